@@ -257,6 +257,23 @@ async function importWorkflow(folder, wf) {
 	return workflow.id;
 }
 
+/**
+ * Imports several workflows with one n8n boot (`import:workflow --separate`). Workflows without an id get a
+ * random one. Returns the ids in order.
+ */
+async function importWorkflows(folder, workflows) {
+	const dir = path.join(folder, 'e2e-input', `workflows-${Date.now()}`);
+	fs.mkdirSync(dir, { recursive: true });
+	const ids = workflows.map((wf, i) => {
+		const workflow = { ...wf, id: wf.id || randomId() };
+		if (workflow.active === undefined) workflow.active = false;
+		fs.writeFileSync(path.join(dir, `${String(i).padStart(3, '0')}-${workflow.id}.json`), JSON.stringify(workflow, null, 2));
+		return workflow.id;
+	});
+	if (ids.length) await n8n(folder, ['import:workflow', '--separate', `--input=${dir}`]);
+	return ids;
+}
+
 /** Publishes (activates) an imported workflow so its triggers/webhooks are live on the next `n8n start`. */
 async function publishWorkflow(folder, id) {
 	await n8n(folder, ['publish:workflow', `--id=${id}`]);
@@ -449,6 +466,7 @@ module.exports = {
 	bcryptHash,
 	importCredentials,
 	importWorkflow,
+	importWorkflows,
 	publishWorkflow,
 	execute,
 	nodeOutput,

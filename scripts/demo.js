@@ -1,0 +1,205 @@
+#!/usr/bin/env node
+'use strict';
+/*
+ * `npm run demo`: a real n8n with this package, the Lever emulator and every template, in one command.
+ *
+ *   1. builds and packs the package
+ *   2. installs n8n 2.40.7 + Node 24 into .cache/n8n on first use (progress shown; ~8 minutes)
+ *   3. starts the Lever emulator with a seeded account (default 500 opportunities, port 4010)
+ *   4. creates a fresh n8n user folder, installs the packed package, imports the emulator credential(s)
+ *      and all templates from workflows/*.json (wired to the emulator credential)
+ *   5. starts n8n (port 5678) and prints the editor URL and the owner login
+ *
+ * Ctrl-C stops n8n and the emulator and deletes the throwaway user folder.
+ *
+ * Options: --port <n8n port>  --emulator-port <port>  --opportunities <n>  --no-build  --keep (keep the
+ *          user folder on exit)  --host <address n8n listens on, default 127.0.0.1>
+ */
+const fs = require('fs');
+const path = require('path');
+const crypto = require('crypto');
+const harness = require('../test/e2e/n8n');
+
+const ROOT = harness.ROOT;
+
+function parseArgs(argv) {
+	const opts = { port: 5678, emulatorPort: 4010, opportunities: 500, build: true, keep: false, host: '127.0.0.1' };
+	for (let i = 0; i < argv.length; i++) {
+		const a = argv[i];
+		const next = () => argv[++i];
+		if (a === '--port') opts.port = Number(next());
+		else if (a === '--emulator-port') opts.emulatorPort = Number(next());
+		else if (a === '--opportunities') opts.opportunities = Number(next());
+		else if (a === '--no-build') opts.build = false;
+		else if (a === '--keep') opts.keep = true;
+		else if (a === '--host') opts.host = next();
+		else if (a === '-h' || a === '--help') {
+			process.stdout.write(fs.readFileSync(__filename, 'utf8').split('*/')[0].replace(/^#!.*\n'use strict';\n\/\*/, '') + '\n');
+			process.exit(0);
+		} else throw new Error(`unknown option ${a}`);
+	}
+	return opts;
+}
+
+const t0 = Date.now();
+const log = (m) => process.stderr.write(`[demo +${Math.round((Date.now() - t0) / 1000)}s] ${m}\n`);
+
+/** A stable 16-character workflow id derived from the template's file name. */
+function stableId(name) {
+	const abc = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+	const h = crypto.createHash('sha256').update(`n8n-nodes-lever:${name}`).digest();
+	let s = '';
+	for (let i = 0; i < 16; i++) s += abc[h[i] % abc.length];
+	return s;
+}
+
+/** Reads workflows/*.json; skips files that are not n8n workflows. Rewires Lever credentials to `creds`. */
+function loadTemplates(creds) {
+	const dir = path.join(ROOT, 'workflows');
+	if (!fs.existsSync(dir)) return [];
+	const out = [];
+	for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+		let wf;
+		try {
+			wf = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+		} catch (err) {
+			log(`  skipping ${file}: not valid JSON (${err.message})`);
+			continue;
+		}
+		if (!wf || typeof wf !== 'object' || !Array.isArray(wf.nodes) || typeof wf.connections !== 'object') {
+			log(`  skipping ${file}: not a workflow`);
+			continue;
+		}
+		const copy = JSON.parse(JSON.stringify(wf));
+		copy.id = copy.id || stableId(file);
+		copy.name = copy.name || file.replace(/\.json$/, '');
+		copy.active = false;
+		for (const node of copy.nodes) {
+			if (!node.credentials) continue;
+			for (const type of Object.keys(node.credentials)) {
+				if (creds[type]) node.credentials[type] = { id: creds[type].id, name: creds[type].name };
+			}
+		}
+		out.push({ file, wf: copy });
+	}
+	return out;
+}
+
+async function main() {
+	const opts = parseArgs(process.argv.slice(2));
+	const cleanups = [];
+	let stopping = false;
+	const stopAll = async (code) => {
+		if (stopping) return;
+		stopping = true;
+		log('stopping…');
+		for (const fn of cleanups.reverse()) {
+			try {
+				await fn();
+			} catch (err) {
+				log(`  cleanup failed: ${err.message}`);
+			}
+		}
+		process.exit(code);
+	};
+	process.on('SIGINT', () => stopAll(0));
+	process.on('SIGTERM', () => stopAll(0));
+
+	try {
+		// 1. build + pack
+		const tgz = await harness.packPackage({ build: opts.build, log });
+		cleanups.push(() => fs.rmSync(path.dirname(tgz), { recursive: true, force: true }));
+
+		// 2. n8n (first use: ~8 minutes, progress on stderr)
+		await harness.ensureN8n();
+
+		// 3. emulator
+		const { startEmulator } = require(path.join(ROOT, 'test', 'emulator'));
+		const emu = await startEmulator({ port: opts.emulatorPort, opportunities: opts.opportunities });
+		cleanups.push(() => emu.close());
+		log(`Lever emulator on ${emu.apiUrl} (${opts.opportunities} opportunities; API key "test-key")`);
+
+		// 4. user folder, credentials, templates
+		const folder = await harness.createUserFolder({ tarball: tgz, prefix: 'n8n-nodes-lever-demo-', log });
+		cleanups.push(() => {
+			if (opts.keep) log(`kept the n8n user folder ${folder}`);
+			else harness.removeUserFolder(folder);
+		});
+		const creds = {
+			leverAtsApi: {
+				id: 'demoLeverApiKey1',
+				name: 'Lever emulator (API key)',
+				type: 'leverAtsApi',
+				data: { environment: 'custom', customBaseUrl: emu.apiUrl, apiKey: 'test-key' },
+			},
+		};
+		if (emu.oauth && emu.oauth.clientId) {
+			// Only when the emulator offers OAuth2 (authorize/token endpoints and a client).
+			creds.leverAtsOAuth2Api = {
+				id: 'demoLeverOAuth2A',
+				name: 'Lever emulator (OAuth2)',
+				type: 'leverAtsOAuth2Api',
+				data: {
+					environment: 'custom',
+					customBaseUrl: emu.apiUrl,
+					customAuthUrl: emu.oauth.authorizeUrl,
+					customTokenUrl: emu.oauth.tokenUrl,
+					clientId: emu.oauth.clientId,
+					clientSecret: emu.oauth.clientSecret,
+				},
+			};
+		}
+		log(`importing credentials: ${Object.values(creds).map((c) => c.name).join(', ')}`);
+		await harness.importCredentials(folder, Object.values(creds));
+
+		const templates = loadTemplates(creds);
+		if (templates.length) {
+			log(`importing ${templates.length} template(s): ${templates.map((t) => t.file).join(', ')}`);
+			await harness.importWorkflows(
+				folder,
+				templates.map((t) => t.wf),
+			);
+		} else log('no templates found in workflows/');
+
+		// 5. n8n
+		log(`starting n8n on port ${opts.port} (first start runs database migrations)`);
+		const server = await harness.startN8n(folder, {
+			port: opts.port,
+			host: opts.host,
+			onLine: (l) => {
+				if (/error|warn/i.test(l)) process.stderr.write(`  n8n | ${l}\n`);
+			},
+		});
+		cleanups.push(() => server.stop());
+		server.child.on('exit', (code, signal) => {
+			if (!stopping) {
+				log(`n8n exited (${signal || code}); see ${server.logFile}`);
+				stopAll(1);
+			}
+		});
+
+		const url = opts.host === '0.0.0.0' ? `http://localhost:${opts.port}` : server.url;
+		process.stdout.write(
+			[
+				'',
+				'  n8n with n8n-nodes-lever is running.',
+				'',
+				`  Editor:    ${url}/home/workflows`,
+				`  Login:     ${harness.OWNER.email}`,
+				`  Password:  ${harness.OWNER.password}`,
+				'',
+				`  Lever emulator: ${emu.apiUrl}  (credential "${creds.leverAtsApi.name}" is already set up)`,
+				`  Templates: ${templates.length} imported${templates.length ? ` (${templates.map((t) => t.wf.name).join('; ')})` : ''}`,
+				`  n8n log:   ${server.logFile}`,
+				'',
+				'  Press Ctrl-C to stop n8n and the emulator.',
+				'',
+			].join('\n') + '\n',
+		);
+	} catch (err) {
+		log(`FAILED: ${err.message}`);
+		await stopAll(1);
+	}
+}
+
+main();
