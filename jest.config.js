@@ -1,0 +1,13 @@
+/** Unit and emulator-backed tests. TypeScript tests run through ts-jest; the emulator's own
+ * conformance tests are plain CommonJS (.test.js) because they need Node built-ins that the
+ * strict n8n lint forbids in .ts files. */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.ts', '**/*.test.js'],
+	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
+	transform: {
+		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: true }],
+	},
+	testTimeout: 30000,
+};

@@ -1,0 +1,171 @@
+import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
+
+import type { PathParameterKind } from './types';
+
+/** Lever ids are UUIDs; built-in stages also use slugs such as `lead-new`. */
+export const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+export const STAGE_ID_PATTERN = `(${UUID_PATTERN.slice(1, -1)})|([a-z][a-z0-9-]{1,62})`;
+
+interface LocatorSpec {
+	displayName: string;
+	searchListMethod: string;
+	idPattern: string;
+	idPlaceholder: string;
+	/** URL mode: Lever web-app URL that embeds the id, when one exists. */
+	url?: { placeholder: string; regex: string; extract: string };
+}
+
+const UUID_CAPTURE = '([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})';
+
+/** One table for every resource locator the node offers. */
+export const LOCATORS: Record<Exclude<PathParameterKind, 'string'>, LocatorSpec> = {
+	opportunity: {
+		displayName: 'Opportunity',
+		searchListMethod: 'searchOpportunities',
+		idPattern: UUID_PATTERN,
+		idPlaceholder: 'e.g. 250d8f03-738a-4bba-a671-8a3d73477145',
+		url: {
+			placeholder: 'e.g. https://hire.lever.co/candidates/250d8f03-738a-4bba-a671-8a3d73477145',
+			regex: `^https?://[^/]+/candidates/${UUID_CAPTURE}`,
+			extract: `/candidates/${UUID_CAPTURE}`,
+		},
+	},
+	posting: {
+		displayName: 'Posting',
+		searchListMethod: 'searchPostings',
+		idPattern: UUID_PATTERN,
+		idPlaceholder: 'e.g. f2f01e16-27f8-4711-a728-7d49499795a0',
+		url: {
+			placeholder: 'e.g. https://jobs.lever.co/acme/f2f01e16-27f8-4711-a728-7d49499795a0',
+			regex: `^https?://[^/]+/.*${UUID_CAPTURE}`,
+			extract: `${UUID_CAPTURE}`,
+		},
+	},
+	user: {
+		displayName: 'User',
+		searchListMethod: 'searchUsers',
+		idPattern: UUID_PATTERN,
+		idPlaceholder: 'e.g. 8d49b010-cc6a-4f40-ace5-e86061c677ed',
+	},
+	stage: {
+		displayName: 'Stage',
+		searchListMethod: 'searchStages',
+		idPattern: `^(${STAGE_ID_PATTERN})$`,
+		idPlaceholder: 'e.g. lead-new',
+	},
+	requisition: {
+		displayName: 'Requisition',
+		searchListMethod: 'searchRequisitions',
+		idPattern: UUID_PATTERN,
+		idPlaceholder: 'e.g. 4c7ea2b8-b3b9-4c6b-8d7e-1c3f6f0f6a11',
+	},
+};
+
+/** A resource locator field for `kind`, named `name` (defaults to `<kind>Id`). */
+export function locatorField(
+	kind: Exclude<PathParameterKind, 'string'>,
+	overrides: Partial<INodeProperties> = {},
+): INodeProperties {
+	const spec = LOCATORS[kind];
+	const modes: INodePropertyMode[] = [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: spec.searchListMethod, searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: spec.idPlaceholder,
+			validation: [
+				{
+					type: 'regex',
+					properties: {
+						regex: spec.idPattern,
+						errorMessage: `Not a valid Lever ${spec.displayName.toLowerCase()} ID`,
+					},
+				},
+			],
+		},
+	];
+	if (spec.url) {
+		modes.push({
+			displayName: 'By URL',
+			name: 'url',
+			type: 'string',
+			placeholder: spec.url.placeholder,
+			validation: [
+				{
+					type: 'regex',
+					properties: {
+						regex: spec.url.regex,
+						errorMessage: `Not a Lever URL containing a ${spec.displayName.toLowerCase()} ID`,
+					},
+				},
+			],
+			extractValue: { type: 'regex', regex: spec.url.extract },
+		});
+	}
+	return {
+		displayName: spec.displayName,
+		name: `${kind}Id`,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		modes,
+		description: `The ${spec.displayName.toLowerCase()} to use`,
+		...overrides,
+	};
+}
+
+/** "Perform As": the Lever user a write is attributed to (query parameter `perform_as`). */
+export function performAsField(required: boolean): INodeProperties {
+	return locatorField('user', {
+		displayName: 'Perform As',
+		name: 'performAs',
+		required,
+		default: { mode: required ? 'list' : 'id', value: '' },
+		description: required
+			? 'The Lever user this change is made on behalf of (Lever requires it here: it becomes the creator and appears in the audit trail)'
+			: 'The Lever user this change is made on behalf of; leave empty to act as the API key',
+	});
+}
+
+export const returnAllField: INodeProperties = {
+	displayName: 'Return All',
+	name: 'returnAll',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to return all results or only up to a given limit',
+};
+
+export const limitField: INodeProperties = {
+	displayName: 'Limit',
+	name: 'limit',
+	type: 'number',
+	default: 50,
+	typeOptions: { minValue: 1 },
+	description: 'Max number of results to return',
+	displayOptions: { show: { returnAll: [false] } },
+};
+
+export function expandField(values: string[]): INodeProperties {
+	return {
+		displayName: 'Expand',
+		name: 'expand',
+		type: 'multiOptions',
+		options: [...values].sort().map((value) => ({ name: value, value })),
+		default: [],
+		description: 'Linked records to return as full objects instead of IDs',
+	};
+}
+
+export const simplifyField: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: true,
+	description: 'Whether to return a simplified version of the response instead of the raw data',
+};

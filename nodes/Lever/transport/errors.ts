@@ -1,0 +1,163 @@
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+/** What we know about one failed attempt, whatever shape the HTTP helper threw it in. */
+export interface AttemptFailure {
+	/** HTTP status, absent when no response arrived. */
+	status?: number;
+	headers: Record<string, string>;
+	body?: unknown;
+	/** Network error code (ECONNRESET, ETIMEDOUT, ECONNREFUSED...) when no response arrived. */
+	networkCode?: string;
+	message: string;
+}
+
+const NETWORK_CODES = ['ECONNRESET', 'ETIMEDOUT', 'ECONNREFUSED', 'ECONNABORTED', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'ERR_SOCKET_CONNECTION_TIMEOUT'];
+
+/**
+ * n8n wraps the HTTP client's error in a NodeApiError whose `cause` is the original (Axios) error;
+ * read status, headers and Lever's body from whichever layer has them.
+ */
+export function describeFailure(error: unknown): AttemptFailure {
+	const layers: IDataObject[] = [];
+	let current = error as IDataObject | undefined;
+	for (let depth = 0; current && typeof current === 'object' && depth < 4; depth++) {
+		layers.push(current);
+		current = (current.cause ?? current.reason) as IDataObject | undefined;
+	}
+	let status: number | undefined;
+	let headers: Record<string, string> = {};
+	let body: unknown;
+	let networkCode: string | undefined;
+	for (const layer of layers) {
+		const response = layer.response as IDataObject | undefined;
+		if (response && typeof response === 'object' && status === undefined) {
+			const code = Number(response.status ?? response.statusCode);
+			if (Number.isFinite(code) && code > 0) status = code;
+			headers = lowerCaseHeaders(response.headers as IDataObject | undefined);
+			body = response.data ?? response.body;
+		}
+		const code = layer.code;
+		if (!networkCode && typeof code === 'string' && NETWORK_CODES.includes(code)) networkCode = code;
+	}
+	if (status === undefined && !networkCode) {
+		const text = layers.map((layer) => String(layer.message ?? '')).join(' ');
+		const found = NETWORK_CODES.find((code) => text.includes(code)) ?? (/socket hang up/i.test(text) ? 'ECONNRESET' : undefined);
+		networkCode = found;
+		if (!found) {
+			const httpCode = Number((error as IDataObject)?.httpCode);
+			if (Number.isFinite(httpCode) && httpCode > 0) status = httpCode;
+		}
+	}
+	const message = String((layers[layers.length - 1] ?? {}).message ?? (error as Error)?.message ?? 'Unknown error');
+	return { status, headers, body: parseBody(body), networkCode, message };
+}
+
+function lowerCaseHeaders(headers: IDataObject | undefined): Record<string, string> {
+	const result: Record<string, string> = {};
+	if (!headers) return result;
+	const entries = typeof (headers as { toJSON?: () => IDataObject }).toJSON === 'function'
+		? Object.entries((headers as unknown as { toJSON: () => IDataObject }).toJSON())
+		: Object.entries(headers);
+	for (const [key, value] of entries) result[key.toLowerCase()] = String(value);
+	return result;
+}
+
+function parseBody(body: unknown): unknown {
+	if (body === undefined || body === null) return undefined;
+	if (typeof body === 'object' && typeof (body as { byteLength?: number }).byteLength === 'number') {
+		body = String(body);
+	}
+	if (typeof body === 'string') {
+		const text = body.trim();
+		if (!text) return undefined;
+		try {
+			return JSON.parse(text);
+		} catch {
+			return text;
+		}
+	}
+	return body;
+}
+
+/** Context that makes a Lever error actionable: which endpoint, which ids. */
+export interface ErrorContext {
+	method: string;
+	/** Path template, e.g. `/opportunities/{opportunity}/notes`. */
+	endpoint: string;
+	/** Filled ids by placeholder name, for "which id" hints. */
+	ids?: Record<string, string>;
+	itemIndex?: number;
+	attempts?: number;
+}
+
+const STATUS_HINTS: Record<number, (context: ErrorContext, leverMessage: string) => string> = {
+	400: (_context, leverMessage) => {
+		const field = /at \/([\w./]+)/.exec(leverMessage)?.[1] ?? /parameter:?\s+(\w+)/i.exec(leverMessage)?.[1];
+		return field
+			? `Lever rejected the value of "${field}". Check that field against Lever's rules and try again.`
+			: 'Lever rejected a parameter of this request. Check the fields of this operation.';
+	},
+	401: () =>
+		'The API key or OAuth token was refused: it is wrong, revoked or expired, or belongs to another environment (Production, Sandbox, EU). Check the credential.',
+	403: (context) =>
+		`The credential lacks permission for ${context.method} ${context.endpoint}. For an API key, a Super Admin allows this endpoint under Settings > Integrations and API > API Credentials (confidential data needs a key created with confidential access). For OAuth, reconnect with the needed scope.`,
+	404: (context) => {
+		const ids = Object.entries(context.ids ?? {});
+		return ids.length
+			? `Lever has no record for ${ids.map(([name, id]) => `${name} "${id}"`).join(', ')} (or the path does not exist). Check the ID and the credential's environment.`
+			: `Lever does not know ${context.method} ${context.endpoint}. Check the path and the credential's environment.`;
+	},
+	422: () => 'Lever could not process this file, so it has nothing to download.',
+	429: (context) =>
+		`Lever kept answering "too many requests" after ${context.attempts ?? 1} attempt(s). Lower the request rate in the node's options or retry later.`,
+	500: () => 'Lever had an internal error. Retry later; if it persists, contact Lever support.',
+	502: () => 'Lever (or a proxy in front of it) was unreachable. Retry later.',
+	503: () => 'Lever is in maintenance or overloaded. Retry later.',
+	504: () => 'Lever took too long to answer. Retry later.',
+};
+
+/**
+ * Lever's own `{code, message}` becomes a NodeApiError with a hint on what to fix. The error is built from
+ * plain data only, never from the HTTP client's error, which carries the request's Authorization.
+ */
+export function leverApiError(node: INode, failure: AttemptFailure, context: ErrorContext, secrets: string[]): NodeApiError {
+	const body = failure.body as IDataObject | string | undefined;
+	const leverCode = typeof body === 'object' && body ? String(body.code ?? '') : '';
+	const leverMessage =
+		typeof body === 'object' && body && body.message !== undefined
+			? String(body.message)
+			: typeof body === 'string' && body.length < 500
+				? body
+				: '';
+	const status = failure.status;
+	const hint = status !== undefined ? STATUS_HINTS[status]?.(context, leverMessage) : undefined;
+	const summary = status
+		? `Lever ${context.method} ${context.endpoint} failed with ${status}${leverCode ? ` ${leverCode}` : ''}`
+		: `Lever ${context.method} ${context.endpoint} could not be reached (${failure.networkCode ?? failure.message}) after ${context.attempts ?? 1} attempt(s)`;
+	const message = redact(leverMessage || summary, secrets);
+	const description = redact([leverMessage ? summary : '', hint ?? ''].filter(Boolean).join('. '), secrets);
+	const errorData: JsonObject = {
+		message,
+		description,
+		...(status !== undefined ? { httpCode: String(status) } : {}),
+		...(leverCode ? { code: leverCode } : {}),
+	};
+	return new NodeApiError(node, errorData, {
+		message,
+		description,
+		httpCode: status !== undefined ? String(status) : undefined,
+		itemIndex: context.itemIndex,
+	});
+}
+
+/** Removes credential material from any text that may reach the user or a log. */
+export function redact(text: string, secrets: string[]): string {
+	let result = text
+		.replace(/(authorization["']?\s*[:=]\s*["']?)(basic|bearer)\s+[\w\-.~+/=]+/gi, '$1$2 [redacted]')
+		.replace(/\b(basic|bearer)\s+[A-Za-z0-9\-._~+/]{8,}=*/gi, '$1 [redacted]');
+	for (const secret of secrets) {
+		if (secret && secret.length >= 4) result = result.split(secret).join('[redacted]');
+	}
+	return result;
+}

@@ -1,0 +1,345 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+
+import { resolveBaseUrl } from './environments';
+import type { AttemptFailure } from './errors';
+import { describeFailure, leverApiError, redact } from './errors';
+import { buildUrl } from './query';
+import type { RateLimitSettings } from './rateLimiter';
+import { LEVER_APPLY_RATE_LIMIT, LEVER_RATE_LIMIT, bucketFor } from './rateLimiter';
+
+export type LeverContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IPollFunctions
+	| IHookFunctions
+	| IWebhookFunctions;
+
+export const CREDENTIAL_TYPES = { apiKey: 'leverAtsApi', oAuth2: 'leverAtsOAuth2Api' } as const;
+
+export interface RetrySettings {
+	/** Attempts in all, the first included. */
+	maxAttempts: number;
+	/** Give up when the next wait would pass this many ms since the first attempt. */
+	maxTotalMs: number;
+	/** First backoff; doubles per attempt, with jitter. */
+	baseDelayMs: number;
+	maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetrySettings = { maxAttempts: 6, maxTotalMs: 120_000, baseDelayMs: 500, maxDelayMs: 20_000 };
+
+export interface TransportSettings {
+	rateLimit?: RateLimitSettings | false;
+	retry?: Partial<RetrySettings>;
+}
+
+export interface MultipartPart {
+	name: string;
+	value?: string;
+	data?: Buffer;
+	fileName?: string;
+	mimeType?: string;
+}
+
+export interface LeverRequest {
+	method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+	/** Path under the base URL with ids filled in (encode them with encodeId). */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject | IDataObject[];
+	/** Sent as multipart/form-data instead of JSON (file uploads). */
+	multipart?: MultipartPart[];
+	/** Set by leverApiDownload: return the raw bytes and headers. */
+	download?: boolean;
+	/** Values Lever accepts for `expand` here; others are refused before the request. */
+	expandAllowed?: string[];
+	/**
+	 * Whether repeating the request is harmless. GETs are; writes default to not, so after a 5xx or a
+	 * dropped connection (when Lever may have acted) they are not retried — only after 429 or a refused
+	 * connection, which prove the request took no effect.
+	 */
+	idempotent?: boolean;
+	/** Also wait for the apply limiter (2 per second per site). */
+	rateLimit?: 'apply';
+	/** Path template and ids for error hints, e.g. `/opportunities/{opportunity}`. */
+	endpoint?: string;
+	ids?: Record<string, string>;
+	itemIndex?: number;
+	settings?: TransportSettings;
+}
+
+export interface LeverDownload {
+	body: Buffer;
+	headers: Record<string, string>;
+}
+
+interface CredentialInfo {
+	type: string;
+	baseUrl: string;
+	bucketKey: string;
+	secrets: string[];
+}
+
+const credentialCache = new WeakMap<object, Promise<CredentialInfo>>();
+
+/** Path segments are ids typed by users: encode them so they cannot change the path. */
+export function encodeId(id: string): string {
+	return encodeURIComponent(String(id).trim());
+}
+
+export function credentialTypeOf(ctx: LeverContext): string {
+	const authentication = ctx.getNode().parameters?.authentication;
+	return authentication === 'oAuth2' ? CREDENTIAL_TYPES.oAuth2 : CREDENTIAL_TYPES.apiKey;
+}
+
+function collectSecrets(data: IDataObject): string[] {
+	const secrets: string[] = [];
+	const visit = (value: unknown, key: string) => {
+		if (typeof value === 'string' && /key|token|secret|password/i.test(key)) secrets.push(value);
+		else if (value && typeof value === 'object') {
+			for (const [childKey, child] of Object.entries(value as IDataObject)) visit(child, childKey);
+		}
+	};
+	visit(data, '');
+	return secrets;
+}
+
+async function credentialInfo(ctx: LeverContext): Promise<CredentialInfo> {
+	let pending = credentialCache.get(ctx);
+	if (!pending) {
+		pending = (async () => {
+			const type = credentialTypeOf(ctx);
+			const data = (await ctx.getCredentials(type)) as IDataObject;
+			let baseUrl: string;
+			try {
+				baseUrl = resolveBaseUrl(data as { environment?: string; customBaseUrl?: string });
+			} catch (error) {
+				throw new NodeOperationError(ctx.getNode(), (error as Error).message, {
+					description: 'Open the Lever credential and fix its environment or Custom Base URL',
+				});
+			}
+			const credentialId = ctx.getNode().credentials?.[type]?.id ?? '';
+			return { type, baseUrl, bucketKey: `${type}:${credentialId}:${baseUrl}`, secrets: collectSecrets(data) };
+		})();
+		credentialCache.set(ctx, pending);
+		pending.catch(() => credentialCache.delete(ctx));
+	}
+	return await pending;
+}
+
+/** The Data API base URL of the node's credential, e.g. `https://api.lever.co/v1`. */
+export async function leverBaseUrl(ctx: LeverContext): Promise<string> {
+	return (await credentialInfo(ctx)).baseUrl;
+}
+
+function cancelSignal(ctx: LeverContext): AbortSignal | undefined {
+	const candidate = ctx as Partial<IExecuteFunctions>;
+	return typeof candidate.getExecutionCancelSignal === 'function' ? candidate.getExecutionCancelSignal() : undefined;
+}
+
+function checkExpand(ctx: LeverContext, request: LeverRequest) {
+	const requested = request.qs?.expand;
+	if (requested === undefined || !request.expandAllowed) return;
+	const values = (Array.isArray(requested) ? requested : [requested]).map(String);
+	const unknown = values.filter((value) => !request.expandAllowed!.includes(value));
+	if (unknown.length) {
+		throw new NodeOperationError(ctx.getNode(), `Expand: ${unknown.join(', ')} cannot be expanded on ${request.endpoint ?? request.path}`, {
+			itemIndex: request.itemIndex,
+			description: `Lever allows: ${request.expandAllowed.join(', ') || 'nothing'} here`,
+		});
+	}
+}
+
+function multipartBody(parts: MultipartPart[]): { body: Buffer; contentType: string } {
+	const boundary = `----n8nLever${Date.now().toString(16)}${Math.random().toString(16).slice(2)}`;
+	const chunks: Buffer[] = [];
+	for (const part of parts) {
+		const quotedName = part.name.replace(/"/g, '%22');
+		if (part.data) {
+			const fileName = (part.fileName ?? 'file').replace(/"/g, '%22').replace(/[\r\n]/g, ' ');
+			chunks.push(
+				Buffer.from(
+					`--${boundary}\r\nContent-Disposition: form-data; name="${quotedName}"; filename="${fileName}"\r\nContent-Type: ${part.mimeType ?? 'application/octet-stream'}\r\n\r\n`,
+				),
+				part.data,
+				Buffer.from('\r\n'),
+			);
+		} else {
+			chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${quotedName}"\r\n\r\n${part.value ?? ''}\r\n`));
+		}
+	}
+	chunks.push(Buffer.from(`--${boundary}--\r\n`));
+	return { body: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+function isRetryable(failure: AttemptFailure, idempotent: boolean): boolean {
+	if (failure.status === 429) return true; // refused by the rate limiter: nothing happened
+	if (failure.status === undefined && failure.networkCode === 'ECONNREFUSED') return true; // never sent
+	if (!idempotent) return false;
+	if (failure.status !== undefined) return [500, 502, 503, 504].includes(failure.status);
+	return failure.networkCode !== undefined;
+}
+
+function retryAfterMs(headers: Record<string, string>): number | undefined {
+	const value = headers['retry-after'];
+	if (!value) return undefined;
+	const seconds = Number(value);
+	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+	const date = Date.parse(value);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+function backoffMs(attempt: number, retry: RetrySettings): number {
+	const ceiling = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
+	return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
+}
+
+/**
+ * The one way this package talks to Lever: credential and base URL, rate limit, retries with backoff,
+ * and Lever's errors turned into NodeApiError. Returns the parsed JSON body (the envelope), or the bytes
+ * for downloads.
+ */
+export async function leverApiRequest(this: LeverContext, request: LeverRequest): Promise<IDataObject> {
+	return (await send.call(this, { ...request, download: false })) as IDataObject;
+}
+
+/** Downloads a file, resume or offer document: its bytes and response headers. */
+export async function leverApiDownload(this: LeverContext, request: LeverRequest): Promise<LeverDownload> {
+	return (await send.call(this, { ...request, download: true })) as LeverDownload;
+}
+
+async function send(this: LeverContext, request: LeverRequest): Promise<IDataObject | LeverDownload> {
+	checkExpand(this, request);
+	const credential = await credentialInfo(this);
+	const retry = { ...DEFAULT_RETRY, ...request.settings?.retry };
+	const rateLimit = request.settings?.rateLimit ?? LEVER_RATE_LIMIT;
+	const bucket = rateLimit ? bucketFor(credential.bucketKey, rateLimit) : undefined;
+	const applyBucket = request.rateLimit === 'apply' ? bucketFor(`${credential.bucketKey}:apply`, LEVER_APPLY_RATE_LIMIT) : undefined;
+	const idempotent = request.idempotent ?? request.method === 'GET';
+	const signal = cancelSignal(this);
+	const context = {
+		method: request.method,
+		endpoint: request.endpoint ?? request.path,
+		ids: request.ids,
+		itemIndex: request.itemIndex,
+	};
+
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: buildUrl(credential.baseUrl, request.path, request.qs),
+		headers: { accept: request.download ? '*/*' : 'application/json' },
+		json: !request.download,
+	};
+	if (request.multipart) {
+		const { body, contentType } = multipartBody(request.multipart);
+		options.body = body;
+		options.json = false;
+		options.headers!['content-type'] = contentType;
+	} else if (request.body !== undefined) {
+		options.body = request.body;
+	}
+	if (request.download) {
+		options.encoding = 'arraybuffer';
+		options.returnFullResponse = true;
+	}
+
+	const startedAt = Date.now();
+	for (let attempt = 1; ; attempt++) {
+		if (bucket) await bucket.take(signal);
+		if (applyBucket) await applyBucket.take(signal);
+		try {
+			const response = await this.helpers.httpRequestWithAuthentication.call(this, credential.type, { ...options });
+			if (request.download) {
+				const full = response as { body: ArrayBuffer | Buffer; headers: IDataObject };
+				const headers: Record<string, string> = {};
+				for (const [key, value] of Object.entries(full.headers ?? {})) headers[key.toLowerCase()] = String(value);
+				return { body: Buffer.from(full.body as ArrayBuffer), headers };
+			}
+			if (typeof response === 'string') {
+				if (response.trim() === '') return {};
+				try {
+					return JSON.parse(response) as IDataObject;
+				} catch {
+					return { data: response };
+				}
+			}
+			return (response ?? {}) as IDataObject;
+		} catch (error) {
+			if (error instanceof NodeOperationError) throw error;
+			const failure = describeFailure(error);
+			const waited = Date.now() - startedAt;
+			const delay = retryAfterMs(failure.headers) ?? backoffMs(attempt, retry);
+			const canRetry =
+				isRetryable(failure, idempotent) && attempt < retry.maxAttempts && waited + delay <= retry.maxTotalMs && !signal?.aborted;
+			if (!canRetry) {
+				throw leverApiError(this.getNode(), failure, { ...context, attempts: attempt }, credential.secrets);
+			}
+			if (failure.status === 429) bucket?.drain();
+			await sleep(delay, signal);
+		}
+	}
+}
+
+export interface PageOptions {
+	/** Stop after this many records (undefined = all). */
+	limit?: number;
+	/** `cursor`: limit/offset paging; `unpaged`: Lever rejects paging params here, send none. */
+	paging?: 'cursor' | 'unpaged';
+	/** Records per page, 1-100 (Lever's maximum and default is 100). */
+	pageSize?: number;
+}
+
+/**
+ * Walks a Lever listing page by page (`{data, hasNext, next}`), yielding each page's records. Asks for
+ * exactly what is still needed, so a Limit never fetches a spare page. Offset tokens live only inside
+ * one walk; a token that does not advance stops the walk with an error instead of looping.
+ */
+export async function* leverApiPages(this: LeverContext, request: LeverRequest, pageOptions: PageOptions = {}): AsyncGenerator<IDataObject[]> {
+	const paged = (pageOptions.paging ?? 'cursor') === 'cursor';
+	const pageSize = Math.min(100, Math.max(1, pageOptions.pageSize ?? 100));
+	let remaining = pageOptions.limit ?? Number.POSITIVE_INFINITY;
+	if (remaining <= 0) return;
+	const seenTokens = new Set<string>();
+	let offset: string | undefined;
+	for (;;) {
+		const qs: IDataObject = { ...request.qs };
+		if (paged) {
+			qs.limit = Math.min(pageSize, remaining);
+			if (offset !== undefined) qs.offset = offset;
+		}
+		const envelope = await leverApiRequest.call(this, { ...request, qs });
+		const records = (Array.isArray(envelope.data) ? envelope.data : []) as IDataObject[];
+		const page = records.slice(0, Number.isFinite(remaining) ? remaining : undefined);
+		if (page.length) yield page;
+		remaining -= page.length;
+		const next = envelope.next;
+		if (!paged || remaining <= 0 || envelope.hasNext !== true || typeof next !== 'string' || next === '') return;
+		if (seenTokens.has(next) || next === offset) {
+			throw new NodeApiError(this.getNode(), { message: 'Lever returned an offset token that does not advance' } as never, {
+				message: `Lever's pagination of ${request.endpoint ?? request.path} did not advance`,
+				description: 'The same offset token came back twice, so the listing stopped rather than loop. Retry; if it persists, narrow the filters.',
+				itemIndex: request.itemIndex,
+			});
+		}
+		seenTokens.add(next);
+		offset = next;
+	}
+}
+
+/** All records of a listing, or the first `limit` of them. */
+export async function leverApiList(this: LeverContext, request: LeverRequest, pageOptions: PageOptions = {}): Promise<IDataObject[]> {
+	const records: IDataObject[] = [];
+	for await (const page of leverApiPages.call(this, request, pageOptions)) records.push(...page);
+	return records;
+}
+
+export { redact };
