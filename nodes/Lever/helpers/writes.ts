@@ -1,0 +1,156 @@
+import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
+
+import { assertLeverId, invalidParameter, parseJsonParameter, toList } from './parameters';
+
+/** n8n's canonical descriptions for dynamic (loadOptions) fields. */
+export const DYNAMIC_OPTION_DESCRIPTION =
+	'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
+export const DYNAMIC_MULTI_OPTION_DESCRIPTION =
+	'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
+
+/** A "… Name or ID" dropdown of the account's users (loadOptions `getUsers`). */
+export function userOptionField(displayName: string, name: string): INodeProperties {
+	return {
+		displayName: `${displayName} Name or ID`,
+		name,
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getUsers' },
+		default: '',
+		description:
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+	};
+}
+
+/** A required, non-blank string parameter, trimmed. */
+export function requiredString(ctx: IExecuteFunctions, name: string, itemIndex: number, label: string, fix?: string): string {
+	const value = String(ctx.getNodeParameter(name, itemIndex, '') ?? '').trim();
+	if (!value) {
+		throw invalidParameter(ctx.getNode(), itemIndex, label, 'is required', fix ?? `Enter a value for ${label}`);
+	}
+	return value;
+}
+
+/** Validates an optional user id taken from a dropdown or an expression. */
+export function optionalUserId(node: INode, itemIndex: number, label: string, value: unknown): string | undefined {
+	if (value === undefined || value === null || String(value).trim() === '') return undefined;
+	return assertLeverId(node, itemIndex, label, String(value));
+}
+
+/** Throws when an update would send nothing. */
+export function assertSomething(node: INode, itemIndex: number, label: string, body: IDataObject): void {
+	if (Object.keys(body).length === 0) {
+		throw invalidParameter(node, itemIndex, label, 'nothing to change', `Add at least one field under ${label}`);
+	}
+}
+
+export interface RangeLabels {
+	label: string;
+	min: string;
+	max: string;
+	currency: string;
+	interval: string;
+}
+
+/**
+ * Lever wants money ranges (posting salary, requisition compensation band) complete or absent: returns
+ * `{min, max, currency, interval}`, undefined when no part is given, and throws when only some are.
+ */
+export function moneyRange(
+	node: INode,
+	itemIndex: number,
+	labels: RangeLabels,
+	parts: { min?: unknown; max?: unknown; currency?: unknown; interval?: unknown },
+): IDataObject | undefined {
+	const present = (value: unknown) => value !== undefined && value !== null && String(value).trim() !== '';
+	const given = (['min', 'max', 'currency', 'interval'] as const).filter((key) => present(parts[key]));
+	if (given.length === 0) return undefined;
+	if (given.length < 4) {
+		const missing = (['min', 'max', 'currency', 'interval'] as const).filter((key) => !present(parts[key])).map((key) => labels[key]);
+		throw invalidParameter(
+			node,
+			itemIndex,
+			labels.label,
+			`is partly filled (missing ${missing.join(', ')})`,
+			`Lever needs all four of ${labels.min}, ${labels.max}, ${labels.currency} and ${labels.interval}, or none of them`,
+		);
+	}
+	const min = Number(parts.min);
+	const max = Number(parts.max);
+	if (!Number.isFinite(min) || !Number.isFinite(max) || min < 0 || max < min) {
+		throw invalidParameter(
+			node,
+			itemIndex,
+			labels.label,
+			`${String(parts.min)}–${String(parts.max)} is not a valid range`,
+			`${labels.min} and ${labels.max} must be numbers with ${labels.min} ≤ ${labels.max}`,
+		);
+	}
+	const currency = String(parts.currency).trim().toUpperCase();
+	if (!/^[A-Z]{3}$/.test(currency)) {
+		throw invalidParameter(node, itemIndex, labels.currency, `"${String(parts.currency)}" is not a currency code`, 'Use an ISO 4217 code such as USD, EUR or GBP');
+	}
+	return { min, max, currency, interval: String(parts.interval).trim() };
+}
+
+/** A JSON parameter that must hold an array of objects (e.g. template fields). */
+export function jsonArrayParameter(
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	label: string,
+	options: { required?: boolean; example: string },
+): IDataObject[] | undefined {
+	const value = parseJsonParameter(ctx, name, itemIndex, label);
+	if (value === undefined || value === null || (Array.isArray(value) && value.length === 0 && !options.required)) {
+		if (options.required) {
+			throw invalidParameter(ctx.getNode(), itemIndex, label, 'is required', `Enter a JSON array such as ${options.example}`);
+		}
+		return undefined;
+	}
+	if (!Array.isArray(value) || value.some((entry) => !entry || typeof entry !== 'object' || Array.isArray(entry))) {
+		throw invalidParameter(ctx.getNode(), itemIndex, label, 'must be a JSON array of objects', `For example ${options.example}`);
+	}
+	if (options.required && value.length === 0) {
+		throw invalidParameter(ctx.getNode(), itemIndex, label, 'is empty', `Enter at least one entry, e.g. ${options.example}`);
+	}
+	return value as IDataObject[];
+}
+
+/** A JSON parameter that must hold an object (e.g. requisition custom fields). */
+export function jsonObjectParameter(
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	label: string,
+	example: string,
+): IDataObject | undefined {
+	const value = parseJsonParameter(ctx, name, itemIndex, label);
+	if (value === undefined || value === null) return undefined;
+	if (typeof value !== 'object' || Array.isArray(value)) {
+		throw invalidParameter(ctx.getNode(), itemIndex, label, 'must be a JSON object', `For example ${example}`);
+	}
+	return value as IDataObject;
+}
+
+/** Picks the non-empty entries of `source` listed in `keys` (renaming where asked). */
+export function pick(source: IDataObject, keys: string[], rename: Record<string, string> = {}): IDataObject {
+	const result: IDataObject = {};
+	for (const key of keys) {
+		const value = source[key];
+		if (value === undefined || value === null || value === '') continue;
+		result[rename[key] ?? key] = typeof value === 'string' ? value.trim() : value;
+	}
+	return result;
+}
+
+/** A free-text list field's values, or undefined when empty. */
+export function listOrUndefined(value: unknown): string[] | undefined {
+	const list = toList(value);
+	return list.length ? list : undefined;
+}
+
+/** The id of a possibly expanded reference (`"id"` or `{id, name, …}`). */
+export function refId(value: unknown): unknown {
+	if (value && typeof value === 'object' && !Array.isArray(value)) return (value as IDataObject).id ?? null;
+	return value ?? null;
+}
