@@ -5,6 +5,17 @@ import type { LeverResource } from './types';
  * Adding a resource: write actions/<resource>/<Resource>.resource.ts and list it here.
  */
 // RESOURCE IMPORTS (one line per resource)
+import { applicationResource } from './application/Application.resource';
+import { feedbackResource } from './feedback/Feedback.resource';
+import { fileResource } from './file/File.resource';
+import { interviewResource } from './interview/Interview.resource';
+import { noteResource } from './note/Note.resource';
+import { offerResource } from './offer/Offer.resource';
+import { panelResource } from './panel/Panel.resource';
+import { profileFormResource } from './profileForm/ProfileForm.resource';
+import { referralResource } from './referral/Referral.resource';
+import { resumeResource } from './resume/Resume.resource';
+import { opportunityResource } from './opportunity/Opportunity.resource';
 import { contactResource } from './contact/Contact.resource';
 import { sourceResource } from './source/Source.resource';
 import { tagResource } from './tag/Tag.resource';
@@ -16,6 +27,17 @@ import { postingResource } from './posting/Posting.resource';
 
 export const RESOURCES: LeverResource[] = [
 	// RESOURCE LIST (one entry per resource)
+	applicationResource,
+	feedbackResource,
+	fileResource,
+	interviewResource,
+	noteResource,
+	offerResource,
+	panelResource,
+	profileFormResource,
+	referralResource,
+	resumeResource,
+	opportunityResource,
 	contactResource,
 	sourceResource,
 	tagResource,

@@ -60,7 +60,7 @@ export interface LeverOperation {
 	execute?: (
 		this: IExecuteFunctions,
 		itemIndex: number,
-		context: { path: string; operation: LeverOperation },
+		context: { path: string; ids: Record<string, string>; operation: LeverOperation },
 	) => Promise<INodeExecutionData[]>;
 	/** Writes that are safe to repeat (e.g. add tags): the transport may retry them after 5xx. */
 	idempotent?: boolean;

@@ -1,0 +1,271 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { assertEmail, assertLeverId, getCollection, invalidParameter, toList, toMilliseconds } from '../../helpers/parameters';
+import type { MultipartPart } from '../../transport';
+import { leverApiList, leverApiRequest } from '../../transport';
+import { locatorField } from '../common.descriptions';
+import { readPerformAs } from '../execute';
+import type { LeverOperation } from '../types';
+import { ORIGINS, tagsOrSourcesFields } from './opportunity.fields';
+
+const PHONE_TYPES = ['home', 'mobile', 'other', 'skype', 'work'];
+
+/** Turns the editor's fields into Lever's create body (shared/lever-api.md §3.3). */
+function buildCandidate(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const node = ctx.getNode();
+	const extra = getCollection(ctx, 'additionalFields', itemIndex);
+	const body: IDataObject = {};
+	const name = String(ctx.getNodeParameter('name', itemIndex, '') ?? '').trim();
+	if (name) body.name = name;
+	const emails = toList(ctx.getNodeParameter('emails', itemIndex, '')).map((email) => assertEmail(node, itemIndex, 'Emails', email));
+	if (emails.length) body.emails = emails;
+	const postingRaw = ctx.getNodeParameter('postingId', itemIndex, '', { extractValue: true }) as string;
+	if (String(postingRaw ?? '').trim()) body.postings = [assertLeverId(node, itemIndex, 'Posting', String(postingRaw))];
+	const tags = [...toList(ctx.getNodeParameter('tags', itemIndex, [])), ...toList(ctx.getNodeParameter('tagsText', itemIndex, ''))];
+	if (tags.length) body.tags = [...new Set(tags)];
+	const sources = [...toList(ctx.getNodeParameter('sources', itemIndex, [])), ...toList(ctx.getNodeParameter('sourcesText', itemIndex, ''))];
+	if (sources.length) body.sources = [...new Set(sources)];
+
+	for (const key of ['headline', 'location', 'origin', 'stage', 'opportunityLocation'] as const) {
+		const value = String(extra[key] ?? '').trim();
+		if (value) body[key] = value;
+	}
+	if (body.origin && !ORIGINS.includes(String(body.origin))) {
+		throw invalidParameter(node, itemIndex, 'Origin', `"${body.origin}" is not a Lever origin`, `Use one of: ${ORIGINS.join(', ')}`);
+	}
+	const links = toList(extra.links);
+	for (const link of links) {
+		if (!/^https?:\/\/\S+$/.test(link)) {
+			throw invalidParameter(node, itemIndex, 'Links', `"${link}" is not a URL`, 'Links must start with http:// or https://');
+		}
+	}
+	if (links.length) body.links = links;
+	const phones = toList(extra.phones);
+	if (phones.length) {
+		const phoneType = String(extra.phoneType ?? 'mobile');
+		if (!PHONE_TYPES.includes(phoneType)) {
+			throw invalidParameter(node, itemIndex, 'Phone Type', `"${phoneType}" is not a Lever phone type`, `Use one of: ${PHONE_TYPES.join(', ')}`);
+		}
+		body.phones = phones.map((value) => ({ value, type: phoneType }));
+	}
+	for (const key of ['owner', 'contact'] as const) {
+		const value = String(extra[key] ?? '').trim();
+		if (value) body[key] = assertLeverId(node, itemIndex, key === 'owner' ? 'Owner' : 'Contact', value);
+	}
+	const followers = toList(extra.followers).map((id) => assertLeverId(node, itemIndex, 'Followers', id));
+	if (followers.length) body.followers = followers;
+	if (extra.createdAt) {
+		const createdAt = toMilliseconds(node, itemIndex, 'Created At', extra.createdAt);
+		if (createdAt > Date.now()) {
+			throw invalidParameter(node, itemIndex, 'Created At', 'is in the future', 'Lever accepts only past dates for imported candidates');
+		}
+		body.createdAt = createdAt;
+	}
+	const archiveReason = String(extra.archiveReason ?? '').trim();
+	if (archiveReason) body.archived = { reason: archiveReason };
+	return body;
+}
+
+/** Lever's multipart form for creates with files: arrays as `key[]`, nested values as `key[sub]`. */
+function toMultipart(body: IDataObject): MultipartPart[] {
+	const parts: MultipartPart[] = [];
+	for (const [key, value] of Object.entries(body)) {
+		if (Array.isArray(value)) {
+			value.forEach((entry, index) => {
+				if (entry && typeof entry === 'object') {
+					for (const [subKey, subValue] of Object.entries(entry as IDataObject)) {
+						parts.push({ name: `${key}[${index}][${subKey}]`, value: String(subValue) });
+					}
+				} else {
+					parts.push({ name: `${key}[]`, value: String(entry) });
+				}
+			});
+		} else if (value && typeof value === 'object') {
+			for (const [subKey, subValue] of Object.entries(value as IDataObject)) parts.push({ name: `${key}[${subKey}]`, value: String(subValue) });
+		} else if (value !== undefined && value !== null) {
+			parts.push({ name: key, value: String(value) });
+		}
+	}
+	return parts;
+}
+
+/** An opportunity of this person on this posting (or any, without a posting), found by email. */
+async function findExisting(ctx: IExecuteFunctions, itemIndex: number, body: IDataObject): Promise<IDataObject | undefined> {
+	const emails = (body.emails ?? []) as string[];
+	const postingId = ((body.postings ?? []) as string[])[0];
+	for (const email of emails) {
+		const qs: IDataObject = { email, confidentiality: 'all' };
+		if (postingId) qs.posting_id = [postingId];
+		const [existing] = await leverApiList.call(ctx, { method: 'GET', path: '/opportunities', qs, endpoint: '/opportunities', itemIndex }, { limit: 1 });
+		if (existing) return existing;
+	}
+	return undefined;
+}
+
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const node = this.getNode();
+	const mode = this.getNodeParameter('mode', itemIndex, 'create') as string;
+	const performAs = readPerformAs(this, itemIndex, createOperation)!;
+	const body = buildCandidate(this, itemIndex);
+	const options = getCollection(this, 'options', itemIndex);
+
+	if (mode === 'findOrCreate') {
+		if (!(body.emails as string[] | undefined)?.length) {
+			throw invalidParameter(node, itemIndex, 'Emails', 'is empty', 'Find or Create looks the candidate up by email: enter at least one email');
+		}
+		const existing = await findExisting(this, itemIndex, body);
+		if (existing) {
+			return [{ json: { ...existing, created: false, deduped: true, matchedBy: body.postings ? 'email+posting' : 'email' }, pairedItem: { item: itemIndex } }];
+		}
+	}
+
+	const qs: IDataObject = { perform_as: performAs };
+	if (options.parse) qs.parse = true;
+	if (options.performAsPostingOwner) {
+		if (!body.postings) {
+			throw invalidParameter(node, itemIndex, 'Owner Is Posting Owner', 'needs a posting', 'Choose the posting, or turn this option off');
+		}
+		qs.perform_as_posting_owner = true;
+	}
+
+	const resumeProperty = String(options.resumeBinaryProperty ?? '').trim();
+	const request = { method: 'POST' as const, path: '/opportunities', qs, endpoint: '/opportunities', itemIndex };
+	let envelope: IDataObject;
+	if (resumeProperty) {
+		const binary = this.helpers.assertBinaryData(itemIndex, resumeProperty);
+		const data = await this.helpers.getBinaryDataBuffer(itemIndex, resumeProperty);
+		envelope = await leverApiRequest.call(this, {
+			...request,
+			multipart: [...toMultipart(body), { name: 'resumeFile', data, fileName: binary.fileName ?? 'resume', mimeType: binary.mimeType }],
+		});
+	} else {
+		envelope = await leverApiRequest.call(this, { ...request, body });
+	}
+	const record = (envelope.data ?? {}) as IDataObject;
+	return [{ json: { ...record, created: true, deduped: envelope.deduped === true }, pairedItem: { item: itemIndex } }];
+}
+
+export const createOperation: LeverOperation = {
+	value: 'create',
+	name: 'Create',
+	action: 'Create an opportunity',
+	description:
+		'Add a candidate for a posting (or as a general lead). Lever merges into an existing person with the same email and reports deduped. Find or Create reuses an existing opportunity on the same posting instead.',
+	method: 'POST',
+	path: '/opportunities',
+	performAs: 'required',
+	properties: [
+		{
+			displayName: 'Mode',
+			name: 'mode',
+			type: 'options',
+			options: [
+				{ name: 'Create', value: 'create', description: 'Always create (Lever still merges the person by email)' },
+				{
+					name: 'Find or Create',
+					value: 'findOrCreate',
+					description: 'Look up by email (and posting) first and return the existing opportunity when there is one',
+				},
+			],
+			default: 'create',
+		},
+		{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. Jane Doe', description: "The candidate's full name" },
+		{
+			displayName: 'Emails',
+			name: 'emails',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. jane@example.com',
+			description: 'Comma-separated email addresses; Lever merges into an existing person with one of them',
+		},
+		locatorField('posting', {
+			name: 'postingId',
+			required: false,
+			default: { mode: 'list', value: '' },
+			description: 'The job this candidate is for (at most one); leave empty for a general lead',
+		}),
+		...tagsOrSourcesFields('tags'),
+		...tagsOrSourcesFields('sources'),
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				{
+					displayName: 'Archive Reason Name or ID',
+					name: 'archiveReason',
+					type: 'options',
+					typeOptions: { loadOptionsMethod: 'getArchiveReasons' },
+					default: '',
+					description: 'Create the opportunity already archived. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				},
+				{ displayName: 'Contact ID', name: 'contact', type: 'string', default: '', description: 'Attach to this existing person' },
+				{ displayName: 'Created At', name: 'createdAt', type: 'dateTime', default: '', description: 'For historical imports; not in the future' },
+				{ displayName: 'Follower IDs', name: 'followers', type: 'string', default: '', description: 'Comma-separated user IDs' },
+				{ displayName: 'Headline', name: 'headline', type: 'string', default: '', description: 'Companies and schools, in one line' },
+				{ displayName: 'Links', name: 'links', type: 'string', default: '', description: 'Comma-separated profile URLs (LinkedIn, GitHub...)' },
+				{ displayName: 'Location', name: 'location', type: 'string', default: '', description: "The candidate's location" },
+				{ displayName: 'Opportunity Location', name: 'opportunityLocation', type: 'string', default: '', description: 'For postings with several locations' },
+				{
+					displayName: 'Origin',
+					name: 'origin',
+					type: 'options',
+					options: ORIGINS.map((origin) => ({ name: origin.charAt(0).toUpperCase() + origin.slice(1), value: origin })),
+					default: 'sourced',
+				},
+				{
+					displayName: 'Owner Name or ID',
+					name: 'owner',
+					type: 'options',
+					typeOptions: { loadOptionsMethod: 'getUsers' },
+					default: '',
+					description: 'Defaults to Perform As. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				},
+				{ displayName: 'Phone Type', name: 'phoneType', type: 'options', options: PHONE_TYPES.map((type) => ({ name: type, value: type })), default: 'mobile' },
+				{ displayName: 'Phones', name: 'phones', type: 'string', default: '', description: 'Comma-separated phone numbers' },
+				{
+					displayName: 'Stage Name or ID',
+					name: 'stage',
+					type: 'options',
+					typeOptions: { loadOptionsMethod: 'getStages' },
+					default: '',
+					description: 'Defaults to New lead or New applicant. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				},
+			],
+		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options: [
+				{
+					displayName: 'Owner Is Posting Owner',
+					name: 'performAsPostingOwner',
+					type: 'boolean',
+					default: false,
+					description: "Whether the posting's owner becomes the opportunity owner",
+				},
+				{
+					displayName: 'Parse Resume',
+					name: 'parse',
+					type: 'boolean',
+					default: false,
+					description: 'Whether Lever fills empty fields from the uploaded resume',
+				},
+				{
+					displayName: 'Resume Input Binary Field',
+					name: 'resumeBinaryProperty',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. data',
+					description: 'Name of the binary property of the input item holding the resume to attach',
+				},
+			],
+		},
+	],
+	execute,
+};

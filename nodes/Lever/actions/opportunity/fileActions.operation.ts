@@ -1,0 +1,19 @@
+import type { LeverOperation } from '../types';
+import { dateRangeFilters, dateRangeQuery } from '../../helpers/dateFilters';
+
+/** #13 GET /opportunities/{opportunity}/file_actions: the history of files added to or removed from an opportunity. */
+export const getFileActionsOperation: LeverOperation = {
+	value: 'getFileActions',
+	name: 'Get File Actions',
+	action: 'Get file actions of an opportunity',
+	description:
+		'List the file history of an opportunity: each file added, resume imported or file removed, with who did it and when (occurredAt, ms)',
+	method: 'GET',
+	path: '/opportunities/{opportunity}/file_actions',
+	pathParameters: { opportunity: 'opportunity' },
+	list: 'cursor',
+	properties: [dateRangeFilters('occurred', 'file actions')],
+	request(i) {
+		return { qs: dateRangeQuery(this, i, 'occurred') };
+	},
+};

@@ -1,0 +1,228 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+/** Lever's candidate origins (shared/lever-api.md §3.3). */
+export const ORIGINS = ['agency', 'applied', 'internal', 'referred', 'sourced', 'university'];
+
+const originOptions = ORIGINS.map((origin) => ({ name: origin.charAt(0).toUpperCase() + origin.slice(1), value: origin }));
+
+const dateFilter = (displayName: string, name: string, description: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'dateTime',
+	default: '',
+	description,
+});
+
+/** Filters of GET /opportunities, named as Lever's query parameters. */
+export const opportunityFilters: INodeProperties = {
+	displayName: 'Filters',
+	name: 'filters',
+	type: 'collection',
+	placeholder: 'Add Filter',
+	default: {},
+	options: [
+		dateFilter('Advanced After', 'advanced_at_start', 'Moved into their current stage at or after this time'),
+		dateFilter('Advanced Before', 'advanced_at_end', 'Moved into their current stage at or before this time'),
+		{
+			displayName: 'Archive Reason Names or IDs',
+			name: 'archive_reason_id',
+			type: 'multiOptions',
+			typeOptions: { loadOptionsMethod: 'getArchiveReasons' },
+			default: [],
+			description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		},
+		{
+			displayName: 'Archived',
+			name: 'archived',
+			type: 'options',
+			options: [
+				{ name: 'Active and Archived', value: '' },
+				{ name: 'Active Only', value: 'false' },
+				{ name: 'Archived Only', value: 'true' },
+			],
+			default: '',
+		},
+		dateFilter('Archived After', 'archived_at_start', 'Archived at or after this time'),
+		dateFilter('Archived Before', 'archived_at_end', 'Archived at or before this time'),
+		{
+			displayName: 'Archived From Posting IDs',
+			name: 'archived_posting_id',
+			type: 'string',
+			default: '',
+			description: 'Comma-separated posting IDs the opportunities were archived from',
+		},
+		{
+			displayName: 'Confidentiality',
+			name: 'confidentiality',
+			type: 'options',
+			options: [
+				{ name: 'All', value: 'all' },
+				{ name: 'Confidential Only', value: 'confidential' },
+				{ name: 'Non-Confidential (Lever Default)', value: 'non-confidential' },
+			],
+			default: 'non-confidential',
+		},
+		{
+			displayName: 'Contact IDs',
+			name: 'contact_id',
+			type: 'string',
+			default: '',
+			description: 'Comma-separated contact IDs: all opportunities of these people',
+		},
+		dateFilter('Created After', 'created_at_start', 'Created at or after this time'),
+		dateFilter('Created Before', 'created_at_end', 'Created at or before this time'),
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'e.g. jane@example.com',
+			default: '',
+			description: "The candidate's email address (exact match)",
+		},
+		{
+			displayName: 'Locations',
+			name: 'location',
+			type: 'string',
+			default: '',
+			description: 'Comma-separated opportunity locations (`unspecified` allowed)',
+		},
+		{
+			displayName: 'Name Contains',
+			name: 'nameContains',
+			type: 'string',
+			default: '',
+			description:
+				'Lever cannot search by name, so n8n reads the listing (with the other filters) and keeps names containing this text, up to Max Records to Scan',
+		},
+		{
+			displayName: 'Max Records to Scan',
+			name: 'maxScan',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 1000,
+			description: 'Upper bound on records read when Name Contains is set',
+		},
+		{
+			displayName: 'Origins',
+			name: 'origin',
+			type: 'multiOptions',
+			options: originOptions,
+			default: [],
+		},
+		{
+			displayName: 'Posting IDs',
+			name: 'posting_id',
+			type: 'string',
+			default: '',
+			description: 'Comma-separated posting IDs the opportunities applied to',
+		},
+		{
+			displayName: 'Snoozed',
+			name: 'snoozed',
+			type: 'options',
+			options: [
+				{ name: 'Any', value: '' },
+				{ name: 'Not Snoozed', value: 'false' },
+				{ name: 'Snoozed', value: 'true' },
+			],
+			default: '',
+		},
+		{
+			displayName: 'Source Names',
+			name: 'source',
+			type: 'multiOptions',
+			typeOptions: { loadOptionsMethod: 'getSources' },
+			default: [],
+			description: 'Choose from the list, or specify names using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		},
+		{
+			displayName: 'Stage Names or IDs',
+			name: 'stage_id',
+			type: 'multiOptions',
+			typeOptions: { loadOptionsMethod: 'getStages' },
+			default: [],
+			description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		},
+		{
+			displayName: 'Tag Names',
+			name: 'tag',
+			type: 'multiOptions',
+			typeOptions: { loadOptionsMethod: 'getTags' },
+			default: [],
+			description: 'Choose from the list, or specify names using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. Case-sensitive.',
+		},
+		dateFilter('Updated After', 'updated_at_start', 'Changed at or after this time'),
+		dateFilter('Updated Before', 'updated_at_end', 'Changed at or before this time'),
+	],
+};
+
+export const OPPORTUNITY_FILTER_CONVERSION = {
+	dates: [
+		'advanced_at_start',
+		'advanced_at_end',
+		'archived_at_start',
+		'archived_at_end',
+		'created_at_start',
+		'created_at_end',
+		'updated_at_start',
+		'updated_at_end',
+	],
+	lists: ['archive_reason_id', 'archived_posting_id', 'contact_id', 'location', 'origin', 'posting_id', 'source', 'stage_id', 'tag'],
+	emails: ['email'],
+};
+
+/** The fields people use, flat; `simplify` off returns Lever's record untouched. */
+export function simplifyOpportunity(record: IDataObject): IDataObject {
+	const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as IDataObject).id : value) as string | undefined;
+	const archived = (record.archived ?? null) as IDataObject | null;
+	const stage = record.stage;
+	const applications = (record.applications ?? []) as unknown[];
+	return {
+		id: record.id,
+		name: record.name,
+		headline: record.headline,
+		emails: record.emails,
+		phones: ((record.phones ?? []) as IDataObject[]).map((phone) => phone.value),
+		links: record.links,
+		location: record.location,
+		stage: idOf(stage),
+		stageName: stage && typeof stage === 'object' ? (stage as IDataObject).text : undefined,
+		origin: record.origin,
+		sources: record.sources,
+		tags: record.tags,
+		owner: idOf(record.owner),
+		contact: idOf(record.contact),
+		confidentiality: record.confidentiality,
+		archived: archived !== null,
+		archiveReason: archived?.reason ?? null,
+		archivedAt: archived?.archivedAt ?? null,
+		createdAt: record.createdAt,
+		updatedAt: record.updatedAt,
+		lastAdvancedAt: record.lastAdvancedAt,
+		lastInteractionAt: record.lastInteractionAt,
+		applications: applications.map(idOf),
+		urls: record.urls,
+	};
+}
+
+export const tagsOrSourcesFields = (kind: 'tags' | 'sources'): INodeProperties[] => {
+	const singular = kind === 'tags' ? 'Tag' : 'Source';
+	return [
+		{
+			displayName: `${singular} Names`,
+			name: kind,
+			type: 'multiOptions',
+			typeOptions: { loadOptionsMethod: kind === 'tags' ? 'getTags' : 'getSources' },
+			default: [],
+			description: `Choose from the list, or specify names using an <a href="https://docs.n8n.io/code/expressions/">expression</a>`,
+		},
+		{
+			displayName: `Other ${singular}s`,
+			name: `${kind}Text`,
+			type: 'string',
+			default: '',
+			placeholder: kind === 'tags' ? 'e.g. Referral, Senior' : 'e.g. OfferZen',
+			description: `Comma-separated ${kind} not in the list yet; Lever creates new ones on the fly`,
+		},
+	];
+};
