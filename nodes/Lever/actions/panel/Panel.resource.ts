@@ -1,0 +1,272 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { LeverResource } from '../types';
+import { checkingIds } from '../../helpers/pathIds';
+import { FEEDBACK_REMINDER_OPTIONS } from '../../helpers/interviews';
+import { assertLeverId, getCollection, invalidParameter, toList, toMilliseconds } from '../../helpers/parameters';
+
+const PANEL_EXPAND = ['stage', 'user'];
+
+/** Fields of one interview inside a panel; `replace` adds the ID that keeps an existing interview. */
+function interviewValues(replace: boolean): INodeProperties[] {
+	const values: INodeProperties[] = [
+		{
+			displayName: 'Date',
+			name: 'date',
+			type: 'dateTime',
+			default: '',
+			description: 'When the interview starts (required)',
+		},
+		{
+			displayName: 'Duration (Minutes)',
+			name: 'duration',
+			type: 'number',
+			default: 60,
+			typeOptions: { minValue: 1 },
+			description: 'Length of the interview in minutes',
+		},
+		{
+			displayName: 'Feedback Reminder',
+			name: 'feedbackReminder',
+			type: 'options',
+			options: FEEDBACK_REMINDER_OPTIONS,
+			default: 'daily',
+			description: 'How often the interviewers are reminded to submit feedback',
+		},
+		{
+			displayName: 'Feedback Template Name or ID',
+			name: 'feedbackTemplate',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getFeedbackTemplates' },
+			default: '',
+			description:
+				'Scorecard the interviewers fill in. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		{
+			displayName: 'Interviewer Names or IDs',
+			name: 'interviewers',
+			type: 'multiOptions',
+			typeOptions: { loadOptionsMethod: 'getUsers' },
+			default: [],
+			description:
+				'The Lever users conducting this interview (at least one). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		{
+			displayName: 'Location',
+			name: 'location',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Room 4 or https://meet.example.com/abc',
+		},
+		{
+			displayName: 'Note',
+			name: 'note',
+			type: 'string',
+			default: '',
+			description: 'Instructions for the interviewers',
+		},
+		{
+			displayName: 'Subject',
+			name: 'subject',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Technical interview',
+		},
+	];
+	if (replace) {
+		values.splice(4, 0, {
+			displayName: 'Interview ID',
+			name: 'id',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 7b8e1b6e-0f0c-4f5e-9a43-2a6a2f1f7c11',
+			description: 'ID of an interview already in the panel, to keep it (leave empty to add a new interview)',
+		});
+	}
+	return values;
+}
+
+function panelProperties(replace: boolean): INodeProperties[] {
+	return [
+		{
+			displayName: 'Interviews',
+			name: 'interviews',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			required: true,
+			placeholder: 'Add Interview',
+			default: {},
+			description: replace
+				? 'Every interview the panel should have after the update; interviews not listed are removed'
+				: 'The interviews of the panel (at least one)',
+			options: [{ displayName: 'Interview', name: 'interview', values: interviewValues(replace) }],
+		},
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				{
+					displayName: 'Application IDs',
+					name: 'applications',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. 0d8a7d7e-1c2b-4a3f-9e8d-7c6b5a4f3e2d',
+					description: 'Comma-separated applications the panel is for (defaults to all active applications of the opportunity)',
+				},
+				{
+					displayName: 'External URL',
+					name: 'externalUrl',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. https://scheduler.example.com/events/123',
+					description: 'Link to the panel in the scheduling system that manages it',
+				},
+				{
+					displayName: 'Feedback Reminder',
+					name: 'feedbackReminder',
+					type: 'options',
+					options: FEEDBACK_REMINDER_OPTIONS,
+					default: 'daily',
+					description: 'How often interviewers are reminded to submit feedback (interviews may override it)',
+				},
+				{
+					displayName: 'Note',
+					name: 'note',
+					type: 'string',
+					typeOptions: { rows: 3 },
+					default: '',
+					description: 'Note about the panel for the interviewers',
+				},
+				{
+					displayName: 'Time Zone',
+					name: 'timezone',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. America/New_York',
+					description: "IANA time zone of the panel (defaults to the workflow's time zone)",
+				},
+			],
+		},
+	];
+}
+
+function panelBody(ctx: IExecuteFunctions, i: number, replace: boolean): IDataObject {
+	const node = ctx.getNode();
+	const entries = ((getCollection(ctx, 'interviews', i).interview as IDataObject[] | undefined) ?? []).filter(Boolean);
+	if (!entries.length) {
+		throw invalidParameter(node, i, 'Interviews', 'is empty', 'Add at least one interview with a date, a duration and interviewers');
+	}
+	const interviews = entries.map((entry, index) => {
+		const label = `Interviews > Interview ${index + 1}`;
+		const interview: IDataObject = {};
+		if (replace && String(entry.id ?? '').trim()) interview.id = assertLeverId(node, i, `${label} > Interview ID`, String(entry.id));
+		if (entry.date === undefined || entry.date === '') {
+			throw invalidParameter(node, i, `${label} > Date`, 'is empty', 'Set when the interview starts');
+		}
+		interview.date = toMilliseconds(node, i, `${label} > Date`, entry.date);
+		const duration = Number(entry.duration ?? 60);
+		if (!Number.isInteger(duration) || duration < 1) {
+			throw invalidParameter(node, i, `${label} > Duration (Minutes)`, `"${String(entry.duration)}" is not a whole number of minutes`, 'Enter the length in minutes, e.g. 45');
+		}
+		interview.duration = duration;
+		const interviewers = toList(entry.interviewers);
+		if (!interviewers.length) {
+			throw invalidParameter(node, i, `${label} > Interviewer Names or IDs`, 'is empty', 'Choose at least one Lever user to conduct the interview');
+		}
+		interview.interviewers = interviewers.map((id) => ({ id: assertLeverId(node, i, `${label} > Interviewer Names or IDs`, id) }));
+		for (const key of ['subject', 'note', 'location', 'feedbackTemplate', 'feedbackReminder']) {
+			const value = entry[key];
+			if (value !== undefined && value !== '') interview[key] = value;
+		}
+		return interview;
+	});
+	const extra = getCollection(ctx, 'additionalFields', i);
+	const body: IDataObject = {
+		timezone: String(extra.timezone ?? '').trim() || ctx.getTimezone(),
+		interviews,
+	};
+	if (extra.applications !== undefined && extra.applications !== '') {
+		const applications = toList(extra.applications).map((id) =>
+			assertLeverId(node, i, 'Additional Fields > Application IDs', id),
+		);
+		if (applications.length) body.applications = applications;
+	}
+	for (const key of ['externalUrl', 'feedbackReminder', 'note']) {
+		const value = extra[key];
+		if (value !== undefined && value !== '') body[key] = value;
+	}
+	return body;
+}
+
+/** #39–#43: interview panels (one scheduling event with its interviews) of an opportunity. */
+export const panelResource: LeverResource = {
+	value: 'panel',
+	name: 'Panel',
+	description: 'Interview panels of an opportunity: one scheduled event grouping its interviews',
+	operations: checkingIds([
+		{
+			value: 'create',
+			name: 'Create',
+			action: 'Create a panel',
+			description:
+				'Schedule an interview panel with its interviews (date, duration, interviewers) for an opportunity; the panel is API-managed so it can be changed later',
+			method: 'POST',
+			path: '/opportunities/{opportunity}/panels',
+			pathParameters: { opportunity: 'opportunity' },
+			performAs: 'required',
+			properties: panelProperties(false),
+			request(i) {
+				return { body: panelBody(this, i, false) };
+			},
+		},
+		{
+			value: 'delete',
+			name: 'Delete',
+			action: 'Delete a panel',
+			description: 'Delete an API-managed interview panel and its interviews',
+			method: 'DELETE',
+			path: '/opportunities/{opportunity}/panels/{panel}',
+			pathParameters: { opportunity: 'opportunity' },
+			performAs: 'required',
+		},
+		{
+			value: 'get',
+			name: 'Get',
+			action: 'Get a panel',
+			description: 'Retrieve one interview panel of an opportunity with its interviews',
+			method: 'GET',
+			path: '/opportunities/{opportunity}/panels/{panel}',
+			pathParameters: { opportunity: 'opportunity' },
+			expand: PANEL_EXPAND,
+		},
+		{
+			value: 'getMany',
+			name: 'Get Many',
+			action: 'Get many panels',
+			description: 'List the interview panels of an opportunity with their interviews',
+			method: 'GET',
+			path: '/opportunities/{opportunity}/panels',
+			pathParameters: { opportunity: 'opportunity' },
+			list: 'cursor',
+			expand: PANEL_EXPAND,
+		},
+		{
+			value: 'update',
+			name: 'Update',
+			action: 'Update a panel',
+			description:
+				'Replace an API-managed panel: its interviews become exactly the ones given (give an existing interview its ID to keep it)',
+			method: 'PUT',
+			path: '/opportunities/{opportunity}/panels/{panel}',
+			pathParameters: { opportunity: 'opportunity' },
+			performAs: 'required',
+			properties: panelProperties(true),
+			request(i) {
+				return { body: panelBody(this, i, true) };
+			},
+		},
+	]),
+};

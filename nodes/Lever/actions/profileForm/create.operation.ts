@@ -1,0 +1,109 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { LeverOperation } from '../types';
+import { getCollection, invalidParameter } from '../../helpers/parameters';
+import { mappedTemplateValues, templateFieldId } from '../../helpers/templateFields';
+import { leverApiRequest } from '../../transport';
+
+const TEMPLATE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+
+/**
+ * #46 POST /opportunities/{opportunity}/forms. Lever wants every template field back with its value
+ * (`fields: [{...field, value}]`), so the template is read first and the mapped values merged into it.
+ */
+export const createProfileFormOperation: LeverOperation = {
+	value: 'create',
+	name: 'Create',
+	action: 'Create a profile form',
+	description:
+		'Fill in a profile form template for an opportunity (e.g. screening questions or candidate details); fields appear once a template is chosen',
+	method: 'POST',
+	path: '/opportunities/{opportunity}/forms',
+	pathParameters: { opportunity: 'opportunity' },
+	performAs: 'optional',
+	properties: [
+		{
+			displayName: 'Template Name or ID',
+			name: 'templateId',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getFormTemplates' },
+			default: '',
+			required: true,
+			description:
+				'The profile form template to fill in; its fields appear below. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		{
+			displayName: 'Fields',
+			name: 'fields',
+			type: 'resourceMapper',
+			noDataExpression: true,
+			default: { mappingMode: 'defineBelow', value: null },
+			required: true,
+			typeOptions: {
+				loadOptionsDependsOn: ['templateId'],
+				resourceMapper: {
+					resourceMapperMethod: 'getFormTemplateFields',
+					mode: 'add',
+					fieldWords: { singular: 'field', plural: 'fields' },
+					addAllFields: true,
+					multiKeyMatch: false,
+					supportAutoMap: false,
+				},
+			},
+			description: 'The answers, one per field of the template: dates as ISO dates, multiple-select as a list',
+		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options: [
+				{
+					displayName: 'Secret',
+					name: 'secret',
+					type: 'boolean',
+					default: false,
+					description:
+						'Whether only users with access to sensitive information can see the form (overrides the template setting when set)',
+				},
+			],
+		},
+	],
+	async request(i) {
+		const node = this.getNode();
+		const templateId = String(this.getNodeParameter('templateId', i, '') ?? '').trim();
+		if (!templateId) {
+			throw invalidParameter(node, i, 'Template Name or ID', 'is empty', 'Choose the profile form template to fill in');
+		}
+		if (!TEMPLATE_ID.test(templateId)) {
+			throw invalidParameter(node, i, 'Template Name or ID', `"${templateId}" is not a Lever template ID`, 'Choose a template from the list or enter its Lever ID');
+		}
+		const values = mappedTemplateValues(this, i, 'fields', 'Fields');
+		const options = getCollection(this, 'options', i);
+		const response = (await leverApiRequest.call(this, {
+			method: 'GET',
+			path: `/form_templates/${templateId}`,
+			itemIndex: i,
+		})) as IDataObject;
+		const template = ((response?.data as IDataObject | undefined) ?? response ?? {}) as IDataObject;
+		const templateFields = Array.isArray(template.fields) ? (template.fields as IDataObject[]) : [];
+		const fields = templateFields.map((field, index) => {
+			const id = templateFieldId(field, index);
+			const value = values.has(id) ? values.get(id) : null;
+			if (field.required === true && value === null && field.type !== 'file-upload') {
+				throw invalidParameter(
+					node,
+					i,
+					`Fields > ${String(field.text ?? id)}`,
+					'is required by the template but has no value',
+					'Fill in the field, or refresh the field list if the template changed',
+				);
+			}
+			return { ...field, value } as IDataObject;
+		});
+		const body: IDataObject = { baseTemplateId: templateId, fields };
+		if (options.secret !== undefined) body.secret = options.secret;
+		return { body };
+	},
+};

@@ -1,0 +1,156 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { leverApiDownload } from '../transport';
+import { invalidParameter } from './parameters';
+
+/** Output field of the download operations: where the file lands on the item. */
+export const binaryOutputField: INodeProperties = {
+	displayName: 'Put Output File in Field',
+	name: 'binaryPropertyName',
+	type: 'string',
+	default: 'data',
+	required: true,
+	description: 'Name of the binary property the downloaded file is written to',
+	hint: 'The name of the output binary field to put the file in',
+};
+
+/** Input field of the upload operations: which binary property of the item is sent. */
+export const binaryInputField: INodeProperties = {
+	displayName: 'Input Binary Field',
+	name: 'binaryPropertyName',
+	type: 'string',
+	default: 'data',
+	required: true,
+	description: 'Name of the binary property of the input item that holds the file to upload (e.g. the output of a Read File or HTTP Request node)',
+	hint: 'The name of the input binary field containing the file to be uploaded',
+};
+
+/**
+ * The file name a Content-Disposition header announces, preferring the RFC 5987 `filename*` form.
+ * Returns undefined when the header is absent or names no file.
+ */
+export function fileNameFromContentDisposition(header: unknown): string | undefined {
+	const value = Array.isArray(header) ? String(header[0] ?? '') : typeof header === 'string' ? header : '';
+	if (!value) return undefined;
+	const extended = /filename\*\s*=\s*([^']*)'[^']*'([^;]+)/i.exec(value);
+	if (extended) {
+		try {
+			const decoded = decodeURIComponent(extended[2].trim().replace(/^"|"$/g, ''));
+			if (decoded) return decoded;
+		} catch {
+			// malformed percent-encoding: fall back to the plain filename parameter
+		}
+	}
+	const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/i.exec(value);
+	const name = (plain?.[2] ?? plain?.[1] ?? '').trim();
+	return name || undefined;
+}
+
+const EXTENSIONS: Record<string, string> = {
+	'application/pdf': 'pdf',
+	'application/msword': 'doc',
+	'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+	'text/plain': 'txt',
+	'image/png': 'png',
+	'image/jpeg': 'jpg',
+	'text/javascript': 'js',
+	'application/javascript': 'js',
+};
+
+function header(headers: IDataObject | undefined, name: string): string | undefined {
+	if (!headers) return undefined;
+	for (const [key, value] of Object.entries(headers)) {
+		if (key.toLowerCase() === name) return Array.isArray(value) ? String(value[0]) : String(value);
+	}
+	return undefined;
+}
+
+export interface DownloadOptions {
+	path: string;
+	/** Path template, for error messages. */
+	endpoint?: string;
+	qs?: IDataObject;
+	/** What the output item's JSON says about the file besides its name and type. */
+	json: IDataObject;
+	/** File name when the response has no Content-Disposition (may look the record up). */
+	fallbackFileName: () => Promise<string | undefined> | string | undefined;
+	/** Base name used when nothing else names the file; an extension is added from the MIME type. */
+	defaultBaseName: string;
+}
+
+/** Downloads a Lever document and returns it as one item with a binary property. */
+export async function downloadAsBinary(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	options: DownloadOptions,
+): Promise<INodeExecutionData[]> {
+	const propertyName = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data') ?? '').trim();
+	if (!propertyName) {
+		throw invalidParameter(
+			this.getNode(),
+			itemIndex,
+			'Put Output File in Field',
+			'is empty',
+			'Enter the name of the binary property to write the file to, e.g. data',
+		);
+	}
+	const response = await leverApiDownload.call(this, {
+		method: 'GET',
+		path: options.path,
+		qs: options.qs,
+		endpoint: options.endpoint,
+		itemIndex,
+	});
+	const headers: IDataObject = response.headers ?? {};
+	const mimeTypeHeader = header(headers, 'content-type');
+	const mimeType = mimeTypeHeader ? mimeTypeHeader.split(';')[0].trim() : undefined;
+	let fileName = fileNameFromContentDisposition(header(headers, 'content-disposition'));
+	if (!fileName) fileName = (await options.fallbackFileName()) || undefined;
+	if (!fileName) {
+		const extension = mimeType ? EXTENSIONS[mimeType] : undefined;
+		fileName = extension ? `${options.defaultBaseName}.${extension}` : options.defaultBaseName;
+	}
+	const binary = await this.helpers.prepareBinaryData(response.body, fileName, mimeType);
+	return [
+		{
+			json: { ...options.json, fileName, mimeType: binary.mimeType, fileSize: response.body.length },
+			binary: { [propertyName]: binary },
+			pairedItem: { item: itemIndex },
+		},
+	];
+}
+
+/** Reads the item's binary property for an upload, naming the field when it is missing. */
+export async function readUploadFile(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	fileNameOverride?: string,
+): Promise<{ data: Buffer; fileName: string; mimeType: string }> {
+	const propertyName = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data') ?? '').trim();
+	if (!propertyName) {
+		throw invalidParameter(
+			this.getNode(),
+			itemIndex,
+			'Input Binary Field',
+			'is empty',
+			'Enter the name of the binary property holding the file, e.g. data',
+		);
+	}
+	const item = this.getInputData()[itemIndex];
+	if (!item?.binary?.[propertyName]) {
+		const available = Object.keys(item?.binary ?? {});
+		throw invalidParameter(
+			this.getNode(),
+			itemIndex,
+			'Input Binary Field',
+			`the input item has no binary property "${propertyName}"`,
+			available.length
+				? `Use one of the item's binary properties: ${available.join(', ')}`
+				: 'Give the node an item that carries a file (e.g. from Read/Write Files from Disk or HTTP Request with "Response Format: File")',
+		);
+	}
+	const binary = this.helpers.assertBinaryData(itemIndex, propertyName);
+	const data = await this.helpers.getBinaryDataBuffer(itemIndex, propertyName);
+	const fileName = fileNameOverride?.trim() || binary.fileName || `${propertyName}${binary.fileExtension ? `.${binary.fileExtension}` : ''}`;
+	return { data, fileName, mimeType: binary.mimeType || 'application/octet-stream' };
+}
