@@ -204,6 +204,11 @@ function n8nEnv(folder, extra = {}) {
 		N8N_HIRING_BANNER_ENABLED: 'false',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
+		// No calls to api.n8n.io (vetted-package list, banners): CI machines may be offline.
+		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
+		N8N_DYNAMIC_BANNERS_ENABLED: 'false',
+		N8N_DISABLED_MODULES: 'mcp-registry',
 		N8N_SECURE_COOKIE: 'false',
 		N8N_LOG_LEVEL: 'info',
 		GENERIC_TIMEZONE: 'UTC',
@@ -214,12 +219,15 @@ function n8nEnv(folder, extra = {}) {
 	};
 }
 
-/** Runs `n8n <args>` with Node 24 on the given user folder. */
-function n8n(folder, args, { env = {}, check = true, timeoutMs = 5 * 60 * 1000 } = {}) {
+/**
+ * Runs `n8n <args>` with Node 24 on the given user folder. Every n8n command starts a task broker; give
+ * each its own free port so that parallel n8n processes (a demo next to the tests) don't collide on 5679.
+ */
+async function n8n(folder, args, { env = {}, check = true, timeoutMs = 5 * 60 * 1000 } = {}) {
 	const p = installer.paths();
 	return run(p.nodeBin, [p.n8nBin, ...args], {
 		cwd: folder,
-		env: n8nEnv(folder, env),
+		env: n8nEnv(folder, { N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...env }),
 		check,
 		timeoutMs,
 	});
@@ -287,17 +295,25 @@ function randomId() {
 	return s;
 }
 
-/** Finds the JSON document that `n8n execute` prints after its preamble lines. */
+/**
+ * Finds the JSON document that `n8n execute` prints after its preamble lines ("Execution was successful:",
+ * log lines); on failure n8n logs the run JSON and then more lines, so the document is cut at the first
+ * top-level closing bracket that makes it parse.
+ */
 function parseTrailingJson(text) {
 	const lines = text.split(/\r?\n/);
 	for (let i = 0; i < lines.length; i++) {
-		const t = lines[i].trimStart();
+		const t = lines[i];
 		if (!(t.startsWith('{') || t.startsWith('['))) continue;
-		const rest = lines.slice(i).join('\n').trim();
-		try {
-			return JSON.parse(rest);
-		} catch {
-			// not the start of the document; keep looking
+		for (let j = i; j < lines.length; j++) {
+			const e = lines[j].trimEnd();
+			if (!(e.endsWith('}') || e.endsWith(']'))) continue;
+			if (j > i && /^\s/.test(lines[j])) continue;
+			try {
+				return JSON.parse(lines.slice(i, j + 1).join('\n'));
+			} catch {
+				// not a complete document yet
+			}
 		}
 	}
 	return undefined;
@@ -371,7 +387,7 @@ async function startN8n(folder, { port = 0, env = {}, timeoutMs = 3 * 60 * 1000,
 			N8N_HOST: host,
 			N8N_PROTOCOL: 'http',
 			N8N_EDITOR_BASE_URL: `${url}/`,
-			WEBHOOK_URL: `${url}/`,
+			N8N_WEBHOOK_URL: `${url}/`,
 			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 			...env,
 		}),
