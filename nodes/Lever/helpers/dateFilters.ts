@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { convertCollection, getCollection, invalidParameter } from './parameters';
+import { getCollection, invalidParameter, toMilliseconds } from './parameters';
 
 /** The date-range query filters Lever offers on its sub-resource lists: `<prefix>_at_start` / `<prefix>_at_end`. */
 export type DateRangePrefix = 'deleted' | 'occurred' | 'uploaded';
@@ -39,23 +39,29 @@ export function dateRangeFilters(prefix: DateRangePrefix, noun: string): INodePr
 	};
 }
 
-/** The query for `dateRangeFilters`: dates validated and converted to ms, snake_case names. */
+/** The query for `dateRangeFilters`: dates validated (naming the field) and converted to ms, snake_case names. */
 export function dateRangeQuery(ctx: IExecuteFunctions, itemIndex: number, prefix: DateRangePrefix): IDataObject {
-	const start = `${prefix}AtStart`;
-	const end = `${prefix}AtEnd`;
-	const qs = convertCollection(ctx, itemIndex, 'Filters', getCollection(ctx, 'filters', itemIndex), {
-		dates: [start, end],
-		rename: { [start]: `${prefix}_at_start`, [end]: `${prefix}_at_end` },
-	});
+	const node = ctx.getNode();
+	const filters = getCollection(ctx, 'filters', itemIndex);
+	const verb = VERBS[prefix];
+	const qs: IDataObject = {};
+	const start = filters[`${prefix}AtStart`];
+	const end = filters[`${prefix}AtEnd`];
+	if (start !== undefined && start !== null && start !== '') {
+		qs[`${prefix}_at_start`] = toMilliseconds(node, itemIndex, `Filters > ${verb} After`, start);
+	}
+	if (end !== undefined && end !== null && end !== '') {
+		qs[`${prefix}_at_end`] = toMilliseconds(node, itemIndex, `Filters > ${verb} Before`, end);
+	}
 	const from = qs[`${prefix}_at_start`];
 	const to = qs[`${prefix}_at_end`];
 	if (typeof from === 'number' && typeof to === 'number' && from > to) {
 		throw invalidParameter(
-			ctx.getNode(),
+			node,
 			itemIndex,
-			`Filters > ${VERBS[prefix]} After`,
+			`Filters > ${verb} After`,
 			'is later than the end of the range',
-			`Choose a "${VERBS[prefix]} After" date that is before "${VERBS[prefix]} Before"`,
+			`Choose a "${verb} After" date that is before "${verb} Before"`,
 		);
 	}
 	return qs;
