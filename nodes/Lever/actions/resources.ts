@@ -5,6 +5,15 @@ import type { LeverResource } from './types';
  * Adding a resource: write actions/<resource>/<Resource>.resource.ts and list it here.
  */
 // RESOURCE IMPORTS (one line per resource)
+import { webhookResource } from './webhook/Webhook.resource';
+import { diversitySurveyResource } from './diversitySurvey/DiversitySurvey.resource';
+import { eeoResponseResource } from './eeoResponse/EeoResponse.resource';
+import { auditEventResource } from './auditEvent/AuditEvent.resource';
+import { uploadResource } from './upload/Upload.resource';
+import { formTemplateResource } from './formTemplate/FormTemplate.resource';
+import { feedbackTemplateResource } from './feedbackTemplate/FeedbackTemplate.resource';
+import { requisitionFieldResource } from './requisitionField/RequisitionField.resource';
+import { requisitionResource } from './requisition/Requisition.resource';
 import { applicationResource } from './application/Application.resource';
 import { feedbackResource } from './feedback/Feedback.resource';
 import { fileResource } from './file/File.resource';
@@ -27,6 +36,15 @@ import { postingResource } from './posting/Posting.resource';
 
 export const RESOURCES: LeverResource[] = [
 	// RESOURCE LIST (one entry per resource)
+	webhookResource,
+	diversitySurveyResource,
+	eeoResponseResource,
+	auditEventResource,
+	uploadResource,
+	formTemplateResource,
+	feedbackTemplateResource,
+	requisitionFieldResource,
+	requisitionResource,
 	applicationResource,
 	feedbackResource,
 	fileResource,

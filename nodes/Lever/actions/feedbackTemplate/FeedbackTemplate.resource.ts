@@ -1,0 +1,140 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { getCollection, invalidParameter } from '../../helpers/parameters';
+import { jsonArrayParameter, pick, requiredString } from '../../helpers/writes';
+import type { LeverOperation, LeverResource } from '../types';
+
+const FIELDS_EXAMPLE =
+	'[{"type": "score-system", "text": "Overall rating", "required": true}, {"type": "textarea", "text": "Strengths", "required": false}]';
+
+function templateFields(kind: 'create' | 'update'): INodeProperties[] {
+	const properties: INodeProperties[] = [
+		{
+			displayName: 'Name',
+			name: 'text',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. Technical Interview Scorecard',
+			description: 'Name of the feedback template',
+		},
+		{
+			displayName: 'Fields (JSON)',
+			name: 'fields',
+			type: 'json',
+			required: true,
+			default: '[]',
+			description:
+				'The questions as a JSON array; each has type, text and optionally description, required, options (a list of {"text": …}), prompt and scores (for scorecard). Exactly one field must be of type score-system.',
+		},
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				{
+					displayName: 'Group ID',
+					name: 'group',
+					type: 'string',
+					default: '',
+					description: 'ID of the template group to file the template under',
+				},
+				{
+					displayName: 'Instructions',
+					name: 'instructions',
+					type: 'string',
+					typeOptions: { rows: 3 },
+					default: '',
+					description: 'Guidance shown to the interviewer above the questions',
+				},
+			],
+		},
+	];
+	// Create starts from a working example; Update starts empty so nothing is replaced by accident.
+	return kind === 'create' ? properties.map((property) => (property.name === 'fields' ? { ...property, default: FIELDS_EXAMPLE } : property)) : properties;
+}
+
+function templateBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const text = requiredString(ctx, 'text', itemIndex, 'Name', 'Enter the name of the template');
+	const fields = jsonArrayParameter(ctx, 'fields', itemIndex, 'Fields (JSON)', { required: true, example: FIELDS_EXAMPLE })!;
+	fields.forEach((field, index) => {
+		if (typeof field.type !== 'string' || typeof field.text !== 'string' || field.text.trim() === '') {
+			throw invalidParameter(ctx.getNode(), itemIndex, `Fields (JSON) > field ${index + 1}`, 'needs a type and a text', `For example ${FIELDS_EXAMPLE}`);
+		}
+	});
+	const scoreSystems = fields.filter((field) => field.type === 'score-system').length;
+	if (scoreSystems !== 1) {
+		throw invalidParameter(
+			ctx.getNode(),
+			itemIndex,
+			'Fields (JSON)',
+			`has ${scoreSystems} fields of type score-system`,
+			'Lever needs exactly one score-system field (the overall rating) in a feedback template',
+		);
+	}
+	return { text, fields, ...pick(getCollection(ctx, 'additionalFields', itemIndex), ['instructions', 'group']) };
+}
+
+const feedbackTemplate = '/feedback_templates/{feedback_template}';
+
+const operations: LeverOperation[] = [
+	{
+		value: 'create',
+		name: 'Create',
+		action: 'Create a feedback template',
+		description: 'Create an interview feedback (scorecard) template',
+		method: 'POST',
+		path: '/feedback_templates',
+		properties: templateFields('create'),
+		request(itemIndex) {
+			return { body: templateBody(this, itemIndex) };
+		},
+	},
+	{
+		value: 'delete',
+		name: 'Delete',
+		action: 'Delete a feedback template',
+		description: 'Delete a feedback template that was created through the API (others cannot be deleted)',
+		method: 'DELETE',
+		path: feedbackTemplate,
+	},
+	{
+		value: 'get',
+		name: 'Get',
+		action: 'Get a feedback template',
+		description: 'Retrieve one feedback template with its questions',
+		method: 'GET',
+		path: feedbackTemplate,
+	},
+	{
+		value: 'getMany',
+		name: 'Get Many',
+		action: 'Get many feedback templates',
+		description: 'Retrieve many active feedback templates, including the built-in no-feedback one',
+		method: 'GET',
+		path: '/feedback_templates',
+		list: 'cursor',
+	},
+	{
+		value: 'update',
+		name: 'Update',
+		action: 'Update a feedback template',
+		description: 'Replace the name, questions and instructions of a feedback template',
+		method: 'PUT',
+		path: feedbackTemplate,
+		idempotent: true,
+		properties: templateFields('update'),
+		request(itemIndex) {
+			return { body: templateBody(this, itemIndex) };
+		},
+	},
+];
+
+export const feedbackTemplateResource: LeverResource = {
+	value: 'feedbackTemplate',
+	name: 'Feedback Template',
+	description: 'Interview scorecard templates',
+	operations,
+};

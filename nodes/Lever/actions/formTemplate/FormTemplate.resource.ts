@@ -1,0 +1,164 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { getCollection, invalidParameter, toList } from '../../helpers/parameters';
+import { jsonArrayParameter, pick, requiredString } from '../../helpers/writes';
+import type { LeverOperation, LeverResource } from '../types';
+
+const FIELD_TYPES = ['currency', 'date', 'dropdown', 'multiple-choice', 'multiple-select', 'text', 'textarea', 'yes-no'];
+const FIELDS_EXAMPLE =
+	'[{"type": "text", "text": "Notice period", "required": true}, {"type": "dropdown", "text": "Work permit", "options": [{"text": "Yes"}, {"text": "No"}]}]';
+
+function templateFields(kind: 'create' | 'update'): INodeProperties[] {
+	const properties: INodeProperties[] = [
+		{
+			displayName: 'Name',
+			name: 'text',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. Offer Details',
+			description: 'Name of the profile form template',
+		},
+		{
+			displayName: 'Fields (JSON)',
+			name: 'fields',
+			type: 'json',
+			required: true,
+			default: '[]',
+			description: `The questions as a JSON array (at least one); each has type (${FIELD_TYPES.join(', ')}), text and optionally description, required and options (a list of {"text": …})`,
+		},
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				{
+					displayName: 'Group ID',
+					name: 'group',
+					type: 'string',
+					default: '',
+					description: 'ID of the template group to file the template under',
+				},
+				{
+					displayName: 'Instructions',
+					name: 'instructions',
+					type: 'string',
+					typeOptions: { rows: 3 },
+					default: '',
+					description: 'Guidance shown above the questions',
+				},
+				{
+					displayName: 'Secret by Default',
+					name: 'secretByDefault',
+					type: 'boolean',
+					default: false,
+					description: 'Whether forms made from this template are hidden from users without access to secret forms',
+				},
+			],
+		},
+	];
+	// Create starts from a working example; Update starts empty so nothing is replaced by accident.
+	return kind === 'create' ? properties.map((property) => (property.name === 'fields' ? { ...property, default: FIELDS_EXAMPLE } : property)) : properties;
+}
+
+function templateBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const text = requiredString(ctx, 'text', itemIndex, 'Name', 'Enter the name of the template');
+	const fields = jsonArrayParameter(ctx, 'fields', itemIndex, 'Fields (JSON)', { required: true, example: FIELDS_EXAMPLE })!;
+	fields.forEach((field, index) => {
+		if (typeof field.type !== 'string' || !FIELD_TYPES.includes(field.type)) {
+			throw invalidParameter(
+				ctx.getNode(),
+				itemIndex,
+				`Fields (JSON) > field ${index + 1}`,
+				`type ${JSON.stringify(field.type ?? null)} is not a profile form field type`,
+				`Use one of ${FIELD_TYPES.join(', ')}`,
+			);
+		}
+		if (typeof field.text !== 'string' || field.text.trim() === '') {
+			throw invalidParameter(ctx.getNode(), itemIndex, `Fields (JSON) > field ${index + 1}`, 'has no text', 'Give every field the question text');
+		}
+	});
+	return { text, fields, ...pick(getCollection(ctx, 'additionalFields', itemIndex), ['instructions', 'group', 'secretByDefault']) };
+}
+
+const formTemplate = '/form_templates/{form_template}';
+
+const operations: LeverOperation[] = [
+	{
+		value: 'create',
+		name: 'Create',
+		action: 'Create a form template',
+		description: 'Create a profile form template (forms filled in on a candidate profile)',
+		method: 'POST',
+		path: '/form_templates',
+		properties: templateFields('create'),
+		request(itemIndex) {
+			return { body: templateBody(this, itemIndex) };
+		},
+	},
+	{
+		value: 'delete',
+		name: 'Delete',
+		action: 'Delete a form template',
+		description: 'Delete a profile form template that was created through the API (others cannot be deleted)',
+		method: 'DELETE',
+		path: formTemplate,
+	},
+	{
+		value: 'get',
+		name: 'Get',
+		action: 'Get a form template',
+		description: 'Retrieve one profile form template with its questions',
+		method: 'GET',
+		path: formTemplate,
+	},
+	{
+		value: 'getMany',
+		name: 'Get Many',
+		action: 'Get many form templates',
+		description: 'Retrieve many active profile form templates',
+		method: 'GET',
+		path: '/form_templates',
+		list: 'cursor',
+		properties: [
+			{
+				displayName: 'Include Only',
+				name: 'include',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Fields', value: 'fields' },
+					{ name: 'Group', value: 'group' },
+					{ name: 'Name', value: 'text' },
+				],
+				default: [],
+				description: 'Restrict each template to these fields (Lever returns every field when empty)',
+			},
+		],
+		request(itemIndex) {
+			const include = toList(this.getNodeParameter('include', itemIndex, []));
+			return { qs: include.length ? { include } : {} };
+		},
+	},
+	{
+		value: 'update',
+		name: 'Update',
+		action: 'Update a form template',
+		description: 'Replace the name, questions, instructions and secrecy of a profile form template',
+		method: 'PUT',
+		path: formTemplate,
+		idempotent: true,
+		properties: templateFields('update'),
+		request(itemIndex) {
+			return { body: templateBody(this, itemIndex) };
+		},
+	},
+];
+
+export const formTemplateResource: LeverResource = {
+	value: 'formTemplate',
+	name: 'Form Template',
+	description: 'Profile form templates (structured forms on a candidate profile)',
+	operations,
+};

@@ -1,0 +1,179 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { assertLeverId, getCollection, invalidParameter, toList } from '../../helpers/parameters';
+import { assertSomething, requiredString } from '../../helpers/writes';
+import type { LeverOperation, LeverResource } from '../types';
+
+/** The ten webhook events (shared/lever-api.md §4.1). */
+export const WEBHOOK_EVENTS = [
+	{ name: 'Application Created', value: 'applicationCreated' },
+	{ name: 'Candidate Archive Change', value: 'candidateArchiveChange' },
+	{ name: 'Candidate Deleted', value: 'candidateDeleted' },
+	{ name: 'Candidate Hired', value: 'candidateHired' },
+	{ name: 'Candidate Stage Change', value: 'candidateStageChange' },
+	{ name: 'Contact Created', value: 'contactCreated' },
+	{ name: 'Contact Updated', value: 'contactUpdated' },
+	{ name: 'Interview Created (Beta)', value: 'interviewCreated' },
+	{ name: 'Interview Deleted (Beta)', value: 'interviewDeleted' },
+	{ name: 'Interview Updated (Beta)', value: 'interviewUpdated' },
+];
+
+/** Events that accept the candidate-origin condition. */
+export const EVENTS_WITH_CONDITIONS = ['applicationCreated', 'candidateArchiveChange', 'candidateHired', 'candidateStageChange'];
+
+const ORIGINS = [
+	{ name: 'Agency', value: 'agency' },
+	{ name: 'Applied', value: 'applied' },
+	{ name: 'Internal', value: 'internal' },
+	{ name: 'Referred', value: 'referred' },
+	{ name: 'Sourced', value: 'sourced' },
+	{ name: 'University', value: 'university' },
+];
+
+const URL_PATTERN = /^https?:\/\/[^\s/$.?#][^\s]*$/i;
+
+function checkUrl(ctx: IExecuteFunctions, itemIndex: number, label: string, url: string): string {
+	if (!URL_PATTERN.test(url)) {
+		throw invalidParameter(ctx.getNode(), itemIndex, label, `"${url}" is not a URL`, 'Enter the full HTTPS address that should receive the events, e.g. https://example.com/lever');
+	}
+	return url;
+}
+
+function configuration(origins: unknown): IDataObject | undefined {
+	const list = toList(origins);
+	return list.length ? { conditions: { origins: list } } : undefined;
+}
+
+const operations: LeverOperation[] = [
+	{
+		value: 'create',
+		name: 'Create',
+		action: 'Create a webhook',
+		description:
+			'Subscribe a URL to a Lever event; the answer holds the signature token for verifying deliveries. A Super Admin must still switch the event group on in Lever settings.',
+		method: 'POST',
+		path: '/webhooks',
+		properties: [
+			{
+				displayName: 'URL',
+				name: 'url',
+				type: 'string',
+				required: true,
+				default: '',
+				placeholder: 'e.g. https://example.com/lever-events',
+				description: 'HTTPS address (with a CA-signed certificate) that Lever posts the events to',
+			},
+			{
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				options: WEBHOOK_EVENTS,
+				required: true,
+				default: 'candidateStageChange',
+				description: 'The event that triggers a delivery',
+			},
+			{
+				displayName: 'Candidate Origins',
+				name: 'origins',
+				type: 'multiOptions',
+				options: ORIGINS,
+				default: [],
+				description: 'Only deliver events for candidates of these origins (Lever uses all six when none are chosen)',
+				displayOptions: { show: { event: EVENTS_WITH_CONDITIONS } },
+			},
+		],
+		request(itemIndex) {
+			const url = checkUrl(this, itemIndex, 'URL', requiredString(this, 'url', itemIndex, 'URL', 'Enter the address that should receive the events'));
+			const event = requiredString(this, 'event', itemIndex, 'Event', 'Choose the event to subscribe to');
+			if (!WEBHOOK_EVENTS.some((option) => option.value === event)) {
+				throw invalidParameter(this.getNode(), itemIndex, 'Event', `"${event}" is not a Lever webhook event`, `Use one of ${WEBHOOK_EVENTS.map((option) => option.value).join(', ')}`);
+			}
+			const body: IDataObject = { url, event };
+			if (EVENTS_WITH_CONDITIONS.includes(event)) {
+				const config = configuration(this.getNodeParameter('origins', itemIndex, []));
+				if (config) body.configuration = config;
+			}
+			return { body };
+		},
+	},
+	{
+		value: 'delete',
+		name: 'Delete',
+		action: 'Delete a webhook',
+		description: 'Delete a webhook that was created through the API (webhooks made in Lever settings cannot be deleted here)',
+		method: 'DELETE',
+		path: '/webhooks/{webhookId}',
+	},
+	{
+		value: 'getMany',
+		name: 'Get Many',
+		action: 'Get many webhooks',
+		description: 'Retrieve many webhook subscriptions of the account, with their URL, event and origin conditions',
+		method: 'GET',
+		path: '/webhooks',
+		list: 'unpaged',
+	},
+	{
+		value: 'update',
+		name: 'Update',
+		action: 'Update a webhook',
+		description: 'Change the URL or the candidate-origin conditions of a webhook created through the API',
+		method: 'PUT',
+		path: '/webhooks',
+		idempotent: true,
+		properties: [
+			{
+				displayName: 'Webhook ID',
+				name: 'webhookId',
+				type: 'string',
+				required: true,
+				default: '',
+				description: 'ID of the webhook to change, as returned by Create or Get Many',
+			},
+			{
+				displayName: 'Update Fields',
+				name: 'updateFields',
+				type: 'collection',
+				placeholder: 'Add Field',
+				default: {},
+				options: [
+					{
+						displayName: 'Candidate Origins',
+						name: 'origins',
+						type: 'multiOptions',
+						options: ORIGINS,
+						default: [],
+						description:
+							'Only deliver events for candidates of these origins (for application created, archive change, hired and stage change events)',
+					},
+					{
+						displayName: 'URL',
+						name: 'url',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. https://example.com/lever-events',
+						description: 'New HTTPS address for the deliveries',
+					},
+				],
+			},
+		],
+		request(itemIndex) {
+			const node = this.getNode();
+			const id = assertLeverId(node, itemIndex, 'Webhook ID', requiredString(this, 'webhookId', itemIndex, 'Webhook ID', 'Enter the ID of the webhook'));
+			const fields = getCollection(this, 'updateFields', itemIndex);
+			const change: IDataObject = {};
+			if (typeof fields.url === 'string' && fields.url.trim()) change.url = checkUrl(this, itemIndex, 'Update Fields > URL', fields.url.trim());
+			const config = configuration(fields.origins);
+			if (config) change.configuration = config;
+			assertSomething(node, itemIndex, 'Update Fields', change);
+			return { body: { data: [{ id, ...change }] } };
+		},
+	},
+];
+
+export const webhookResource: LeverResource = {
+	value: 'webhook',
+	name: 'Webhook',
+	description: 'Webhook subscriptions created through the API',
+	operations,
+};
