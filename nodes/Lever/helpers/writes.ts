@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 
-import { assertLeverId, invalidParameter, parseJsonParameter, toList } from './parameters';
+import { UUID_PATTERN } from '../actions/common.descriptions';
+import type { OperationRequest } from '../actions/types';
+import { assertLeverId, invalidParameter, toList } from './parameters';
 
 /** n8n's canonical descriptions for dynamic (loadOptions) fields. */
 export const DYNAMIC_OPTION_DESCRIPTION =
@@ -92,44 +94,93 @@ export function moneyRange(
 	return { min, max, currency, interval: String(parts.interval).trim() };
 }
 
-/** A JSON parameter that must hold an array of objects (e.g. template fields). */
-export function jsonArrayParameter(
-	ctx: IExecuteFunctions,
-	name: string,
+/** Parses a JSON field's value (a string, or already an object), naming the field when it is not JSON. */
+export function parseJsonValue(node: INode, itemIndex: number, label: string, value: unknown): unknown {
+	if (typeof value !== 'string') return value;
+	if (value.trim() === '') return undefined;
+	try {
+		return JSON.parse(value);
+	} catch {
+		throw invalidParameter(node, itemIndex, label, 'is not valid JSON', 'Check quotes, commas and brackets, e.g. [{"text": "value"}]');
+	}
+}
+
+/** A JSON value that must be an array of objects (e.g. template fields). */
+export function jsonArray(
+	node: INode,
 	itemIndex: number,
 	label: string,
+	raw: unknown,
 	options: { required?: boolean; example: string },
 ): IDataObject[] | undefined {
-	const value = parseJsonParameter(ctx, name, itemIndex, label);
-	if (value === undefined || value === null || (Array.isArray(value) && value.length === 0 && !options.required)) {
+	const value = parseJsonValue(node, itemIndex, label, raw);
+	if (value === undefined || value === null) {
 		if (options.required) {
-			throw invalidParameter(ctx.getNode(), itemIndex, label, 'is required', `Enter a JSON array such as ${options.example}`);
+			throw invalidParameter(node, itemIndex, label, 'is required', `Enter a JSON array such as ${options.example}`);
 		}
 		return undefined;
 	}
 	if (!Array.isArray(value) || value.some((entry) => !entry || typeof entry !== 'object' || Array.isArray(entry))) {
-		throw invalidParameter(ctx.getNode(), itemIndex, label, 'must be a JSON array of objects', `For example ${options.example}`);
+		throw invalidParameter(node, itemIndex, label, 'must be a JSON array of objects', `For example ${options.example}`);
 	}
-	if (options.required && value.length === 0) {
-		throw invalidParameter(ctx.getNode(), itemIndex, label, 'is empty', `Enter at least one entry, e.g. ${options.example}`);
+	if (value.length === 0) {
+		if (options.required) {
+			throw invalidParameter(node, itemIndex, label, 'is empty', `Enter at least one entry, e.g. ${options.example}`);
+		}
+		return undefined;
 	}
 	return value as IDataObject[];
 }
 
-/** A JSON parameter that must hold an object (e.g. requisition custom fields). */
-export function jsonObjectParameter(
-	ctx: IExecuteFunctions,
-	name: string,
-	itemIndex: number,
-	label: string,
-	example: string,
-): IDataObject | undefined {
-	const value = parseJsonParameter(ctx, name, itemIndex, label);
+/** A JSON value that must be an object (e.g. requisition custom fields); undefined when empty. */
+export function jsonObject(node: INode, itemIndex: number, label: string, raw: unknown, example: string): IDataObject | undefined {
+	const value = parseJsonValue(node, itemIndex, label, raw);
 	if (value === undefined || value === null) return undefined;
 	if (typeof value !== 'object' || Array.isArray(value)) {
-		throw invalidParameter(ctx.getNode(), itemIndex, label, 'must be a JSON object', `For example ${example}`);
+		throw invalidParameter(node, itemIndex, label, 'must be a JSON object', `For example ${example}`);
 	}
-	return value as IDataObject;
+	return Object.keys(value).length ? (value as IDataObject) : undefined;
+}
+
+const ID_RULES = {
+	/** Lever UUIDs. */
+	uuid: { pattern: new RegExp(UUID_PATTERN), fix: 'Lever IDs look like 250d8f03-738a-4bba-a671-8a3d73477145' },
+	/** UUIDs or built-in slugs such as `no-feedback`. */
+	uuidOrSlug: {
+		pattern: new RegExp(`(${UUID_PATTERN.slice(1, -1)})|(^[a-z][a-z0-9-]{1,62}$)`),
+		fix: 'Use the ID from Lever, e.g. 250d8f03-738a-4bba-a671-8a3d73477145 (built-in ones are slugs such as no-feedback)',
+	},
+	/** Requisition field keys: snake_case, at most 50 characters. */
+	fieldKey: { pattern: /^[a-z0-9]+(_[a-z0-9]+)*$/, fix: 'Requisition field IDs are snake_case keys of at most 50 characters, e.g. cost_center' },
+} as const;
+
+export type IdRule = keyof typeof ID_RULES;
+
+/** Checks a plain-string ID field (path IDs of kind `string`) before any request. */
+export function checkId(ctx: IExecuteFunctions, itemIndex: number, name: string, label: string, rule: IdRule): string {
+	const value = String(ctx.getNodeParameter(name, itemIndex, '') ?? '').trim();
+	if (!value) {
+		throw invalidParameter(ctx.getNode(), itemIndex, label, 'is empty', `Enter the ${label} from Lever`);
+	}
+	const { pattern, fix } = ID_RULES[rule];
+	if (value.length > 64 || !pattern.test(value)) {
+		throw invalidParameter(ctx.getNode(), itemIndex, label, `"${value}" is not a valid ID`, fix);
+	}
+	return value;
+}
+
+/**
+ * A `request` builder that first checks plain-string path IDs (`{fieldName: [label, rule]}`), then
+ * builds the request with `build` when given.
+ */
+export function withIdCheck(
+	rules: Record<string, [string, IdRule]>,
+	build?: (this: IExecuteFunctions, itemIndex: number) => OperationRequest | Promise<OperationRequest>,
+) {
+	return async function (this: IExecuteFunctions, itemIndex: number): Promise<OperationRequest> {
+		for (const [name, [label, rule]] of Object.entries(rules)) checkId(this, itemIndex, name, label, rule);
+		return build ? await build.call(this, itemIndex) : {};
+	};
 }
 
 /** Picks the non-empty entries of `source` listed in `keys` (renaming where asked). */

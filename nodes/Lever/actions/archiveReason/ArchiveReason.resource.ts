@@ -1,3 +1,4 @@
+import { withIdCheck } from '../../helpers/writes';
 import type { LeverResource } from '../types';
 
 export const archiveReasonResource: LeverResource = {
@@ -12,6 +13,7 @@ export const archiveReasonResource: LeverResource = {
 			description: 'Retrieve one archive reason: its text, type (hired or non-hired) and status',
 			method: 'GET',
 			path: '/archive_reasons/{archive_reason}',
+			request: withIdCheck({ archiveReasonId: ['Archive Reason ID', 'uuid'] }),
 		},
 		{
 			value: 'getMany',

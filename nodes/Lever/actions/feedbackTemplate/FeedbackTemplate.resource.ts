@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getCollection, invalidParameter } from '../../helpers/parameters';
-import { jsonArrayParameter, pick, requiredString } from '../../helpers/writes';
+import { jsonArray, pick, requiredString, withIdCheck } from '../../helpers/writes';
 import type { LeverOperation, LeverResource } from '../types';
 
 const FIELDS_EXAMPLE =
@@ -58,7 +58,7 @@ function templateFields(kind: 'create' | 'update'): INodeProperties[] {
 
 function templateBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const text = requiredString(ctx, 'text', itemIndex, 'Name', 'Enter the name of the template');
-	const fields = jsonArrayParameter(ctx, 'fields', itemIndex, 'Fields (JSON)', { required: true, example: FIELDS_EXAMPLE })!;
+	const fields = jsonArray(ctx.getNode(), itemIndex, 'Fields (JSON)', ctx.getNodeParameter('fields', itemIndex, ''), { required: true, example: FIELDS_EXAMPLE })!;
 	fields.forEach((field, index) => {
 		if (typeof field.type !== 'string' || typeof field.text !== 'string' || field.text.trim() === '') {
 			throw invalidParameter(ctx.getNode(), itemIndex, `Fields (JSON) > field ${index + 1}`, 'needs a type and a text', `For example ${FIELDS_EXAMPLE}`);
@@ -99,6 +99,7 @@ const operations: LeverOperation[] = [
 		description: 'Delete a feedback template that was created through the API (others cannot be deleted)',
 		method: 'DELETE',
 		path: feedbackTemplate,
+		request: withIdCheck({ feedbackTemplateId: ['Feedback Template ID', 'uuidOrSlug'] }),
 	},
 	{
 		value: 'get',
@@ -107,6 +108,7 @@ const operations: LeverOperation[] = [
 		description: 'Retrieve one feedback template with its questions',
 		method: 'GET',
 		path: feedbackTemplate,
+		request: withIdCheck({ feedbackTemplateId: ['Feedback Template ID', 'uuidOrSlug'] }),
 	},
 	{
 		value: 'getMany',
@@ -126,9 +128,9 @@ const operations: LeverOperation[] = [
 		path: feedbackTemplate,
 		idempotent: true,
 		properties: templateFields('update'),
-		request(itemIndex) {
+		request: withIdCheck({ feedbackTemplateId: ['Feedback Template ID', 'uuidOrSlug'] }, function (itemIndex) {
 			return { body: templateBody(this, itemIndex) };
-		},
+		}),
 	},
 ];
 

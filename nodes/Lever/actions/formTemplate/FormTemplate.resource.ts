@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getCollection, invalidParameter, toList } from '../../helpers/parameters';
-import { jsonArrayParameter, pick, requiredString } from '../../helpers/writes';
+import { jsonArray, pick, requiredString, withIdCheck } from '../../helpers/writes';
 import type { LeverOperation, LeverResource } from '../types';
 
 const FIELD_TYPES = ['currency', 'date', 'dropdown', 'multiple-choice', 'multiple-select', 'text', 'textarea', 'yes-no'];
@@ -65,7 +65,7 @@ function templateFields(kind: 'create' | 'update'): INodeProperties[] {
 
 function templateBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const text = requiredString(ctx, 'text', itemIndex, 'Name', 'Enter the name of the template');
-	const fields = jsonArrayParameter(ctx, 'fields', itemIndex, 'Fields (JSON)', { required: true, example: FIELDS_EXAMPLE })!;
+	const fields = jsonArray(ctx.getNode(), itemIndex, 'Fields (JSON)', ctx.getNodeParameter('fields', itemIndex, ''), { required: true, example: FIELDS_EXAMPLE })!;
 	fields.forEach((field, index) => {
 		if (typeof field.type !== 'string' || !FIELD_TYPES.includes(field.type)) {
 			throw invalidParameter(
@@ -105,6 +105,7 @@ const operations: LeverOperation[] = [
 		description: 'Delete a profile form template that was created through the API (others cannot be deleted)',
 		method: 'DELETE',
 		path: formTemplate,
+		request: withIdCheck({ formTemplateId: ['Form Template ID', 'uuid'] }),
 	},
 	{
 		value: 'get',
@@ -113,6 +114,7 @@ const operations: LeverOperation[] = [
 		description: 'Retrieve one profile form template with its questions',
 		method: 'GET',
 		path: formTemplate,
+		request: withIdCheck({ formTemplateId: ['Form Template ID', 'uuid'] }),
 	},
 	{
 		value: 'getMany',
@@ -150,9 +152,9 @@ const operations: LeverOperation[] = [
 		path: formTemplate,
 		idempotent: true,
 		properties: templateFields('update'),
-		request(itemIndex) {
+		request: withIdCheck({ formTemplateId: ['Form Template ID', 'uuid'] }, function (itemIndex) {
 			return { body: templateBody(this, itemIndex) };
-		},
+		}),
 	},
 ];
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { assertEmail, getCollection, invalidParameter, parseJsonParameter } from '../../helpers/parameters';
-import { jsonArrayParameter, jsonObjectParameter, pick, requiredString } from '../../helpers/writes';
+import { jsonArray, jsonObject, pick, requiredString } from '../../helpers/writes';
 import { leverApiRequest } from '../../transport';
 import type { LeverOperation } from '../types';
 
@@ -227,7 +227,7 @@ function bodyFromFields(ctx: IExecuteFunctions, itemIndex: number): IDataObject 
 	if (links.length) body.urls = links.map((url) => ({ name: String(url.name ?? '').trim(), value: String(url.value).trim() }));
 	Object.assign(body, pick(extra, ['source', 'origin', 'ipAddress']));
 	if (extra.customQuestions !== undefined) {
-		const answers = jsonArrayParameter(ctx, 'additionalFields.customQuestions', itemIndex, 'Additional Fields > Custom Question Answers (JSON)', {
+		const answers = jsonArray(node, itemIndex, 'Additional Fields > Custom Question Answers (JSON)', extra.customQuestions, {
 			example: '[{"id": "…", "fields": [{"value": "Yes"}]}]',
 		});
 		if (answers) body.customQuestions = answers;
@@ -239,8 +239,8 @@ function bodyFromFields(ctx: IExecuteFunctions, itemIndex: number): IDataObject 
 	];
 	for (const [key, label, example] of objects) {
 		if (extra[key] === undefined) continue;
-		const value = jsonObjectParameter(ctx, `additionalFields.${key}`, itemIndex, `Additional Fields > ${label}`, example);
-		if (value && Object.keys(value).length) body[key] = value;
+		const value = jsonObject(node, itemIndex, `Additional Fields > ${label}`, extra[key], example);
+		if (value) body[key] = value;
 	}
 	return body;
 }

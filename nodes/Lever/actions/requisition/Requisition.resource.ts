@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { assertLeverId, convertCollection, getCollection, invalidParameter, toList, toMilliseconds } from '../../helpers/parameters';
-import { jsonObjectParameter, moneyRange, optionalUserId, pick, requiredString, userOptionField } from '../../helpers/writes';
+import { jsonObject, moneyRange, optionalUserId, pick, requiredString, userOptionField } from '../../helpers/writes';
 import type { LeverOperation, LeverResource } from '../types';
 
 const requisition = { requisition: 'requisition' } as const;
@@ -212,8 +212,8 @@ function requisitionBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject
 	);
 	if (band) body.compensationBand = band;
 	if (extra.customFields !== undefined) {
-		const customFields = jsonObjectParameter(ctx, 'additionalFields.customFields', itemIndex, `${label} > Custom Fields (JSON)`, '{"cost_center": "R&D"}');
-		if (customFields && Object.keys(customFields).length) body.customFields = customFields;
+		const customFields = jsonObject(node, itemIndex, `${label} > Custom Fields (JSON)`, extra.customFields, '{"cost_center": "R&D"}');
+		if (customFields) body.customFields = customFields;
 	}
 	return body;
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getCollection, invalidParameter, toList } from '../../helpers/parameters';
-import { requiredString } from '../../helpers/writes';
+import { requiredString, withIdCheck } from '../../helpers/writes';
 import type { LeverOperation, LeverResource } from '../types';
 
 const TYPE_OPTIONS = [
@@ -209,13 +209,13 @@ const operations: LeverOperation[] = [
 				description: 'Texts of the new choices (comma or newline separated)',
 			},
 		],
-		request(itemIndex) {
+		request: withIdCheck({ requisitionFieldId: ['Requisition Field ID', 'fieldKey'] }, function (itemIndex) {
 			const texts = toList(this.getNodeParameter('optionTexts', itemIndex, ''));
 			if (texts.length === 0) {
 				throw invalidParameter(this.getNode(), itemIndex, 'Options to Add', 'is empty', 'Enter at least one choice, e.g. Marketing');
 			}
 			return { body: { values: texts.map((text) => ({ text })) } };
-		},
+		}),
 	},
 	{
 		value: 'create',
@@ -236,6 +236,7 @@ const operations: LeverOperation[] = [
 		description: 'Remove a custom field from the requisition form',
 		method: 'DELETE',
 		path: '/requisition_fields/{requisition_field}',
+		request: withIdCheck({ requisitionFieldId: ['Requisition Field ID', 'fieldKey'] }),
 	},
 	{
 		value: 'get',
@@ -244,6 +245,7 @@ const operations: LeverOperation[] = [
 		description: 'Retrieve the schema of one requisition field, with its options or subfields',
 		method: 'GET',
 		path: '/requisition_fields/{requisition_field}',
+		request: withIdCheck({ requisitionFieldId: ['Requisition Field ID', 'fieldKey'] }),
 	},
 	{
 		value: 'getMany',
@@ -304,13 +306,13 @@ const operations: LeverOperation[] = [
 				description: 'IDs of the choices to remove (comma or newline separated), as shown by Get',
 			},
 		],
-		request(itemIndex) {
+		request: withIdCheck({ requisitionFieldId: ['Requisition Field ID', 'fieldKey'] }, function (itemIndex) {
 			const ids = toList(this.getNodeParameter('optionIds', itemIndex, ''));
 			if (ids.length === 0) {
 				throw invalidParameter(this.getNode(), itemIndex, 'Option IDs', 'is empty', 'Enter the IDs of the options to remove');
 			}
 			return { body: { values: ids } };
-		},
+		}),
 	},
 	{
 		value: 'renameOptions',
@@ -352,7 +354,7 @@ const operations: LeverOperation[] = [
 				],
 			},
 		],
-		request(itemIndex) {
+		request: withIdCheck({ requisitionFieldId: ['Requisition Field ID', 'fieldKey'] }, function (itemIndex) {
 			const node = this.getNode();
 			const options = ((this.getNodeParameter('renames', itemIndex, {}) as IDataObject).option as IDataObject[] | undefined) ?? [];
 			if (options.length === 0) {
@@ -367,7 +369,7 @@ const operations: LeverOperation[] = [
 				return { id, text };
 			});
 			return { body: { values } };
-		},
+		}),
 	},
 	{
 		value: 'update',
@@ -379,9 +381,9 @@ const operations: LeverOperation[] = [
 		path: '/requisition_fields/{requisition_field}',
 		idempotent: true,
 		properties: schemaFields('update'),
-		request(itemIndex) {
+		request: withIdCheck({ requisitionFieldId: ['Requisition Field ID', 'fieldKey'] }, function (itemIndex) {
 			return { body: schemaBody(this, itemIndex, 'update') };
-		},
+		}),
 	},
 ];
 
