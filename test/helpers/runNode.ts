@@ -25,6 +25,8 @@ export interface RequestRecord {
 	url: string;
 	headers: IDataObject;
 	body: unknown;
+	/** When the request left (Date.now(), fake under fake timers). */
+	at: number;
 }
 
 export interface RunOptions {
@@ -103,7 +105,7 @@ export function createContext(options: RunOptions, requests: RequestRecord[], hi
 				} else {
 					authorized.auth = { username: String(credentials.apiKey), password: '' };
 				}
-				requests.push({ method: String(requestOptions.method ?? 'GET'), url: requestOptions.url, headers: authorized.headers ?? {}, body: requestOptions.body });
+				requests.push({ method: String(requestOptions.method ?? 'GET'), url: requestOptions.url, headers: authorized.headers ?? {}, body: requestOptions.body, at: Date.now() });
 				try {
 					return await http.request(authorized as never);
 				} catch (error) {

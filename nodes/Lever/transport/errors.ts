@@ -136,19 +136,23 @@ export function leverApiError(node: INode, failure: AttemptFailure, context: Err
 		? `Lever ${context.method} ${context.endpoint} failed with ${status}${leverCode ? ` ${leverCode}` : ''}`
 		: `Lever ${context.method} ${context.endpoint} could not be reached (${failure.networkCode ?? failure.message}) after ${context.attempts ?? 1} attempt(s)`;
 	const message = redact(leverMessage || summary, secrets);
-	const description = redact([leverMessage ? summary : '', hint ?? ''].filter(Boolean).join('. '), secrets);
+	// n8n rewrites the message of network failures into its own words, so the summary also goes into the description.
+	const description = redact([leverMessage || status === undefined ? summary : '', hint ?? ''].filter(Boolean).join('. '), secrets);
 	const errorData: JsonObject = {
 		message,
 		description,
 		...(status !== undefined ? { httpCode: String(status) } : {}),
 		...(leverCode ? { code: leverCode } : {}),
 	};
-	return new NodeApiError(node, errorData, {
+	const error = new NodeApiError(node, errorData, {
 		message,
 		description,
 		httpCode: status !== undefined ? String(status) : undefined,
 		itemIndex: context.itemIndex,
 	});
+	// NodeApiError drops the description for errors without an HTTP status; keep ours.
+	error.description = description;
+	return error;
 }
 
 /** Removes credential material from any text that may reach the user or a log. */
