@@ -171,6 +171,21 @@ describe('Feedback resource', () => {
 		expectInputError(result, 'Fields > Can start');
 	});
 
+	it('refuses a completion time that is not a date, naming the field', async () => {
+		const result = await runLever({
+			parameters: {
+				resource: 'feedback',
+				operation: 'create',
+				opportunityId: opportunity,
+				performAs,
+				templateId: TEMPLATE,
+				fieldValues: scorecard({ 'f-rating': '3 - Hire' }),
+				additionalFields: { completedAt: 'after lunch' },
+			},
+		});
+		expectInputError(result, 'Additional Fields > Completed At');
+	});
+
 	it('refuses a panel without its interview (Lever needs both or neither)', async () => {
 		const result = await runLever({
 			parameters: {

@@ -61,6 +61,13 @@ describe('Note resource', () => {
 		expectInputError(result, 'Text');
 	});
 
+	it('refuses a back-dated time that is not a date, naming the field', async () => {
+		const result = await runLever({
+			parameters: { resource: 'note', operation: 'create', opportunityId: opportunity, performAs, value: 'Hi', additionalFields: { createdAt: 'last week' } },
+		});
+		expectInputError(result, 'Additional Fields > Created At');
+	});
+
 	it('refuses a malformed thread ID to reply to', async () => {
 		const result = await runLever({
 			parameters: { resource: 'note', operation: 'create', opportunityId: opportunity, performAs, value: 'Hi', additionalFields: { noteId: '42' } },

@@ -4,6 +4,7 @@ import type { LeverResource } from '../types';
 import { checkingIds } from '../../helpers/pathIds';
 import { assertLeverId, convertCollection, getCollection, invalidParameter } from '../../helpers/parameters';
 import { mappedTemplateValues } from '../../helpers/templateFields';
+import { convertDates } from '../../helpers/dateFilters';
 
 const TEMPLATE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
@@ -118,9 +119,15 @@ export const feedbackResource: LeverResource = {
 			],
 			request(i) {
 				const node = this.getNode();
-				const extra = convertCollection(this, i, 'Additional Fields', getCollection(this, 'additionalFields', i), {
-					dates: ['completedAt', 'createdAt'],
-				});
+				const extra = convertCollection(
+					this,
+					i,
+					'Additional Fields',
+					convertDates(this, i, 'Additional Fields', getCollection(this, 'additionalFields', i), {
+						completedAt: 'Completed At',
+						createdAt: 'Created At',
+					}),
+				);
 				if (extra.panel !== undefined) extra.panel = assertLeverId(node, i, 'Additional Fields > Panel ID', String(extra.panel));
 				if (extra.interview !== undefined) {
 					extra.interview = assertLeverId(node, i, 'Additional Fields > Interview ID', String(extra.interview));
@@ -202,8 +209,8 @@ export const feedbackResource: LeverResource = {
 			],
 			request(i) {
 				templateId(this, i);
-				const body: IDataObject = convertCollection(this, i, 'Update Fields', getCollection(this, 'updateFields', i), {
-					dates: ['completedAt'],
+				const body: IDataObject = convertDates(this, i, 'Update Fields', getCollection(this, 'updateFields', i), {
+					completedAt: 'Completed At',
 				});
 				const values = fieldValues(this, i);
 				if (values.length) body.fieldValues = values;

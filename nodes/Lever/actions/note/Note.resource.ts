@@ -1,6 +1,7 @@
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
 import type { LeverResource } from '../types';
+import { convertDates } from '../../helpers/dateFilters';
 import { checkingIds } from '../../helpers/pathIds';
 import { assertLeverId, convertCollection, getCollection, invalidParameter, toMilliseconds } from '../../helpers/parameters';
 
@@ -94,9 +95,12 @@ export const noteResource: LeverResource = {
 				if (!value.trim()) {
 					throw invalidParameter(node, i, 'Text', 'is empty', 'Enter the text of the note');
 				}
-				const extra = convertCollection(this, i, 'Additional Fields', getCollection(this, 'additionalFields', i), {
-					dates: ['createdAt'],
-				});
+				const extra = convertCollection(
+					this,
+					i,
+					'Additional Fields',
+					convertDates(this, i, 'Additional Fields', getCollection(this, 'additionalFields', i), { createdAt: 'Created At' }),
+				);
 				const qs: IDataObject = {};
 				if (extra.noteId !== undefined) {
 					qs.note_id = assertLeverId(node, i, 'Additional Fields > Reply To Note ID', String(extra.noteId));
@@ -239,9 +243,15 @@ export const noteResource: LeverResource = {
 					}
 					return comment;
 				});
-				const fields = convertCollection(this, i, 'Update Fields', getCollection(this, 'updateFields', i), {
-					dates: ['completedAt', 'createdAt'],
-				});
+				const fields = convertCollection(
+					this,
+					i,
+					'Update Fields',
+					convertDates(this, i, 'Update Fields', getCollection(this, 'updateFields', i), {
+						completedAt: 'Completed At',
+						createdAt: 'Created At',
+					}),
+				);
 				if (fields.user !== undefined) fields.user = assertLeverId(node, i, 'Update Fields > Author User ID', String(fields.user));
 				return { body: { values, ...fields } };
 			},
