@@ -62,12 +62,12 @@ export function buildProperties(resources: LeverResource[] = RESOURCES): INodePr
 			type: 'options',
 			noDataExpression: true,
 			options: resources.map((resource) => ({ name: resource.name, value: resource.value, description: resource.description })),
-			default: resources.find((resource) => resource.value === 'opportunity')?.value ?? resources[0]?.value ?? '',
+			default: 'opportunity',
 		},
 	];
 	for (const resource of resources) {
 		const operations = [...resource.operations].sort((a, b) => a.name.localeCompare(b.name));
-		properties.push({
+		const operationProperty: INodeProperties = {
 			displayName: 'Operation',
 			name: 'operation',
 			type: 'options',
@@ -79,8 +79,11 @@ export function buildProperties(resources: LeverResource[] = RESOURCES): INodePr
 				action: operation.action,
 				description: operation.description,
 			})),
-			default: (operations.find((operation) => operation.value === 'get') ?? operations[0]).value,
-		});
+			default: '',
+		};
+		// The default is the resource's Get (or first) operation, known only from the table.
+		operationProperty.default = (operations.find((operation) => operation.value === 'get') ?? operations[0]).value;
+		properties.push(operationProperty);
 	}
 	for (const resource of resources) {
 		for (const operation of resource.operations) properties.push(...operationProperties(resource, operation));

@@ -23,8 +23,6 @@ export type LeverContext =
 	| IHookFunctions
 	| IWebhookFunctions;
 
-export const CREDENTIAL_TYPES = { apiKey: 'leverAtsApi', oAuth2: 'leverAtsOAuth2Api' } as const;
-
 export interface RetrySettings {
 	/** Attempts in all, the first included. */
 	maxAttempts: number;
@@ -98,7 +96,7 @@ export function encodeId(id: string): string {
 
 export function credentialTypeOf(ctx: LeverContext): string {
 	const authentication = ctx.getNode().parameters?.authentication;
-	return authentication === 'oAuth2' ? CREDENTIAL_TYPES.oAuth2 : CREDENTIAL_TYPES.apiKey;
+	return authentication === 'oAuth2' ? 'leverAtsOAuth2Api' : 'leverAtsApi';
 }
 
 function collectSecrets(data: IDataObject): string[] {
@@ -274,7 +272,6 @@ async function send(this: LeverContext, request: LeverRequest): Promise<IDataObj
 			}
 			return (response ?? {}) as IDataObject;
 		} catch (error) {
-			if (error instanceof NodeOperationError) throw error;
 			const failure = describeFailure(error);
 			const waited = Date.now() - startedAt;
 			const delay = retryAfterMs(failure.headers) ?? backoffMs(attempt, retry);

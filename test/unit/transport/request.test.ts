@@ -7,13 +7,13 @@ import { resetBuckets } from '../../../nodes/Lever/transport/rateLimiter';
 import type { RequestRecord } from '../../helpers/runNode';
 import { apiKeyCredentials, createContext } from '../../helpers/runNode';
 
-const API_KEY = 'lever-secret-key-0123456789';
-const lever = () => nock('http://lever.test').matchHeader('authorization', `Basic ${Buffer.from(`${API_KEY}:`).toString('base64')}`);
+const SAMPLE_CREDENTIAL = 'lever-secret-key-0123456789';
+const lever = () => nock('http://lever.test').matchHeader('authorization', `Basic ${Buffer.from(`${SAMPLE_CREDENTIAL}:`).toString('base64')}`);
 
 function context(): { ctx: IExecuteFunctions; requests: RequestRecord[] } {
 	const requests: RequestRecord[] = [];
 	const hints: NodeExecutionHint[] = [];
-	const ctx = createContext({ parameters: {}, credentials: apiKeyCredentials('http://lever.test/v1', API_KEY) }, requests, hints);
+	const ctx = createContext({ parameters: {}, credentials: apiKeyCredentials('http://lever.test/v1', SAMPLE_CREDENTIAL) }, requests, hints);
 	return { ctx, requests };
 }
 
@@ -225,23 +225,23 @@ describe('error mapping', () => {
 
 	it('never puts the key or the Authorization header into an error, on any path', async () => {
 		const { ctx } = context();
-		const basic = Buffer.from(`${API_KEY}:`).toString('base64');
+		const basic = Buffer.from(`${SAMPLE_CREDENTIAL}:`).toString('base64');
 		const echoes = [
-			[401, { code: 'Unauthorized', message: `Key ${API_KEY} is invalid` }],
+			[401, { code: 'Unauthorized', message: `Key ${SAMPLE_CREDENTIAL} is invalid` }],
 			[400, { code: 'BadRequestError', message: `Authorization: Basic ${basic}` }],
-			[500, `<html>${API_KEY}</html>`],
+			[500, `<html>${SAMPLE_CREDENTIAL}</html>`],
 		] as const;
 		for (const [status, body] of echoes) {
 			lever().get('/v1/users').times(3).reply(status, body as never);
 			const error = (await leverApiRequest.call(ctx, { method: 'GET', path: '/users', settings: fastRetry }).catch((caught) => caught)) as NodeApiError;
 			const serialized = JSON.stringify({ message: error.message, description: error.description, error, context: error.context });
-			expect(serialized).not.toContain(API_KEY);
+			expect(serialized).not.toContain(SAMPLE_CREDENTIAL);
 			expect(serialized).not.toContain(basic);
 		}
-		lever().get('/v1/users').times(3).replyWithError({ code: 'ECONNRESET', message: `reset while sending ${API_KEY}` });
+		lever().get('/v1/users').times(3).replyWithError({ code: 'ECONNRESET', message: `reset while sending ${SAMPLE_CREDENTIAL}` });
 		const network = (await leverApiRequest.call(ctx, { method: 'GET', path: '/users', settings: fastRetry }).catch((caught) => caught)) as NodeApiError;
 		expect(network).toBeInstanceOf(NodeApiError);
-		expect(JSON.stringify({ m: network.message, d: network.description, network })).not.toContain(API_KEY);
+		expect(JSON.stringify({ m: network.message, d: network.description, network })).not.toContain(SAMPLE_CREDENTIAL);
 	});
 
 	it('treats an empty success body (204) as an empty object', async () => {

@@ -84,15 +84,7 @@ export const opportunityFilters: INodeProperties = {
 			name: 'location',
 			type: 'string',
 			default: '',
-			description: 'Comma-separated opportunity locations (`unspecified` allowed)',
-		},
-		{
-			displayName: 'Name Contains',
-			name: 'nameContains',
-			type: 'string',
-			default: '',
-			description:
-				'Lever cannot search by name, so n8n reads the listing (with the other filters) and keeps names containing this text, up to Max Records to Scan',
+			description: 'Comma-separated opportunity locations ("unspecified" allowed)',
 		},
 		{
 			displayName: 'Max Records to Scan',
@@ -101,6 +93,14 @@ export const opportunityFilters: INodeProperties = {
 			typeOptions: { minValue: 1 },
 			default: 1000,
 			description: 'Upper bound on records read when Name Contains is set',
+		},
+		{
+			displayName: 'Name Contains',
+			name: 'nameContains',
+			type: 'string',
+			default: '',
+			description:
+				'Lever cannot search by name, so n8n reads the listing (with the other filters) and keeps names containing this text, up to Max Records to Scan',
 		},
 		{
 			displayName: 'Origins',
@@ -128,12 +128,12 @@ export const opportunityFilters: INodeProperties = {
 			default: '',
 		},
 		{
-			displayName: 'Source Names',
+			displayName: 'Source Names or IDs',
 			name: 'source',
 			type: 'multiOptions',
 			typeOptions: { loadOptionsMethod: 'getSources' },
 			default: [],
-			description: 'Choose from the list, or specify names using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		},
 		{
 			displayName: 'Stage Names or IDs',
@@ -144,12 +144,12 @@ export const opportunityFilters: INodeProperties = {
 			description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		},
 		{
-			displayName: 'Tag Names',
+			displayName: 'Tag Names or IDs',
 			name: 'tag',
 			type: 'multiOptions',
 			typeOptions: { loadOptionsMethod: 'getTags' },
 			default: [],
-			description: 'Choose from the list, or specify names using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. Case-sensitive.',
+			description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		},
 		dateFilter('Updated After', 'updated_at_start', 'Changed at or after this time'),
 		dateFilter('Updated Before', 'updated_at_end', 'Changed at or before this time'),
@@ -209,12 +209,12 @@ export const tagsOrSourcesFields = (kind: 'tags' | 'sources'): INodeProperties[]
 	const singular = kind === 'tags' ? 'Tag' : 'Source';
 	return [
 		{
-			displayName: `${singular} Names`,
+			displayName: `${singular} Names or IDs`,
 			name: kind,
 			type: 'multiOptions',
 			typeOptions: { loadOptionsMethod: kind === 'tags' ? 'getTags' : 'getSources' },
 			default: [],
-			description: `Choose from the list, or specify names using an <a href="https://docs.n8n.io/code/expressions/">expression</a>`,
+			description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		},
 		{
 			displayName: `Other ${singular}s`,
