@@ -5,6 +5,7 @@ import type { LeverResource } from './types';
  * Adding a resource: write actions/<resource>/<Resource>.resource.ts and list it here.
  */
 // RESOURCE IMPORTS (one line per resource)
+import { customApiCallResource } from './customApiCall/CustomApiCall.resource';
 import { webhookResource } from './webhook/Webhook.resource';
 import { diversitySurveyResource } from './diversitySurvey/DiversitySurvey.resource';
 import { eeoResponseResource } from './eeoResponse/EeoResponse.resource';
@@ -36,6 +37,7 @@ import { postingResource } from './posting/Posting.resource';
 
 export const RESOURCES: LeverResource[] = [
 	// RESOURCE LIST (one entry per resource)
+	customApiCallResource,
 	webhookResource,
 	diversitySurveyResource,
 	eeoResponseResource,
