@@ -39,7 +39,7 @@ const fieldValuesField: INodeProperties = {
 		},
 	},
 	description:
-		"The scorecard answers, one per field of the template: dates as ISO dates, multiple-select as a list, scorecards as JSON [{\"score\": 1-4, \"comment\": \"...\"}]",
+		'The scorecard answers, one per field of the template: choices as their option text (e.g. "3 - Hire"), dates as ISO dates, multiple-select as a JSON array of option texts (e.g. ["Go", "SQL"]), scorecards as a JSON array [{"score": 1-4, "comment": "..."}] with one entry per skill.',
 };
 
 function templateId(ctx: IExecuteFunctions, itemIndex: number): string {

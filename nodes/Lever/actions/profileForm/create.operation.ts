@@ -50,7 +50,8 @@ export const createProfileFormOperation: LeverOperation = {
 					supportAutoMap: false,
 				},
 			},
-			description: 'The answers, one per field of the template: dates as ISO dates, multiple-select as a list',
+			description:
+				'The answers, one per field of the template: choices as their option text, yes-no as "yes" or "no", dates as ISO dates, currency as a number, multiple-select as a JSON array of option texts (e.g. ["German", "English"])',
 		},
 		{
 			displayName: 'Options',
