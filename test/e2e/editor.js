@@ -44,7 +44,8 @@ function loadPlaywright() {
 /** Launches headless Chromium with a fresh profile; returns { browser, context, close() }. */
 async function launch({ viewport = { width: 1440, height: 900 } } = {}) {
 	const executablePath = ensureChromium();
-	const { chromium } = loadPlaywright();
+	const { chromium, selectors } = loadPlaywright();
+	selectors.setTestIdAttribute('data-test-id'); // n8n's editor marks elements with data-test-id
 	const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-nodes-lever-chromium-'));
 	const context = await chromium.launchPersistentContext(userDataDir, {
 		executablePath,
@@ -72,4 +73,81 @@ async function login(context, baseUrl, { email, password }) {
 	if (!res.ok()) throw new Error(`n8n login failed: HTTP ${res.status()}`);
 }
 
-module.exports = { CHROMIUM, LAUNCH_ARGS, ensureChromium, launch, login, loadPlaywright };
+/** Width/height and load state of the <img> icons inside a locator. */
+async function iconStates(locator) {
+	return locator.locator('img').evaluateAll((imgs) =>
+		imgs.map((img) => ({ src: img.getAttribute('src'), loaded: img.complete && img.naturalWidth > 0 })),
+	);
+}
+
+/**
+ * Drives the editor of a running n8n (logged in as `owner`) through the three views the README shows and
+ * saves them as PNGs in outDir:
+ *   nodes-panel.png        nodes panel searched for "Lever" (our nodes with their icons)
+ *   lever-actions.png      the Lever node's actions in the nodes panel, from "Opportunity actions" on
+ *   lever-operations.png   the Lever node open on Opportunity with its Operation list open
+ * Returns what it saw, for the test to assert on.
+ */
+async function captureEditor({ url, owner, outDir, log = () => {} }) {
+	fs.mkdirSync(outDir, { recursive: true });
+	const seen = { files: {} };
+	const browser = await launch();
+	try {
+		await login(browser.context, url, owner);
+		const page = await browser.context.newPage();
+		page.setDefaultTimeout(30000);
+		const shot = async (name) => {
+			const file = path.join(outDir, name);
+			await page.waitForTimeout(600); // let transitions finish
+			await page.screenshot({ path: file });
+			seen.files[name] = file;
+			log(`saved ${file}`);
+		};
+
+		await page.goto(`${url}/workflow/new`, { waitUntil: 'networkidle' });
+		const creator = page.getByTestId('node-creator');
+
+		// 1. nodes panel, searched for Lever
+		await page.getByTestId('node-creator-plus-button').click();
+		await page.getByTestId('node-creator-search-bar').fill('Lever');
+		const items = creator.getByTestId('item-iterator-item');
+		await items.filter({ hasText: 'Lever' }).first().waitFor();
+		const leverItems = items.filter({ has: page.getByTestId('node-creator-item-name').filter({ hasText: /^Lever/ }) });
+		seen.searchResults = await leverItems.getByTestId('node-creator-item-name').allInnerTexts();
+		seen.icons = await iconStates(leverItems);
+		await page.waitForFunction(
+			() =>
+				[...document.querySelectorAll('[data-test-id="node-creator"] img')].every((i) => i.complete),
+			null,
+			{ timeout: 10000 },
+		);
+		await shot('nodes-panel.png');
+
+		// 2. the Lever node's actions, scrolled to Opportunity
+		await creator.getByTestId('node-creator-item-name').filter({ hasText: /^Lever$/ }).first().click();
+		const header = creator.getByText(/^Opportunity actions$/i).first();
+		await header.waitFor();
+		await page.waitForTimeout(1000); // the panel slides in; scrolling before it settles is lost
+		await header.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+		seen.actions = await creator.innerText();
+		await shot('lever-actions.png');
+
+		// 3. add "Create an opportunity", open the Operation list
+		await creator.getByText('Create an opportunity', { exact: true }).click();
+		const ndv = page.getByTestId('ndv');
+		await ndv.waitFor();
+		seen.resource = await ndv.getByTestId('parameter-input-resource').locator('input').inputValue();
+		await ndv.getByTestId('parameter-input-operation').click();
+		const options = page.locator('.el-select-dropdown__item:visible');
+		await options.first().waitFor();
+		seen.operations = (await options.evaluateAll((els) =>
+			els.map((e) => (e.querySelector('.option-headline, span') || e).textContent.trim()),
+		)).filter(Boolean);
+		await shot('lever-operations.png');
+		return seen;
+	} finally {
+		await browser.close();
+	}
+}
+
+module.exports = { CHROMIUM, LAUNCH_ARGS, ensureChromium, launch, login, loadPlaywright, captureEditor };

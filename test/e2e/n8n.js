@@ -191,7 +191,11 @@ function ownerEnv() {
 function n8nEnv(folder, extra = {}) {
 	const p = installer.paths();
 	const env = npmEnv();
-	for (const k of Object.keys(env)) if (/^(N8N_|DB_|WEBHOOK_URL|NODE_OPTIONS|NODE_PATH)/.test(k)) delete env[k];
+	// Nothing of the caller's n8n/Node setup leaks in; jest sets NODE_ENV=test, which changes how n8n
+	// loads its own modules and makes it exit silently.
+	for (const k of Object.keys(env)) {
+		if (/^(N8N_|DB_|WEBHOOK_URL$|NODE_OPTIONS$|NODE_PATH$|NODE_ENV$|JEST_)/.test(k)) delete env[k];
+	}
 	return {
 		...env,
 		PATH: `${p.nodeBinDir}${path.delimiter}${process.env.PATH}`,

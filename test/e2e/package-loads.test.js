@@ -24,7 +24,7 @@ describe('the package loads in n8n', () => {
 			node: {
 				name: 'Lever',
 				type: `${harness.PACKAGE_NAME}.lever`,
-				parameters: { resource: 'user', operation: 'getAll', returnAll: false, limit: 5 },
+				parameters: { resource: 'user', operation: 'getMany', returnAll: false, limit: 5 },
 				credentials: inst.credential,
 			},
 		});
