@@ -100,7 +100,7 @@ export interface RuntimeConfig {
 }
 
 /** Ordered in-memory collection (by createdAt then id). */
-export interface Collection<T = Record<string, any>> {
+export interface Collection<T = Record<string, unknown>> {
 	readonly name: string;
 	readonly size: number;
 	get(id: string): T | undefined;
