@@ -1,4 +1,4 @@
-import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import type { PathParameterKind } from './types';
 
@@ -67,57 +67,57 @@ export function locatorField(
 	overrides: Partial<INodeProperties> = {},
 ): INodeProperties {
 	const spec = LOCATORS[kind];
-	const modes: INodePropertyMode[] = [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: spec.searchListMethod, searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: spec.idPlaceholder,
-			validation: [
-				{
-					type: 'regex',
-					properties: {
-						regex: spec.idPattern,
-						errorMessage: `Not a valid Lever ${spec.displayName.toLowerCase()} ID`,
-					},
-				},
-			],
-		},
-	];
-	if (spec.url) {
-		modes.push({
-			displayName: 'By URL',
-			name: 'url',
-			type: 'string',
-			placeholder: spec.url.placeholder,
-			validation: [
-				{
-					type: 'regex',
-					properties: {
-						regex: spec.url.regex,
-						errorMessage: `Not a Lever URL containing a ${spec.displayName.toLowerCase()} ID`,
-					},
-				},
-			],
-			extractValue: { type: 'regex', regex: spec.url.extract },
-		});
-	}
-	return {
+	const field: INodeProperties = {
 		displayName: spec.displayName,
 		name: `${kind}Id`,
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: true,
-		modes,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: spec.searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: spec.idPlaceholder,
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: spec.idPattern,
+							errorMessage: `Not a valid Lever ${spec.displayName.toLowerCase()} ID`,
+						},
+					},
+				],
+			},
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				placeholder: spec.url?.placeholder ?? '',
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: spec.url?.regex ?? '^$',
+							errorMessage: `Not a Lever URL containing a ${spec.displayName.toLowerCase()} ID`,
+						},
+					},
+				],
+				extractValue: { type: 'regex', regex: spec.url?.extract ?? '^$' },
+			},
+		],
 		description: `The ${spec.displayName.toLowerCase()} to use`,
 		...overrides,
 	};
+	// Only records with a Lever web page containing their ID can be picked by URL.
+	if (!spec.url) field.modes = field.modes!.filter((mode) => mode.name !== 'url');
+	return field;
 }
 
 /** "Perform As": the Lever user a write is attributed to (query parameter `perform_as`). */
