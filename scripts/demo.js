@@ -85,6 +85,40 @@ function loadTemplates(creds) {
 	return out;
 }
 
+/** OAuth2 app registered in the emulator; the emulator's consent screen approves automatically. */
+const DEMO_OAUTH_CLIENT = { clientId: 'n8n-demo', clientSecret: 'n8n-demo-secret' };
+
+/**
+ * The OAuth2 credential, already connected: a token minted by the emulator for every scope (with a refresh
+ * token, so n8n refreshes it when it expires). "Reconnect" in the editor runs the real authorization flow
+ * against the emulator. Null when the built scope list is not available.
+ */
+function oauthCredential(emu) {
+	let scopes;
+	try {
+		scopes = require(path.join(ROOT, 'dist', 'nodes', 'Lever', 'transport', 'scopes.js')).LEVER_SCOPES.map((s) => s.scope);
+	} catch {
+		return null;
+	}
+	if (!Array.isArray(scopes) || !scopes.length || typeof emu.mintToken !== 'function') return null;
+	const token = emu.mintToken(scopes, 24 * 3600, DEMO_OAUTH_CLIENT.clientId);
+	return {
+		id: 'demoLeverOAuth2A',
+		name: 'Lever emulator (OAuth2)',
+		type: 'leverAtsOAuth2Api',
+		data: {
+			environment: 'custom',
+			customBaseUrl: emu.apiUrl,
+			customAuthUrl: `${emu.url}/oauth/authorize`,
+			customTokenUrl: `${emu.url}/oauth/token`,
+			scopes,
+			clientId: DEMO_OAUTH_CLIENT.clientId,
+			clientSecret: DEMO_OAUTH_CLIENT.clientSecret,
+			oauthTokenData: token,
+		},
+	};
+}
+
 async function main() {
 	const opts = parseArgs(process.argv.slice(2));
 	const cleanups = [];
@@ -115,7 +149,11 @@ async function main() {
 
 		// 3. emulator
 		const { startEmulator } = require(path.join(ROOT, 'test', 'emulator'));
-		const emu = await startEmulator({ port: opts.emulatorPort, opportunities: opts.opportunities });
+		const emu = await startEmulator({
+			port: opts.emulatorPort,
+			opportunities: opts.opportunities,
+			oauthClients: [DEMO_OAUTH_CLIENT],
+		});
 		cleanups.push(() => emu.close());
 		log(`Lever emulator on ${emu.apiUrl} (${opts.opportunities} opportunities; API key "test-key")`);
 
@@ -133,22 +171,8 @@ async function main() {
 				data: { environment: 'custom', customBaseUrl: emu.apiUrl, apiKey: 'test-key' },
 			},
 		};
-		if (emu.oauth && emu.oauth.clientId) {
-			// Only when the emulator offers OAuth2 (authorize/token endpoints and a client).
-			creds.leverAtsOAuth2Api = {
-				id: 'demoLeverOAuth2A',
-				name: 'Lever emulator (OAuth2)',
-				type: 'leverAtsOAuth2Api',
-				data: {
-					environment: 'custom',
-					customBaseUrl: emu.apiUrl,
-					customAuthUrl: emu.oauth.authorizeUrl,
-					customTokenUrl: emu.oauth.tokenUrl,
-					clientId: emu.oauth.clientId,
-					clientSecret: emu.oauth.clientSecret,
-				},
-			};
-		}
+		const oauth = oauthCredential(emu);
+		if (oauth) creds.leverAtsOAuth2Api = oauth;
 		log(`importing credentials: ${Object.values(creds).map((c) => c.name).join(', ')}`);
 		await harness.importCredentials(folder, Object.values(creds));
 
@@ -188,7 +212,8 @@ async function main() {
 				`  Login:     ${harness.OWNER.email}`,
 				`  Password:  ${harness.OWNER.password}`,
 				'',
-				`  Lever emulator: ${emu.apiUrl}  (credential "${creds.leverAtsApi.name}" is already set up)`,
+				`  Lever emulator: ${emu.apiUrl}`,
+				`  Credentials:    ${Object.values(creds).map((c) => `"${c.name}"`).join(', ')} (ready to use)`,
 				`  Templates: ${templates.length} imported${templates.length ? ` (${templates.map((t) => t.wf.name).join('; ')})` : ''}`,
 				`  n8n log:   ${server.logFile}`,
 				'',
