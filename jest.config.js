@@ -10,4 +10,6 @@ module.exports = {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: true }],
 	},
 	testTimeout: 30000,
+	// nock's interception is process-wide but each test file loads its own nock: remove it after each file.
+	setupFilesAfterEnv: ['<rootDir>/test/setup/nock.ts'],
 };

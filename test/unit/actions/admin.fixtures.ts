@@ -16,11 +16,14 @@ export function byId(value: string) {
 	return { __rl: true, mode: 'id', value };
 }
 
-/** nock for every test file: no real network, no leftover interceptors. */
+/** nock for every test file: no real network, no leftover interceptors (see test/setup/nock.ts). */
 export function useNock() {
 	beforeAll(() => nock.disableNetConnect());
 	afterEach(() => nock.cleanAll());
-	afterAll(() => nock.enableNetConnect());
+	afterAll(() => {
+		nock.enableNetConnect();
+		nock.restore();
+	});
 }
 
 /** The run failed on input validation, naming `field`, and nothing was sent. */
