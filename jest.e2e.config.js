@@ -7,6 +7,7 @@ module.exports = {
 	roots: ['<rootDir>/test/e2e'],
 	testMatch: ['<rootDir>/test/e2e/**/*.test.js'],
 	globalSetup: '<rootDir>/test/e2e/global-setup.js',
+	globalTeardown: '<rootDir>/test/e2e/global-teardown.js',
 	testTimeout: 10 * 60 * 1000,
 	slowTestThreshold: 120,
 	maxWorkers: 1,

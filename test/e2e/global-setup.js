@@ -18,5 +18,6 @@ module.exports = async function globalSetup() {
 	}
 	const t1 = Date.now();
 	process.env.E2E_TARBALL = await harness.packPackage({ build: process.env.E2E_SKIP_BUILD !== '1', log });
+	process.env.E2E_TARBALL_CREATED = process.env.E2E_TARBALL;
 	log(`packed ${process.env.E2E_TARBALL} (${Math.round((Date.now() - t1) / 1000)}s)`);
 };
