@@ -498,7 +498,7 @@ function generate(state, opts, ctx) {
 		const [department, team] = rng.pick(D.TEAMS);
 		const text = rng.pick(D.TITLES[team]);
 		const [location, country] = i === 0 ? ['San Francisco, CA', 'US'] : rng.pick(D.LOCATIONS);
-		const state2 = i < 3 ? 'published' : rng.weighted([['published', 55], ['internal', 10], ['closed', 17], ['draft', 10], ['pending', 5], ['rejected', 3]]);
+		const state2 = i < 3 ? 'published' : i < 8 ? ['internal', 'closed', 'draft', 'pending', 'rejected'][i - 3] : rng.weighted([['published', 55], ['internal', 10], ['closed', 17], ['draft', 10], ['pending', 5], ['rejected', 3]]);
 		const owner = rng.pick(recruiters);
 		const hm = rng.pick(activeUsers);
 		const createdAt = start - 60 * DAY + Math.floor((i * postingSpan) / sizes.postings);
@@ -569,7 +569,7 @@ function generate(state, opts, ctx) {
 	for (let i = 0; i < sizes.requisitions; i++) {
 		const p = postings[i % postings.length];
 		const createdAt = p.createdAt - rng.int(1, 20) * DAY;
-		const unlimited = rng.bool(0.08);
+		const unlimited = i === 1 || rng.bool(0.08);
 		const status = rng.weighted([['open', 70], ['onHold', 10], ['closed', 15], ['draft', 5]]);
 		const code = `REQ-${1000 + i}`;
 		const creator = rng.pick(recruiters);

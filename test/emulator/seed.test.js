@@ -1,0 +1,112 @@
+'use strict';
+/** The seed generator: deterministic, realistic, sized from a handful to many opportunities. */
+const { startEmulator } = require('./index');
+const { api, pageAll, inspect } = require('./helpers');
+
+jest.setTimeout(60000);
+
+/** Everything a client can see of an account, without the per-port download URLs. */
+async function fingerprint(emu) {
+	const strip = (x) => JSON.parse(JSON.stringify(x).split(emu.apiUrl).join('<api>'));
+	const opps = await pageAll(emu, '/opportunities', { confidentiality: 'all', expand: 'applications' });
+	const postings = await pageAll(emu, '/postings', { confidentiality: 'all', distributionChannel: ['public', 'internal'] });
+	const users = await pageAll(emu, '/users', { includeDeactivated: 'true' });
+	const stages = await pageAll(emu, '/stages');
+	const o = opps[3];
+	const notes = await pageAll(emu, `/opportunities/${o.id}/notes`);
+	const resumes = (await api(emu, 'GET', `/opportunities/${o.id}/resumes`)).body.data;
+	return strip({ opps, postings, users, stages, notes, resumes, counts: emu.state.counts() });
+}
+
+test('same seed and sizes → identical account; another seed → a different one', async () => {
+	const a = await startEmulator({ seed: 42, opportunities: 120, rateLimit: false });
+	const b = await startEmulator({ seed: 42, opportunities: 120, rateLimit: false });
+	const c = await startEmulator({ seed: 43, opportunities: 120, rateLimit: false });
+	try {
+		const [fa, fb, fc] = await Promise.all([fingerprint(a), fingerprint(b), fingerprint(c)]);
+		expect(fb).toEqual(fa);
+		expect(fc.opps.map((x) => x.id)).not.toEqual(fa.opps.map((x) => x.id));
+		// reset restores the seeded state after writes
+		const u = a.state.users.values()[0].id;
+		await api(a, 'POST', '/opportunities', { query: { perform_as: u }, body: { name: 'Extra' } });
+		expect(a.state.opportunities.size).toBe(121);
+		await inspect(a, 'POST', '/reset');
+		expect(a.state.opportunities.size).toBe(120);
+		expect(await fingerprint(a)).toEqual(fa);
+	} finally {
+		await Promise.all([a.close(), b.close(), c.close()]);
+	}
+});
+
+test('lazily generated sub-resources equal the eagerly generated ones', async () => {
+	const eager = await startEmulator({ seed: 8, opportunities: 60, rateLimit: false, lazyChildren: false });
+	const lazy = await startEmulator({ seed: 8, opportunities: 60, rateLimit: false, lazyChildren: true });
+	try {
+		expect(lazy.state.lazyChildren.size).toBe(60);
+		for (const o of eager.state.opportunities.values().slice(0, 60)) {
+			if (o.confidentiality !== 'non-confidential') continue;
+			for (const sub of ['notes', 'interviews', 'panels', 'feedback', 'offers', 'forms']) {
+				const x = await pageAll(eager, `/opportunities/${o.id}/${sub}`);
+				const y = await pageAll(lazy, `/opportunities/${o.id}/${sub}`);
+				expect(JSON.stringify(y).split(lazy.apiUrl).join('')).toEqual(JSON.stringify(x).split(eager.apiUrl).join(''));
+			}
+		}
+	} finally {
+		await Promise.all([eager.close(), lazy.close()]);
+	}
+});
+
+test('a realistic account: roles, stages, reasons, postings, offers, files with bytes', async () => {
+	const emu = await startEmulator({ seed: 7, opportunities: 300, rateLimit: false });
+	try {
+		const st = emu.state;
+		expect(st.opportunities.size).toBe(300);
+		for (const id of ['lead-new', 'lead-reached-out', 'lead-responded', 'applicant-new', 'offer']) expect(st.stages.get(id)).toBeTruthy();
+		expect(st.stages.values().some((s) => /^[0-9a-f-]{36}$/.test(s.id))).toBe(true);
+		expect(st.archiveReasons.values().some((r) => r.type === 'hired' && r.text === 'Hired')).toBe(true);
+		const states = new Set(st.postings.values().map((p) => p.state));
+		for (const s of ['published', 'internal', 'closed', 'draft']) expect(states.has(s)).toBe(true);
+		const p = st.postings.values().find((x) => x.state === 'published' && x.salaryRange);
+		expect(p.salaryRange).toEqual({ min: expect.any(Number), max: expect.any(Number), currency: expect.any(String), interval: 'per-year-salary' });
+		expect(['onsite', 'remote', 'hybrid', 'unspecified']).toContain(p.workplaceType);
+		expect(p.urls.show).toMatch(/^https:\/\/jobs\.lever\.co\//);
+		expect(st.postings.values().find((x) => x.state === 'draft').urls).toBeNull();
+		expect(st.deletedPostings.size).toBeGreaterThan(0);
+		const statuses = new Set(st.offers.values().map((o) => o.status));
+		expect(statuses.has('signed')).toBe(true);
+		const signed = st.offers.values().find((o) => o.status === 'signed');
+		expect(signed.signatures.candidate.signedAt).toEqual(expect.any(Number));
+		expect(signed.fields.find((f) => f.identifier === 'anticipated_start_date').value).toEqual(expect.any(Number));
+		const c = st.contacts.values()[0];
+		expect(c._links[0]).toMatch(/^https:\/\/www\.linkedin\.com\/in\//);
+		expect(st.feedbackTemplates.get('no-feedback')).toBeTruthy();
+		expect(st.requisitions.values().some((r) => r.headcountTotal === 'unlimited' && r.headcountInfinite)).toBe(true);
+		// downloads return bytes with the right content type
+		const res = st.resumes.values()[0];
+		const d = await api(emu, 'GET', `/opportunities/${res._opp}/resumes/${res.id}/download`);
+		expect(d.status).toBe(200);
+		expect(d.headers.get('content-type')).toBe('application/pdf');
+		expect(d.raw.subarray(0, 5).toString()).toBe('%PDF-');
+		const off = st.offers.values().find((o) => o.sentDocument && o.confidentiality !== 'confidential' && st.opportunities.get(o._opp).confidentiality === 'non-confidential');
+		const od = await api(emu, 'GET', `/opportunities/${off._opp}/offers/${off.id}/download`, { query: { status: 'sent' } });
+		expect(od.status).toBe(200);
+		expect(od.headers.get('content-type')).toBe('application/pdf');
+		const bad = st.files.values().find((f) => f.status === 'error');
+		if (bad) expect((await api(emu, 'GET', `/opportunities/${bad._opp}/files/${bad.id}/download`)).status).toBe(422);
+	} finally {
+		await emu.close();
+	}
+});
+
+test('handful and zero opportunities work', async () => {
+	for (const n of [0, 3]) {
+		const emu = await startEmulator({ opportunities: n, rateLimit: false });
+		try {
+			const r = await api(emu, 'GET', '/opportunities', { query: { confidentiality: 'all' } });
+			expect(r.body.data).toHaveLength(n);
+			expect(r.body.hasNext).toBe(false);
+		} finally {
+			await emu.close();
+		}
+	}
+});
