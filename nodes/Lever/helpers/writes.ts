@@ -4,12 +4,6 @@ import { UUID_PATTERN } from '../actions/common.descriptions';
 import type { OperationRequest } from '../actions/types';
 import { assertLeverId, invalidParameter, toList } from './parameters';
 
-/** n8n's canonical descriptions for dynamic (loadOptions) fields. */
-export const DYNAMIC_OPTION_DESCRIPTION =
-	'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
-export const DYNAMIC_MULTI_OPTION_DESCRIPTION =
-	'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
-
 /** A "… Name or ID" dropdown of the account's users (loadOptions `getUsers`). */
 export function userOptionField(displayName: string, name: string): INodeProperties {
 	return {

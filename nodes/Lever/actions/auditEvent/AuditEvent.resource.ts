@@ -81,7 +81,7 @@ export const auditEventResource: LeverResource = {
 							displayName: 'Type',
 							name: 'type',
 							type: 'options',
-							options: EVENT_TYPES.map((type) => ({ name: type, value: type })),
+							options: [...EVENT_TYPES].sort((a, b) => a.localeCompare(b)).map((type) => ({ name: type, value: type })),
 							default: 'user:added',
 							description: 'Only events of this type',
 						},

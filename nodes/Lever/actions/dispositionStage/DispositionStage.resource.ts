@@ -11,7 +11,7 @@ export const dispositionStageResource: LeverResource = {
 			name: 'Get Many',
 			action: 'Get many disposition stages',
 			description:
-				'Retrieve the stages with pipeline (lead, applicant, screen, onsite, offer) and rank, and the archive reasons; one item per stage by default',
+				'Retrieve many stages with their pipeline (lead, applicant, screen, onsite, offer) and rank, together with the archive reasons; one item per stage by default',
 			method: 'GET',
 			path: '/disposition_stages',
 			properties: [dispositionOutputField],

@@ -10,14 +10,14 @@ export const getUsersFields: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{
-				name: 'One Item per User',
-				value: 'users',
-				description: 'Each user with access, with the posting ID added',
-			},
-			{
 				name: 'One Item per Role',
 				value: 'roles',
 				description: 'Each role with access, with the posting ID added',
+			},
+			{
+				name: 'One Item per User',
+				value: 'users',
+				description: 'Each user with access, with the posting ID added',
 			},
 			{
 				name: 'One Item with Everything',
