@@ -134,7 +134,8 @@ class Emulator {
 			this.server.listen(this.options.port, this.options.host, resolve);
 		});
 		this.port = this.server.address().port;
-		this.url = `http://${this.options.host}:${this.port}`;
+		const h = this.options.host === '0.0.0.0' || this.options.host === '::' ? '127.0.0.1' : this.options.host;
+		this.url = `http://${h.includes(':') ? `[${h}]` : h}:${this.port}`;
 		this.apiUrl = `${this.url}/v1`;
 		this.seedState();
 	}
@@ -585,7 +586,10 @@ class Emulator {
 		return out;
 	}
 	collectionRecords(n) {
-		if (n === 'webhooks') return this.state.webhooks.values().map((w) => ({ ...webhookView(w), signatureToken: w._signatureToken }));
+		if (n === 'webhooks') {
+			// `enabled` is emulator-only: false when the event group is "switched off in Lever's settings"
+			return this.state.webhooks.values().map((w) => ({ ...webhookView(w), signatureToken: w._signatureToken, enabled: !this.config.disabledWebhookEvents.includes(w.event) }));
+		}
 		if (n === 'opportunities') return this.state.opportunities.values().map((o) => V.oppView(this.state, o));
 		return this.state[n].values();
 	}
@@ -635,7 +639,11 @@ class Emulator {
 				const ds = this.emit(body.event, body.data || {}, opp || undefined);
 				return send(200, { deliveries: ds.map((d) => d.id) });
 			}
-			if (M === 'GET' && sub === '/deliveries') return send(200, { data: this.deliveries });
+			if (M === 'GET' && sub === '/deliveries') {
+				const wid = u.searchParams.get('webhookId');
+				const ev = u.searchParams.get('event');
+				return send(200, { data: this.deliveries.filter((d) => (!wid || d.webhookId === wid) && (!ev || d.event === ev)) });
+			}
 			if (M === 'POST' && sub === '/deliveries/reset') {
 				this.deliveries = [];
 				return send(200, { ok: true });
