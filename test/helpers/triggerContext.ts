@@ -1,0 +1,133 @@
+/**
+ * Fake n8n contexts for the two Lever triggers: hook functions (checkExists / create / delete), webhook
+ * functions (one delivery, with an express-like response that records what the node answered) and poll
+ * functions. HTTP goes through runNode's createContext, i.e. n8n's real HTTP client, so the emulator or
+ * nock answers. Static data is a plain object the test keeps, as n8n keeps it between calls.
+ */
+import type { IDataObject, IHookFunctions, IHttpRequestOptions, IPollFunctions, IWebhookFunctions, NodeExecutionHint } from 'n8n-workflow';
+
+import { apiKeyCredentials, createContext } from './runNode';
+import type { RequestRecord } from './runNode';
+
+export interface LogEntry {
+	level: 'debug' | 'info' | 'warn' | 'error';
+	message: string;
+}
+
+export interface FakeResponse {
+	statusCode?: number;
+	body?: unknown;
+	ended: boolean;
+	status(code: number): FakeResponse;
+	send(body?: unknown): FakeResponse;
+	json(body: unknown): FakeResponse;
+	end(): FakeResponse;
+}
+
+export interface TriggerContextOptions {
+	parameters: Record<string, unknown>;
+	credentials?: IDataObject;
+	oauth?: boolean;
+	/** The node's static data; keep the same object across calls. */
+	staticData?: IDataObject;
+	mode?: 'trigger' | 'manual' | 'webhook' | 'internal';
+	webhookUrl?: string;
+	/** Body of the delivery (webhook context). */
+	body?: unknown;
+	headers?: IDataObject;
+	/** Called after every Lever response, before the node sees it: lets a test change Lever mid-poll. */
+	afterResponse?: (request: RequestRecord, index: number) => void | Promise<void>;
+	now?: () => number;
+}
+
+export interface TriggerHarness {
+	context: IHookFunctions & IWebhookFunctions & IPollFunctions;
+	response: FakeResponse;
+	requests: RequestRecord[];
+	logs: LogEntry[];
+	staticData: IDataObject;
+}
+
+function readPath(source: Record<string, unknown>, path: string): unknown {
+	let current: unknown = source;
+	for (const part of path.split('.')) {
+		if (current === null || typeof current !== 'object' || !(part in (current as Record<string, unknown>))) return undefined;
+		current = (current as Record<string, unknown>)[part];
+	}
+	return current;
+}
+
+export function createFakeResponse(): FakeResponse {
+	const response: FakeResponse = {
+		ended: false,
+		status(code: number) {
+			response.statusCode = code;
+			return response;
+		},
+		send(body?: unknown) {
+			response.body = body;
+			response.ended = true;
+			return response;
+		},
+		json(body: unknown) {
+			return response.send(body);
+		},
+		end() {
+			response.ended = true;
+			return response;
+		},
+	};
+	return response;
+}
+
+export function createTriggerContext(options: TriggerContextOptions): TriggerHarness {
+	const requests: RequestRecord[] = [];
+	const hints: NodeExecutionHint[] = [];
+	const logs: LogEntry[] = [];
+	const staticData = options.staticData ?? {};
+	const response = createFakeResponse();
+	const base = createContext(
+		{ parameters: options.parameters, credentials: options.credentials ?? apiKeyCredentials(), oauth: options.oauth },
+		requests,
+		hints,
+	) as unknown as Record<string, unknown> & { helpers: Record<string, unknown> };
+	const send = base.helpers.httpRequestWithAuthentication as (this: unknown, type: string, request: IHttpRequestOptions) => Promise<unknown>;
+	let responses = 0;
+	const log = (level: LogEntry['level']) => (message: string) => logs.push({ level, message });
+	const context = {
+		...base,
+		getNodeParameter: (name: string, fallback?: unknown) => {
+			const value = readPath(options.parameters, name);
+			if (value === undefined) {
+				if (fallback === undefined) throw new Error(`Could not get parameter "${name}"`);
+				return fallback;
+			}
+			return value;
+		},
+		getWorkflowStaticData: () => staticData,
+		getMode: () => options.mode ?? 'trigger',
+		getActivationMode: () => 'activate',
+		getNodeWebhookUrl: () => options.webhookUrl,
+		getWebhookName: () => 'default',
+		getWebhookDescription: () => ({ name: 'default', httpMethod: 'POST', path: 'webhook', responseMode: 'onReceived' }),
+		getBodyData: () => options.body as IDataObject,
+		getHeaderData: () => options.headers ?? { 'user-agent': 'Lever-Webhooks', 'content-type': 'application/json' },
+		getQueryData: () => ({}),
+		getParamsData: () => ({}),
+		getRequestObject: () => ({ body: options.body, headers: options.headers ?? {} }),
+		getResponseObject: () => response,
+		getPollBudgetMs: () => 5 * 60 * 1000,
+		getTimezone: () => 'UTC',
+		logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
+		helpers: {
+			...base.helpers,
+			httpRequestWithAuthentication: async function (this: unknown, type: string, request: IHttpRequestOptions) {
+				const result = await send.call(this, type, request);
+				const index = responses++;
+				if (options.afterResponse) await options.afterResponse(requests[requests.length - 1], index);
+				return result;
+			},
+		},
+	};
+	return { context: context as unknown as TriggerHarness['context'], response, requests, logs, staticData };
+}
