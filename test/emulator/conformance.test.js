@@ -242,8 +242,12 @@ describe('documented errors', () => {
 		r = await api(emu, 'GET', '/opportunities', { query: { 'expand[]': 'owner' } });
 		expect(r.status).toBe(400);
 		expect(r.body.message).toMatch(/is not expandable$/);
-		r = await api(emu, 'GET', '/opportunities', { query: { 'tag[]': 'x' } });
-		expect(r.status).toBe(400);
+		r = await api(emu, 'GET', '/opportunities', { query: { 'expand[0]': 'owner' } });
+		expect(r.body.message).toBe('owner is not expandable');
+		for (const key of ['tag[]', 'tag[0]', 'stage_id[1]']) {
+			r = await api(emu, 'GET', '/opportunities', { query: { [key]: 'x' } });
+			expect(r.status).toBe(400);
+		}
 	});
 
 	test('400 "Email address is not valid" for a non-email filter', async () => {

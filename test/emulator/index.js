@@ -366,7 +366,12 @@ class Emulator {
 		}
 		const q = new Query(u.searchParams);
 		for (const k of q.keys()) {
-			if (k.endsWith('[]') && k !== 'accessRole[]' && k !== 'expand[]') throw badRequest(`Invalid query parameter ${k}: repeat the key instead of using brackets`);
+			// Lever takes multi-values as repeated keys; bracket forms (qs "brackets"/"indices") are refused,
+			// except accessRole[] on /users which the docs themselves use.
+			const m = /^([^[\]]+)\[[^\]]*\]/.exec(k);
+			if (!m || k === 'accessRole[]') continue;
+			if (m[1] === 'expand') throw badRequest(`${q.all(k).join(',')} is not expandable`);
+			throw badRequest(`Invalid query parameter ${k}: repeat the key instead of using brackets`);
 		}
 		for (const k of ['expand']) {
 			for (const v of q.all(k)) if (v.includes(',')) throw badRequest(`${v} is not expandable`);
