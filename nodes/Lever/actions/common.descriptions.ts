@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { PathParameterKind } from './types';
+import type { LocatorKind, PlainIdKind } from './types';
 
 /** Lever ids are UUIDs; built-in stages also use slugs such as `lead-new`. */
 export const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
@@ -18,7 +18,7 @@ interface LocatorSpec {
 const UUID_CAPTURE = '([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})';
 
 /** One table for every resource locator the node offers. */
-export const LOCATORS: Record<Exclude<PathParameterKind, 'string'>, LocatorSpec> = {
+export const LOCATORS: Record<LocatorKind, LocatorSpec> = {
 	opportunity: {
 		displayName: 'Opportunity',
 		searchListMethod: 'searchOpportunities',
@@ -61,9 +61,22 @@ export const LOCATORS: Record<Exclude<PathParameterKind, 'string'>, LocatorSpec>
 	},
 };
 
+/** How plain (non-locator) path IDs are checked before any request. */
+export const PLAIN_ID_RULES: Record<PlainIdKind, { pattern: RegExp; fix: string }> = {
+	uuid: { pattern: new RegExp(UUID_PATTERN), fix: 'Lever IDs look like 250d8f03-738a-4bba-a671-8a3d73477145' },
+	uuidOrSlug: {
+		pattern: new RegExp(`^((${UUID_PATTERN.slice(1, -1)})|([a-z][a-z0-9-]{1,62}))$`),
+		fix: 'Use the ID from Lever, e.g. 250d8f03-738a-4bba-a671-8a3d73477145 (built-in ones are slugs such as no-feedback)',
+	},
+	fieldKey: {
+		pattern: /^[a-z0-9]+(_[a-z0-9]+)*$/,
+		fix: 'Requisition field IDs are snake_case keys of at most 50 characters, e.g. cost_center',
+	},
+};
+
 /** A resource locator field for `kind`, named `name` (defaults to `<kind>Id`). */
 export function locatorField(
-	kind: Exclude<PathParameterKind, 'string'>,
+	kind: LocatorKind,
 	overrides: Partial<INodeProperties> = {},
 ): INodeProperties {
 	const spec = LOCATORS[kind];

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import { encodeId, leverApiList, leverApiRequest } from '../transport';
-import { LOCATORS } from './common.descriptions';
-import { PLACEHOLDER, kindOf, pathFieldLabel, pathFieldName, placeholdersOf } from './paths';
+import { LOCATORS, PLAIN_ID_RULES } from './common.descriptions';
+import { PLACEHOLDER, isLocatorKind, kindOf, pathFieldLabel, pathFieldName, placeholdersOf } from './paths';
 import type { LeverOperation, PathParameterKind } from './types';
 
 /** Reads a resource-locator or string parameter and checks it looks like an id of its kind. */
@@ -16,11 +16,15 @@ export function readId(ctx: IExecuteFunctions, itemIndex: number, name: string, 
 			description: `Choose a ${label.toLowerCase()} from the list, or enter its Lever ID`,
 		});
 	}
-	if (kind !== 'string' && !new RegExp(LOCATORS[kind].idPattern).test(value)) {
-		throw new NodeOperationError(ctx.getNode(), `${label}: "${value}" is not a valid Lever ID`, {
-			itemIndex,
-			description: `Use the ID from Lever (${LOCATORS[kind].idPlaceholder.replace('e.g. ', 'for example ')}), pick one from the list, or paste a Lever URL`,
-		});
+	if (isLocatorKind(kind)) {
+		if (!new RegExp(LOCATORS[kind].idPattern).test(value)) {
+			throw new NodeOperationError(ctx.getNode(), `${label}: "${value}" is not a valid Lever ID`, {
+				itemIndex,
+				description: `Use the ID from Lever (${LOCATORS[kind].idPlaceholder.replace('e.g. ', 'for example ')}), pick one from the list, or paste a Lever URL`,
+			});
+		}
+	} else if (value.length > 64 || !PLAIN_ID_RULES[kind].pattern.test(value)) {
+		throw new NodeOperationError(ctx.getNode(), `${label}: "${value}" is not a valid ID`, { itemIndex, description: PLAIN_ID_RULES[kind].fix });
 	}
 	return value;
 }
@@ -29,7 +33,10 @@ export function readId(ctx: IExecuteFunctions, itemIndex: number, name: string, 
 export function resolvePath(ctx: IExecuteFunctions, itemIndex: number, operation: LeverOperation) {
 	const ids: Record<string, string> = {};
 	for (const placeholder of placeholdersOf(operation.path)) {
-		ids[placeholder] = readId(ctx, itemIndex, pathFieldName(placeholder), kindOf(operation, placeholder), pathFieldLabel(placeholder).replace(/ ID$/, ''));
+		const kind = kindOf(operation, placeholder);
+		// Errors name the field as the editor shows it: the locator's name, or the plain field's "<Name> ID".
+		const label = isLocatorKind(kind) ? LOCATORS[kind].displayName : pathFieldLabel(placeholder);
+		ids[placeholder] = readId(ctx, itemIndex, pathFieldName(placeholder), kind, label);
 	}
 	const path = operation.path.replace(PLACEHOLDER, (_match, placeholder: string) => encodeId(ids[placeholder]));
 	return { path, ids };

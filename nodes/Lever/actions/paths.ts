@@ -1,4 +1,4 @@
-import type { LeverOperation, PathParameterKind } from './types';
+import type { LeverOperation, LocatorKind, PathParameterKind } from './types';
 
 export const PLACEHOLDER = /\{(\w+)\}/g;
 
@@ -14,9 +14,13 @@ export function pathFieldName(placeholder: string): string {
 
 export function pathFieldLabel(placeholder: string): string {
 	const words = placeholder.replace(/Id$/, '').replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2');
-	return `${words.charAt(0).toUpperCase()}${words.slice(1)} ID`;
+	return `${words.replace(/\b\w/g, (letter) => letter.toUpperCase())} ID`;
+}
+
+export function isLocatorKind(kind: PathParameterKind): kind is LocatorKind {
+	return ['opportunity', 'posting', 'user', 'stage', 'requisition'].includes(kind);
 }
 
 export function kindOf(operation: LeverOperation, placeholder: string): PathParameterKind {
-	return operation.pathParameters?.[placeholder] ?? 'string';
+	return operation.pathParameters?.[placeholder] ?? 'uuid';
 }

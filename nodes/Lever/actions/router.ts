@@ -8,7 +8,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { expandField, limitField, locatorField, performAsField, returnAllField } from './common.descriptions';
 import { runOperation } from './execute';
 import { RESOURCES } from './resources';
-import { kindOf, pathFieldLabel, pathFieldName, placeholdersOf } from './paths';
+import { isLocatorKind, kindOf, pathFieldLabel, pathFieldName, placeholdersOf } from './paths';
 import type { LeverOperation, LeverResource } from './types';
 
 /** Items processed at once; the shared rate limiter still paces the requests themselves. */
@@ -18,7 +18,7 @@ const ITEM_CONCURRENCY = 20;
 function pathField(operation: LeverOperation, placeholder: string): INodeProperties {
 	const kind = kindOf(operation, placeholder);
 	const name = pathFieldName(placeholder);
-	if (kind !== 'string') return locatorField(kind, { name });
+	if (isLocatorKind(kind)) return locatorField(kind, { name });
 	return {
 		displayName: pathFieldLabel(placeholder),
 		name,

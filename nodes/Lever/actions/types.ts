@@ -8,16 +8,13 @@ import type {
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /**
- * Where a path placeholder gets its value. `locator` placeholders are resource locators shared by many
- * operations (see common.descriptions.ts); `string` ones get a plain required ID field.
+ * Where a path placeholder gets its value. Record kinds (opportunity, posting, user, stage, requisition)
+ * are resource locators shared by many operations (see common.descriptions.ts); the others are plain ID
+ * fields checked against the rule of that name in PLAIN_ID_RULES. Unlisted placeholders are `uuid`.
  */
-export type PathParameterKind =
-	| 'opportunity'
-	| 'posting'
-	| 'user'
-	| 'stage'
-	| 'requisition'
-	| 'string';
+export type LocatorKind = 'opportunity' | 'posting' | 'user' | 'stage' | 'requisition';
+export type PlainIdKind = 'uuid' | 'uuidOrSlug' | 'fieldKey';
+export type PathParameterKind = LocatorKind | PlainIdKind;
 
 /** What an operation's `request` builder returns; the router adds path, perform_as, expand and paging. */
 export interface OperationRequest {
@@ -42,7 +39,7 @@ export interface LeverOperation {
 	method: HttpMethod;
 	/** Lever path with `{placeholders}` exactly as in shared/lever-api.md §3.2. */
 	path: string;
-	/** Placeholder → how its value is asked for. Placeholders not listed default to `string`. */
+	/** Placeholder → how its value is asked for and checked. Placeholders not listed are `uuid`. */
 	pathParameters?: Record<string, PathParameterKind>;
 	/** List endpoints: `cursor` pages with limit/offset; `unpaged` lists that reject paging params. */
 	list?: 'cursor' | 'unpaged';

@@ -99,6 +99,7 @@ const operations: LeverOperation[] = [
 		description: 'Delete a feedback template that was created through the API (others cannot be deleted)',
 		method: 'DELETE',
 		path: feedbackTemplate,
+		pathParameters: { feedback_template: 'uuidOrSlug' },
 		request: withIdCheck({ feedbackTemplateId: ['Feedback Template ID', 'uuidOrSlug'] }),
 	},
 	{
@@ -108,6 +109,7 @@ const operations: LeverOperation[] = [
 		description: 'Retrieve one feedback template with its questions',
 		method: 'GET',
 		path: feedbackTemplate,
+		pathParameters: { feedback_template: 'uuidOrSlug' },
 		request: withIdCheck({ feedbackTemplateId: ['Feedback Template ID', 'uuidOrSlug'] }),
 	},
 	{
@@ -126,6 +128,7 @@ const operations: LeverOperation[] = [
 		description: 'Replace the name, questions and instructions of a feedback template',
 		method: 'PUT',
 		path: feedbackTemplate,
+		pathParameters: { feedback_template: 'uuidOrSlug' },
 		idempotent: true,
 		properties: templateFields('update'),
 		request: withIdCheck({ feedbackTemplateId: ['Feedback Template ID', 'uuidOrSlug'] }, function (itemIndex) {

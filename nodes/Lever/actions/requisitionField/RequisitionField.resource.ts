@@ -198,6 +198,7 @@ const operations: LeverOperation[] = [
 		description: 'Append choices to a dropdown requisition field',
 		method: 'POST',
 		path: '/requisition_fields/{requisition_field}/options',
+		pathParameters: { requisition_field: 'fieldKey' },
 		properties: [
 			{
 				displayName: 'Options to Add',
@@ -236,6 +237,7 @@ const operations: LeverOperation[] = [
 		description: 'Remove a custom field from the requisition form',
 		method: 'DELETE',
 		path: '/requisition_fields/{requisition_field}',
+		pathParameters: { requisition_field: 'fieldKey' },
 		request: withIdCheck({ requisitionFieldId: ['Requisition Field ID', 'fieldKey'] }),
 	},
 	{
@@ -245,6 +247,7 @@ const operations: LeverOperation[] = [
 		description: 'Retrieve the schema of one requisition field, with its options or subfields',
 		method: 'GET',
 		path: '/requisition_fields/{requisition_field}',
+		pathParameters: { requisition_field: 'fieldKey' },
 		request: withIdCheck({ requisitionFieldId: ['Requisition Field ID', 'fieldKey'] }),
 	},
 	{
@@ -296,6 +299,7 @@ const operations: LeverOperation[] = [
 		description: 'Delete choices of a dropdown requisition field by their option IDs',
 		method: 'DELETE',
 		path: '/requisition_fields/{requisition_field}/options',
+		pathParameters: { requisition_field: 'fieldKey' },
 		properties: [
 			{
 				displayName: 'Option IDs',
@@ -321,6 +325,7 @@ const operations: LeverOperation[] = [
 		description: 'Change the text of existing choices of a dropdown requisition field',
 		method: 'PUT',
 		path: '/requisition_fields/{requisition_field}/options',
+		pathParameters: { requisition_field: 'fieldKey' },
 		idempotent: true,
 		properties: [
 			{
@@ -379,6 +384,7 @@ const operations: LeverOperation[] = [
 			'Replace the schema of a requisition field; parts left out are lost, and requisitions using a changed field become read-only',
 		method: 'PUT',
 		path: '/requisition_fields/{requisition_field}',
+		pathParameters: { requisition_field: 'fieldKey' },
 		idempotent: true,
 		properties: schemaFields('update'),
 		request: withIdCheck({ requisitionFieldId: ['Requisition Field ID', 'fieldKey'] }, function (itemIndex) {
