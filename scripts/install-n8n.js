@@ -114,10 +114,10 @@ function run(cmd, args, { cwd, env, log, label }) {
 }
 
 function npmEnv(extra = {}) {
-	const env = { ...process.env, ...extra };
-	// npm run sets npm_config_* from the project .npmrc / user config; don't let the package's
-	// own settings (or npm_config_nodedir=Node 20) leak into the cache installs unless we set them.
-	delete env.npm_config_nodedir;
+	const env = { ...process.env };
+	// `npm run` exports the repo's settings as npm_config_* (ignore-scripts, local prefix, ...); the cache
+	// installs are separate npm projects and get only what we set here (plus the user's npmrc).
+	for (const k of Object.keys(env)) if (/^npm_(config|package|lifecycle)_/i.test(k)) delete env[k];
 	delete env.NODE_OPTIONS;
 	env.npm_config_fund = 'false';
 	env.npm_config_audit = 'false';
