@@ -1,0 +1,214 @@
+'use strict';
+/*
+ * Helpers for the benchmarks (bench/run.js): `n8n execute` with the n8n process's memory sampled, run
+ * figures out of the printed run JSON, workflow builders, machine facts.
+ *
+ * Uses the e2e harness (test/e2e/n8n.js) for the install, the user folder and n8n's environment; only the
+ * process handling is our own, because the harness does not expose the child's pid.
+ */
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { spawn, execFileSync } = require('child_process');
+
+const harness = require('../test/e2e/n8n');
+
+// --------------------------------------------------------------------------------------------------------
+// memory of a running process
+
+/** VmHWM (peak RSS) and VmRSS of a pid in bytes, from /proc; undefined when the process is gone. */
+function procMemory(pid) {
+	let text;
+	try {
+		text = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+	} catch {
+		return undefined;
+	}
+	const kb = (key) => {
+		const m = new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(text);
+		return m ? Number(m[1]) * 1024 : undefined;
+	};
+	return { hwm: kb('VmHWM'), rss: kb('VmRSS') };
+}
+
+/**
+ * `n8n execute --id <id>` on a user folder, like harness.execute, but spawned here so that the n8n
+ * process's peak RSS can be read from /proc while it runs (VmHWM is only readable while the process
+ * lives, so it is polled). Resolves { code, ok, result, stdout, stderr, wallMs, peakRssBytes, rssSamples }.
+ */
+async function executeSampled(folder, id, { env = {}, sampleMs = 50, timeoutMs = 20 * 60 * 1000 } = {}) {
+	const p = harness.installer.paths();
+	const childEnv = harness.n8nEnv(folder, { N8N_RUNNERS_BROKER_PORT: String(await harness.freePort()), ...env });
+	const t0 = Date.now();
+	const child = spawn(p.nodeBin, [p.n8nBin, 'execute', `--id=${id}`], {
+		cwd: folder,
+		env: childEnv,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	const out = [];
+	const err = [];
+	child.stdout.on('data', (d) => out.push(d));
+	child.stderr.on('data', (d) => err.push(d));
+	let peakHwm = 0;
+	let peakRss = 0;
+	let samples = 0;
+	const sample = () => {
+		const m = procMemory(child.pid);
+		if (!m) return;
+		samples++;
+		if (m.hwm > peakHwm) peakHwm = m.hwm;
+		if (m.rss > peakRss) peakRss = m.rss;
+	};
+	const timer = setInterval(sample, sampleMs);
+	const killer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+	// The last reading before the process is reaped: 'exit' fires before the zombie is collected only
+	// sometimes, so the poll above is the main source; this catches the final value when it can.
+	child.on('exit', sample);
+	const { code, signal } = await new Promise((resolve, reject) => {
+		child.on('error', reject);
+		child.on('close', (c, s) => resolve({ code: c, signal: s }));
+	});
+	clearInterval(timer);
+	clearTimeout(killer);
+	const stdout = Buffer.concat(out).toString('utf8');
+	const stderr = Buffer.concat(err).toString('utf8');
+	const result = harness.parseTrailingJson(stdout);
+	const ok = code === 0 && result !== undefined && !result?.data?.resultData?.error;
+	return {
+		code,
+		signal,
+		ok,
+		result,
+		stdout,
+		stderr,
+		wallMs: Date.now() - t0,
+		peakRssBytes: Math.max(peakHwm, peakRss),
+		rssSamples: samples,
+	};
+}
+
+// --------------------------------------------------------------------------------------------------------
+// run figures
+
+/** The first run of a node: { executionTime, startTime, status, error, items } (items = json only). */
+function nodeRun(result, nodeName) {
+	const run = result?.data?.resultData?.runData?.[nodeName]?.[0];
+	if (!run) return undefined;
+	return {
+		executionTime: run.executionTime,
+		startTime: run.startTime,
+		status: run.executionStatus,
+		error: run.error ? { message: run.error.message, description: run.error.description, httpCode: run.error.httpCode } : undefined,
+		items: (run.data?.main?.[0] ?? []).map((item) => item.json),
+	};
+}
+
+/** Lost and duplicated ids of a listing against the expected set. */
+function checkIds(ids, expected) {
+	const seen = new Set();
+	let duplicated = 0;
+	for (const id of ids) {
+		if (seen.has(id)) duplicated++;
+		else seen.add(id);
+	}
+	let lost = 0;
+	let unexpected = 0;
+	for (const id of expected) if (!seen.has(id)) lost++;
+	const expectedSet = expected instanceof Set ? expected : new Set(expected);
+	for (const id of seen) if (!expectedSet.has(id)) unexpected++;
+	return { received: ids.length, unique: seen.size, expected: expectedSet.size, lost, duplicated, unexpected };
+}
+
+/** What the emulator's request log says about one run (the log is reset before each run). */
+function requestFigures(log) {
+	return {
+		total: log.total,
+		byStatus: log.byStatus,
+		counts: log.counts,
+		status429: log.status429,
+		rateLimited429: log.rateLimited - (log.faults?.['429'] ?? 0),
+		injected: log.faults,
+	};
+}
+
+const round = (value, digits = 2) => (value === undefined || value === null || Number.isNaN(value) ? null : Number(value.toFixed(digits)));
+const mb = (bytes) => round(bytes / 1024 / 1024, 1);
+
+// --------------------------------------------------------------------------------------------------------
+// workflows
+
+const TRIGGER = Object.freeze({
+	id: 'b3c10000-0000-4000-8000-000000000001',
+	name: 'Manual Trigger',
+	type: 'n8n-nodes-base.manualTrigger',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+});
+
+/** Manual Trigger → node → node ... in a line. */
+function chainWorkflow({ id, name, nodes }) {
+	const all = [TRIGGER, ...nodes.map((n, i) => ({ id: `b3c10000-0000-4000-8000-0000000001${String(i).padStart(2, '0')}`, position: [240 * (i + 1), 0], typeVersion: 1, ...n }))];
+	const connections = {};
+	for (let i = 0; i < all.length - 1; i++) {
+		connections[all[i].name] = { main: [[{ node: all[i + 1].name, type: 'main', index: 0 }]] };
+	}
+	return { id, name, active: false, nodes: all, connections, settings: { executionOrder: 'v1' }, pinData: {} };
+}
+
+/** The installed version of a core node type, e.g. n8n-nodes-base.httpRequest → 4.x (its default version). */
+function installedNodeVersion(nodeFile, fallback) {
+	try {
+		const p = harness.installer.paths();
+		const text = fs.readFileSync(path.join(p.n8nModules, 'n8n-nodes-base', 'dist', 'nodes', nodeFile), 'utf8');
+		const m = /defaultVersion:\s*([\d.]+)/.exec(text);
+		return m ? Number(m[1]) : fallback;
+	} catch {
+		return fallback;
+	}
+}
+
+// --------------------------------------------------------------------------------------------------------
+// machine
+
+function machine() {
+	const p = harness.installer.paths();
+	const cpus = os.cpus();
+	let node24 = null;
+	try {
+		node24 = execFileSync(p.nodeBin, ['--version'], { encoding: 'utf8' }).trim();
+	} catch {
+		/* not installed */
+	}
+	let n8nVersion = null;
+	try {
+		n8nVersion = JSON.parse(fs.readFileSync(path.join(p.n8nModules, 'n8n', 'package.json'), 'utf8')).version;
+	} catch {
+		/* not installed */
+	}
+	return {
+		cpuCount: cpus.length,
+		cpuModel: cpus[0]?.model ?? 'unknown',
+		memoryBytes: os.totalmem(),
+		memoryGiB: round(os.totalmem() / 1024 ** 3, 1),
+		loadAverageAtStart: os.loadavg().map((l) => round(l, 2)),
+		platform: `${os.type()} ${os.release()} ${os.arch()}`,
+		benchNode: process.version,
+		n8nNode: node24,
+		n8nVersion,
+	};
+}
+
+module.exports = {
+	harness,
+	procMemory,
+	executeSampled,
+	nodeRun,
+	checkIds,
+	requestFigures,
+	chainWorkflow,
+	installedNodeVersion,
+	machine,
+	round,
+	mb,
+};
