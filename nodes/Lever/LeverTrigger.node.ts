@@ -355,10 +355,12 @@ export class LeverTrigger implements INodeType {
 		if (isStale(delivery.triggeredAtMs, now, windowMs)) {
 			return refuse({ reason: 'stale', message: `triggeredAt ${new Date(delivery.triggeredAtMs).toISOString()} is outside the ${windowMs / 1000} s replay window` });
 		}
-		state.seenTokens ??= {};
-		if (!rememberToken(state.seenTokens, delivery, now, windowMs)) {
+		const seenTokens = state.seenTokens ?? {};
+		if (!rememberToken(seenTokens, delivery, now, windowMs)) {
 			return refuse({ reason: 'replayed', message: 'This delivery token was already used' });
 		}
+		// Reassigned so that n8n's change tracking saves the new token with the static data.
+		state.seenTokens = seenTokens;
 
 		// Verified: from here on Lever gets 200 (n8n answers at once), whether or not a filter lets it through.
 		if (!selectedEvents(this).includes(delivery.event)) return {};

@@ -1,5 +1,4 @@
 import type { LeverResource } from '../types';
-import { checkingIds } from '../../helpers/pathIds';
 import { dateRangeFilters, dateRangeQuery } from '../../helpers/dateFilters';
 
 const APPLICATION_EXPAND = ['posting', 'postingOwner', 'postingHiringManager', 'user'];
@@ -9,7 +8,7 @@ export const applicationResource: LeverResource = {
 	value: 'application',
 	name: 'Application',
 	description: 'The application of a candidate to a posting (read only; apply through Posting → Apply)',
-	operations: checkingIds([
+	operations: [
 		{
 			value: 'get',
 			name: 'Get',
@@ -45,5 +44,5 @@ export const applicationResource: LeverResource = {
 				return { qs: dateRangeQuery(this, i, 'deleted') };
 			},
 		},
-	]),
+	],
 };

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { LeverResource } from '../types';
-import { checkingIds } from '../../helpers/pathIds';
 import { assertLeverId, convertCollection, getCollection, invalidParameter } from '../../helpers/parameters';
 import { mappedTemplateValues } from '../../helpers/templateFields';
 import { convertDates } from '../../helpers/dateFilters';
@@ -63,7 +62,7 @@ export const feedbackResource: LeverResource = {
 	value: 'feedback',
 	name: 'Feedback',
 	description: 'Interview feedback forms (scorecards) filled in about an opportunity',
-	operations: checkingIds([
+	operations: [
 		{
 			value: 'create',
 			name: 'Create',
@@ -226,5 +225,5 @@ export const feedbackResource: LeverResource = {
 				return { body };
 			},
 		},
-	]),
+	],
 };

@@ -1,5 +1,4 @@
 import type { LeverResource } from '../types';
-import { checkingIds } from '../../helpers/pathIds';
 import { dateRangeFilters, dateRangeQuery } from '../../helpers/dateFilters';
 import { downloadFileOperation } from './download.operation';
 import { uploadFileOperation } from './upload.operation';
@@ -9,7 +8,7 @@ export const fileResource: LeverResource = {
 	value: 'file',
 	name: 'File',
 	description: 'Files attached to an opportunity: list, read metadata, download, upload, delete',
-	operations: checkingIds([
+	operations: [
 		{
 			value: 'delete',
 			name: 'Delete',
@@ -45,5 +44,5 @@ export const fileResource: LeverResource = {
 			},
 		},
 		uploadFileOperation,
-	]),
+	],
 };

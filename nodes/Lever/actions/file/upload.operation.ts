@@ -3,8 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import type { LeverOperation } from '../types';
 import { binaryInputField, readUploadFile } from '../../helpers/binary';
 import { getCollection, invalidParameter } from '../../helpers/parameters';
-import { readPerformAs } from '../../helpers/performAs';
 import { leverApiRequest } from '../../transport';
+import { readPerformAs } from '../execute';
 
 /** Lever refuses files above 30 MB (shared/lever-api.md §2.9). */
 const MAX_UPLOAD_BYTES = 30 * 1024 * 1024;
@@ -41,7 +41,7 @@ export const uploadFileOperation: LeverOperation = {
 		},
 	],
 	async execute(this: IExecuteFunctions, i: number, { path }): Promise<INodeExecutionData[]> {
-		const performAs = readPerformAs(this, i, true) as string;
+		const performAs = readPerformAs(this, i, uploadFileOperation) as string;
 		const options = getCollection(this, 'options', i);
 		const file = await readUploadFile.call(this, i, options.fileName as string | undefined);
 		if (file.data.length > MAX_UPLOAD_BYTES) {

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { LeverResource } from '../types';
-import { checkingIds } from '../../helpers/pathIds';
 import { FEEDBACK_REMINDER_OPTIONS } from '../../helpers/interviews';
 import { assertLeverId, convertCollection, getCollection, invalidParameter, toList, toMilliseconds } from '../../helpers/parameters';
 
@@ -124,7 +123,7 @@ export const interviewResource: LeverResource = {
 	value: 'interview',
 	name: 'Interview',
 	description: 'Scheduled interviews of an opportunity (changes only on API-managed panels)',
-	operations: checkingIds([
+	operations: [
 		{
 			value: 'create',
 			name: 'Create',
@@ -186,5 +185,5 @@ export const interviewResource: LeverResource = {
 				return { body: interviewBody(this, i) };
 			},
 		},
-	]),
+	],
 };

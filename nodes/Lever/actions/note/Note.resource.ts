@@ -2,7 +2,6 @@ import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
 import type { LeverResource } from '../types';
 import { convertDates } from '../../helpers/dateFilters';
-import { checkingIds } from '../../helpers/pathIds';
 import { assertLeverId, convertCollection, getCollection, invalidParameter, toMilliseconds } from '../../helpers/parameters';
 
 const SCORE_OPTIONS: INodePropertyOptions[] = [
@@ -20,7 +19,7 @@ export const noteResource: LeverResource = {
 	value: 'note',
 	name: 'Note',
 	description: 'Notes (comment threads) on an opportunity; only notes created through the API can be changed or deleted',
-	operations: checkingIds([
+	operations: [
 		{
 			value: 'create',
 			name: 'Create',
@@ -256,5 +255,5 @@ export const noteResource: LeverResource = {
 				return { body: { values, ...fields } };
 			},
 		},
-	]),
+	],
 };

@@ -1,5 +1,4 @@
 import type { LeverResource } from '../types';
-import { checkingIds } from '../../helpers/pathIds';
 import { downloadOfferOperation } from './download.operation';
 
 /** #37–#38: offers of an opportunity (read only through the API). */
@@ -7,7 +6,7 @@ export const offerResource: LeverResource = {
 	value: 'offer',
 	name: 'Offer',
 	description: 'Offers made to an opportunity: status, fields (salary, start date...), signatures and documents',
-	operations: checkingIds([
+	operations: [
 		downloadOfferOperation,
 		{
 			value: 'getMany',
@@ -21,5 +20,5 @@ export const offerResource: LeverResource = {
 			list: 'cursor',
 			expand: ['creator'],
 		},
-	]),
+	],
 };

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { LeverResource } from '../types';
-import { checkingIds } from '../../helpers/pathIds';
 import { FEEDBACK_REMINDER_OPTIONS } from '../../helpers/interviews';
 import { assertLeverId, getCollection, invalidParameter, toList, toMilliseconds } from '../../helpers/parameters';
 
@@ -206,7 +205,7 @@ export const panelResource: LeverResource = {
 	value: 'panel',
 	name: 'Panel',
 	description: 'Interview panels of an opportunity: one scheduled event grouping its interviews',
-	operations: checkingIds([
+	operations: [
 		{
 			value: 'create',
 			name: 'Create',
@@ -268,5 +267,5 @@ export const panelResource: LeverResource = {
 				return { body: panelBody(this, i, true) };
 			},
 		},
-	]),
+	],
 };

@@ -1,5 +1,4 @@
 import type { LeverResource } from '../types';
-import { checkingIds } from '../../helpers/pathIds';
 import { createProfileFormOperation } from './create.operation';
 
 const FORM_EXPAND = ['stage', 'user'];
@@ -9,7 +8,7 @@ export const profileFormResource: LeverResource = {
 	value: 'profileForm',
 	name: 'Profile Form',
 	description: 'Profile forms of an opportunity: answers to a profile form template',
-	operations: checkingIds([
+	operations: [
 		createProfileFormOperation,
 		{
 			value: 'get',
@@ -32,5 +31,5 @@ export const profileFormResource: LeverResource = {
 			list: 'cursor',
 			expand: FORM_EXPAND,
 		},
-	]),
+	],
 };

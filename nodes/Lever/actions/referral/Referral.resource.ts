@@ -1,5 +1,4 @@
 import type { LeverResource } from '../types';
-import { checkingIds } from '../../helpers/pathIds';
 
 const REFERRAL_EXPAND = ['referrer', 'stage', 'user'];
 
@@ -8,7 +7,7 @@ export const referralResource: LeverResource = {
 	value: 'referral',
 	name: 'Referral',
 	description: 'Referral forms of an opportunity: who referred the candidate and their answers (read only)',
-	operations: checkingIds([
+	operations: [
 		{
 			value: 'get',
 			name: 'Get',
@@ -30,5 +29,5 @@ export const referralResource: LeverResource = {
 			list: 'cursor',
 			expand: REFERRAL_EXPAND,
 		},
-	]),
+	],
 };

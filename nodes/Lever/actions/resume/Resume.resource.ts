@@ -1,5 +1,4 @@
 import type { LeverResource } from '../types';
-import { checkingIds } from '../../helpers/pathIds';
 import { dateRangeFilters, dateRangeQuery } from '../../helpers/dateFilters';
 import { downloadResumeOperation } from './download.operation';
 
@@ -8,7 +7,7 @@ export const resumeResource: LeverResource = {
 	value: 'resume',
 	name: 'Resume',
 	description: 'Resumes of an opportunity: metadata, parsed work history and education, and the original file',
-	operations: checkingIds([
+	operations: [
 		downloadResumeOperation,
 		{
 			value: 'get',
@@ -34,5 +33,5 @@ export const resumeResource: LeverResource = {
 				return { qs: dateRangeQuery(this, i, 'uploaded') };
 			},
 		},
-	]),
+	],
 };
