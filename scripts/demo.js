@@ -13,7 +13,8 @@
  * Ctrl-C stops n8n and the emulator and deletes the throwaway user folder.
  *
  * Options: --port <n8n port>  --emulator-port <port>  --opportunities <n>  --no-build  --keep (keep the
- *          user folder on exit)  --host <address n8n listens on, default 127.0.0.1>
+ *          user folder on exit)  --host <address n8n listens on, default 127.0.0.1>  --publish (publish every
+ *          template, so its webhooks and schedules are live; failures are reported and skipped)
  */
 const fs = require('fs');
 const path = require('path');
@@ -23,7 +24,7 @@ const harness = require('../test/e2e/n8n');
 const ROOT = harness.ROOT;
 
 function parseArgs(argv) {
-	const opts = { port: 5678, emulatorPort: 4010, opportunities: 500, build: true, keep: false, host: '127.0.0.1' };
+	const opts = { port: 5678, emulatorPort: 4010, opportunities: 500, build: true, keep: false, host: '127.0.0.1', publish: false };
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
 		const next = () => argv[++i];
@@ -32,9 +33,11 @@ function parseArgs(argv) {
 		else if (a === '--opportunities') opts.opportunities = Number(next());
 		else if (a === '--no-build') opts.build = false;
 		else if (a === '--keep') opts.keep = true;
+		else if (a === '--publish') opts.publish = true;
 		else if (a === '--host') opts.host = next();
 		else if (a === '-h' || a === '--help') {
-			process.stdout.write(fs.readFileSync(__filename, 'utf8').split('*/')[0].replace(/^#!.*\n'use strict';\n\/\*/, '') + '\n');
+			const doc = fs.readFileSync(__filename, 'utf8').split('*/')[0].split('/*')[1];
+			process.stdout.write(doc.replace(/^ \* ?/gm, '').trim() + '\n');
 			process.exit(0);
 		} else throw new Error(`unknown option ${a}`);
 	}
@@ -184,6 +187,18 @@ async function main() {
 				templates.map((t) => t.wf),
 			);
 		} else log('no templates found in workflows/');
+		const published = [];
+		if (opts.publish) {
+			for (const t of templates) {
+				try {
+					await harness.publishWorkflow(folder, t.wf.id);
+					published.push(t.wf.name);
+				} catch (err) {
+					log(`  could not publish ${t.file}: ${String(err.message).split('\n')[0]}`);
+				}
+			}
+			log(`published ${published.length} of ${templates.length} template(s)`);
+		}
 
 		// 5. n8n
 		log(`starting n8n on port ${opts.port} (first start runs database migrations)`);
@@ -215,6 +230,7 @@ async function main() {
 				`  Lever emulator: ${emu.apiUrl}`,
 				`  Credentials:    ${Object.values(creds).map((c) => `"${c.name}"`).join(', ')} (ready to use)`,
 				`  Templates: ${templates.length} imported${templates.length ? ` (${templates.map((t) => t.wf.name).join('; ')})` : ''}`,
+				...(opts.publish ? [`  Published: ${published.length} (webhooks under ${server.url}/webhook/…)`] : []),
 				`  n8n log:   ${server.logFile}`,
 				'',
 				'  Press Ctrl-C to stop n8n and the emulator.',

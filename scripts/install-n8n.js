@@ -140,6 +140,64 @@ async function install({ force = false, quiet = false } = {}) {
 		log(`n8n ${N8N_VERSION} with Node ${NODE_MAJOR} already installed in ${path.relative(process.cwd(), p.cacheDir) || '.'}`);
 		return p;
 	}
+	const release = await acquireLock(p, log);
+	try {
+		if (!force && isInstalled(p)) {
+			log(`n8n ${N8N_VERSION} was installed by another process meanwhile`);
+			return p;
+		}
+		return await doInstall(p, log, force);
+	} finally {
+		release();
+	}
+}
+
+/**
+ * One install at a time per cache folder (say `npm run demo` and `npm run test:e2e` started together on a
+ * fresh machine): a lock directory holding the owner's pid; a lock whose owner is dead is taken over.
+ */
+async function acquireLock(p, log) {
+	const lockDir = `${p.cacheDir}.lock`;
+	fs.mkdirSync(path.dirname(lockDir), { recursive: true });
+	let lastNote = 0;
+	for (;;) {
+		try {
+			fs.mkdirSync(lockDir);
+			fs.writeFileSync(path.join(lockDir, 'pid'), String(process.pid));
+			return () => fs.rmSync(lockDir, { recursive: true, force: true });
+		} catch (err) {
+			if (err.code !== 'EEXIST') throw err;
+		}
+		let owner = NaN;
+		try {
+			owner = Number(fs.readFileSync(path.join(lockDir, 'pid'), 'utf8'));
+		} catch {
+			// being written or removed right now
+		}
+		let alive = false;
+		if (owner) {
+			try {
+				process.kill(owner, 0);
+				alive = true;
+			} catch (err) {
+				alive = err.code === 'EPERM';
+			}
+		}
+		if (owner && !alive) {
+			log(`taking over the install lock of a process that is gone (pid ${owner})`);
+			fs.rmSync(lockDir, { recursive: true, force: true });
+			continue;
+		}
+		if (Date.now() - lastNote > 30000) {
+			log(`waiting for another install of n8n to finish (pid ${owner || '?'})`);
+			lastNote = Date.now();
+		}
+		await new Promise((r) => setTimeout(r, 2000));
+	}
+}
+
+/** The install proper; steps already complete and verified are kept unless force. */
+async function doInstall(p, log, force) {
 	const t0 = Date.now();
 	log(`installing n8n ${N8N_VERSION} + Node ${NODE_MAJOR} into ${p.cacheDir} (takes ~8 minutes on 2 cores; ~2.8 GB)`);
 	fs.mkdirSync(p.cacheDir, { recursive: true });
