@@ -1,7 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 
-import { UUID_PATTERN } from '../actions/common.descriptions';
-import type { OperationRequest } from '../actions/types';
 import { assertLeverId, invalidParameter, toList } from './parameters';
 
 /** A "… Name or ID" dropdown of the account's users (loadOptions `getUsers`). */
@@ -134,47 +132,6 @@ export function jsonObject(node: INode, itemIndex: number, label: string, raw: u
 		throw invalidParameter(node, itemIndex, label, 'must be a JSON object', `For example ${example}`);
 	}
 	return Object.keys(value).length ? (value as IDataObject) : undefined;
-}
-
-const ID_RULES = {
-	/** Lever UUIDs. */
-	uuid: { pattern: new RegExp(UUID_PATTERN), fix: 'Lever IDs look like 250d8f03-738a-4bba-a671-8a3d73477145' },
-	/** UUIDs or built-in slugs such as `no-feedback`. */
-	uuidOrSlug: {
-		pattern: new RegExp(`(${UUID_PATTERN.slice(1, -1)})|(^[a-z][a-z0-9-]{1,62}$)`),
-		fix: 'Use the ID from Lever, e.g. 250d8f03-738a-4bba-a671-8a3d73477145 (built-in ones are slugs such as no-feedback)',
-	},
-	/** Requisition field keys: snake_case, at most 50 characters. */
-	fieldKey: { pattern: /^[a-z0-9]+(_[a-z0-9]+)*$/, fix: 'Requisition field IDs are snake_case keys of at most 50 characters, e.g. cost_center' },
-} as const;
-
-export type IdRule = keyof typeof ID_RULES;
-
-/** Checks a plain-string ID field (path IDs of kind `string`) before any request. */
-export function checkId(ctx: IExecuteFunctions, itemIndex: number, name: string, label: string, rule: IdRule): string {
-	const value = String(ctx.getNodeParameter(name, itemIndex, '') ?? '').trim();
-	if (!value) {
-		throw invalidParameter(ctx.getNode(), itemIndex, label, 'is empty', `Enter the ${label} from Lever`);
-	}
-	const { pattern, fix } = ID_RULES[rule];
-	if (value.length > 64 || !pattern.test(value)) {
-		throw invalidParameter(ctx.getNode(), itemIndex, label, `"${value}" is not a valid ID`, fix);
-	}
-	return value;
-}
-
-/**
- * A `request` builder that first checks plain-string path IDs (`{fieldName: [label, rule]}`), then
- * builds the request with `build` when given.
- */
-export function withIdCheck(
-	rules: Record<string, [string, IdRule]>,
-	build?: (this: IExecuteFunctions, itemIndex: number) => OperationRequest | Promise<OperationRequest>,
-) {
-	return async function (this: IExecuteFunctions, itemIndex: number): Promise<OperationRequest> {
-		for (const [name, [label, rule]] of Object.entries(rules)) checkId(this, itemIndex, name, label, rule);
-		return build ? await build.call(this, itemIndex) : {};
-	};
 }
 
 /** Picks the non-empty entries of `source` listed in `keys` (renaming where asked). */

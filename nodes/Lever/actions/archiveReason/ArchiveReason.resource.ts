@@ -1,4 +1,3 @@
-import { withIdCheck } from '../../helpers/writes';
 import type { LeverResource } from '../types';
 
 export const archiveReasonResource: LeverResource = {
@@ -13,7 +12,6 @@ export const archiveReasonResource: LeverResource = {
 			description: 'Retrieve one archive reason: its text, type (hired or non-hired) and status',
 			method: 'GET',
 			path: '/archive_reasons/{archive_reason}',
-			request: withIdCheck({ archiveReasonId: ['Archive Reason ID', 'uuid'] }),
 		},
 		{
 			value: 'getMany',

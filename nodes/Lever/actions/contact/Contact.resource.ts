@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { assertEmail, getCollection, invalidParameter, toList } from '../../helpers/parameters';
-import { assertSomething, pick, withIdCheck } from '../../helpers/writes';
+import { assertSomething, pick } from '../../helpers/writes';
 import type { LeverResource } from '../types';
 
 export const contactResource: LeverResource = {
@@ -16,7 +16,6 @@ export const contactResource: LeverResource = {
 			description: "Retrieve a contact (the person shared by a candidate's opportunities) by its ID, found in an opportunity's contact field",
 			method: 'GET',
 			path: '/contacts/{contact}',
-			request: withIdCheck({ contactId: ['Contact ID', 'uuid'] }),
 		},
 		{
 			value: 'update',
@@ -104,7 +103,7 @@ export const contactResource: LeverResource = {
 					],
 				},
 			],
-			request: withIdCheck({ contactId: ['Contact ID', 'uuid'] }, function (itemIndex) {
+			request(itemIndex) {
 				const node = this.getNode();
 				const fields = getCollection(this, 'updateFields', itemIndex);
 				const body: IDataObject = pick(fields, ['name', 'headline', 'location']);
@@ -123,7 +122,7 @@ export const contactResource: LeverResource = {
 				}
 				assertSomething(node, itemIndex, 'Update Fields', body);
 				return { body };
-			}),
+			},
 		},
 	],
 };

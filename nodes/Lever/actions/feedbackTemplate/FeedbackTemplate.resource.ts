@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getCollection, invalidParameter } from '../../helpers/parameters';
-import { jsonArray, pick, requiredString, withIdCheck } from '../../helpers/writes';
+import { jsonArray, pick, requiredString } from '../../helpers/writes';
 import type { LeverOperation, LeverResource } from '../types';
 
 const FIELDS_EXAMPLE =
@@ -100,7 +100,6 @@ const operations: LeverOperation[] = [
 		method: 'DELETE',
 		path: feedbackTemplate,
 		pathParameters: { feedback_template: 'uuidOrSlug' },
-		request: withIdCheck({ feedbackTemplateId: ['Feedback Template ID', 'uuidOrSlug'] }),
 	},
 	{
 		value: 'get',
@@ -110,7 +109,6 @@ const operations: LeverOperation[] = [
 		method: 'GET',
 		path: feedbackTemplate,
 		pathParameters: { feedback_template: 'uuidOrSlug' },
-		request: withIdCheck({ feedbackTemplateId: ['Feedback Template ID', 'uuidOrSlug'] }),
 	},
 	{
 		value: 'getMany',
@@ -131,9 +129,9 @@ const operations: LeverOperation[] = [
 		pathParameters: { feedback_template: 'uuidOrSlug' },
 		idempotent: true,
 		properties: templateFields('update'),
-		request: withIdCheck({ feedbackTemplateId: ['Feedback Template ID', 'uuidOrSlug'] }, function (itemIndex) {
+		request(itemIndex) {
 			return { body: templateBody(this, itemIndex) };
-		}),
+		},
 	},
 ];
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getCollection, invalidParameter, toList } from '../../helpers/parameters';
-import { jsonArray, pick, requiredString, withIdCheck } from '../../helpers/writes';
+import { jsonArray, pick, requiredString } from '../../helpers/writes';
 import type { LeverOperation, LeverResource } from '../types';
 
 const FIELD_TYPES = ['currency', 'date', 'dropdown', 'multiple-choice', 'multiple-select', 'text', 'textarea', 'yes-no'];
@@ -105,7 +105,6 @@ const operations: LeverOperation[] = [
 		description: 'Delete a profile form template that was created through the API (others cannot be deleted)',
 		method: 'DELETE',
 		path: formTemplate,
-		request: withIdCheck({ formTemplateId: ['Form Template ID', 'uuid'] }),
 	},
 	{
 		value: 'get',
@@ -114,7 +113,6 @@ const operations: LeverOperation[] = [
 		description: 'Retrieve one profile form template with its questions',
 		method: 'GET',
 		path: formTemplate,
-		request: withIdCheck({ formTemplateId: ['Form Template ID', 'uuid'] }),
 	},
 	{
 		value: 'getMany',
@@ -152,9 +150,9 @@ const operations: LeverOperation[] = [
 		path: formTemplate,
 		idempotent: true,
 		properties: templateFields('update'),
-		request: withIdCheck({ formTemplateId: ['Form Template ID', 'uuid'] }, function (itemIndex) {
+		request(itemIndex) {
 			return { body: templateBody(this, itemIndex) };
-		}),
+		},
 	},
 ];
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getCollection, invalidParameter, toList } from '../../helpers/parameters';
-import { requiredString, withIdCheck } from '../../helpers/writes';
+import { requiredString } from '../../helpers/writes';
 import type { LeverOperation, LeverResource } from '../types';
 
 const TYPE_OPTIONS = [
@@ -210,13 +210,13 @@ const operations: LeverOperation[] = [
 				description: 'Texts of the new choices (comma or newline separated)',
 			},
 		],
-		request: withIdCheck({ requisitionFieldId: ['Requisition Field ID', 'fieldKey'] }, function (itemIndex) {
+		request(itemIndex) {
 			const texts = toList(this.getNodeParameter('optionTexts', itemIndex, ''));
 			if (texts.length === 0) {
 				throw invalidParameter(this.getNode(), itemIndex, 'Options to Add', 'is empty', 'Enter at least one choice, e.g. Marketing');
 			}
 			return { body: { values: texts.map((text) => ({ text })) } };
-		}),
+		},
 	},
 	{
 		value: 'create',
@@ -238,7 +238,6 @@ const operations: LeverOperation[] = [
 		method: 'DELETE',
 		path: '/requisition_fields/{requisition_field}',
 		pathParameters: { requisition_field: 'fieldKey' },
-		request: withIdCheck({ requisitionFieldId: ['Requisition Field ID', 'fieldKey'] }),
 	},
 	{
 		value: 'get',
@@ -248,7 +247,6 @@ const operations: LeverOperation[] = [
 		method: 'GET',
 		path: '/requisition_fields/{requisition_field}',
 		pathParameters: { requisition_field: 'fieldKey' },
-		request: withIdCheck({ requisitionFieldId: ['Requisition Field ID', 'fieldKey'] }),
 	},
 	{
 		value: 'getMany',
@@ -310,13 +308,13 @@ const operations: LeverOperation[] = [
 				description: 'IDs of the choices to remove (comma or newline separated), as shown by Get',
 			},
 		],
-		request: withIdCheck({ requisitionFieldId: ['Requisition Field ID', 'fieldKey'] }, function (itemIndex) {
+		request(itemIndex) {
 			const ids = toList(this.getNodeParameter('optionIds', itemIndex, ''));
 			if (ids.length === 0) {
 				throw invalidParameter(this.getNode(), itemIndex, 'Option IDs', 'is empty', 'Enter the IDs of the options to remove');
 			}
 			return { body: { values: ids } };
-		}),
+		},
 	},
 	{
 		value: 'renameOptions',
@@ -359,7 +357,7 @@ const operations: LeverOperation[] = [
 				],
 			},
 		],
-		request: withIdCheck({ requisitionFieldId: ['Requisition Field ID', 'fieldKey'] }, function (itemIndex) {
+		request(itemIndex) {
 			const node = this.getNode();
 			const options = ((this.getNodeParameter('renames', itemIndex, {}) as IDataObject).option as IDataObject[] | undefined) ?? [];
 			if (options.length === 0) {
@@ -374,7 +372,7 @@ const operations: LeverOperation[] = [
 				return { id, text };
 			});
 			return { body: { values } };
-		}),
+		},
 	},
 	{
 		value: 'update',
@@ -387,9 +385,9 @@ const operations: LeverOperation[] = [
 		pathParameters: { requisition_field: 'fieldKey' },
 		idempotent: true,
 		properties: schemaFields('update'),
-		request: withIdCheck({ requisitionFieldId: ['Requisition Field ID', 'fieldKey'] }, function (itemIndex) {
+		request(itemIndex) {
 			return { body: schemaBody(this, itemIndex, 'update') };
-		}),
+		},
 	},
 ];
 

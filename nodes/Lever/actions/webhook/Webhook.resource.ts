@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { assertLeverId, getCollection, invalidParameter, toList } from '../../helpers/parameters';
-import { assertSomething, requiredString, withIdCheck } from '../../helpers/writes';
+import { assertSomething, requiredString } from '../../helpers/writes';
 import type { LeverOperation, LeverResource } from '../types';
 
 /** The ten webhook events (shared/lever-api.md §4.1). */
@@ -103,7 +103,6 @@ const operations: LeverOperation[] = [
 		description: 'Delete a webhook that was created through the API (webhooks made in Lever settings cannot be deleted here)',
 		method: 'DELETE',
 		path: '/webhooks/{webhookId}',
-		request: withIdCheck({ webhookId: ['Webhook ID', 'uuid'] }),
 	},
 	{
 		value: 'getMany',
