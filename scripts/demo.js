@@ -217,7 +217,7 @@ async function main() {
 			}
 		});
 
-		const url = opts.host === '0.0.0.0' ? `http://localhost:${opts.port}` : server.url;
+		const url = server.url;
 		process.stdout.write(
 			[
 				'',

@@ -378,7 +378,8 @@ function freePort() {
 async function startN8n(folder, { port = 0, env = {}, timeoutMs = 3 * 60 * 1000, onLine, host = '127.0.0.1' } = {}) {
 	if (!port) port = await freePort();
 	const p = installer.paths();
-	const url = `http://${host}:${port}`;
+	// Listening on all interfaces (demo --host 0.0.0.0) still gets a URL a browser on this machine can open.
+	const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
 	const logFile = path.join(folder, 'n8n.log');
 	const out = fs.openSync(logFile, 'a');
 	const child = spawn(p.nodeBin, [p.n8nBin, 'start'], {
@@ -388,7 +389,7 @@ async function startN8n(folder, { port = 0, env = {}, timeoutMs = 3 * 60 * 1000,
 		env: n8nEnv(folder, {
 			N8N_PORT: String(port),
 			N8N_LISTEN_ADDRESS: host,
-			N8N_HOST: host,
+			N8N_HOST: new URL(url).hostname,
 			N8N_PROTOCOL: 'http',
 			N8N_EDITOR_BASE_URL: `${url}/`,
 			N8N_WEBHOOK_URL: `${url}/`,
