@@ -10,6 +10,7 @@ import {
 	environmentExpression,
 	environmentOptions,
 } from '../nodes/Lever/transport/environments';
+import { rateLimitFields } from '../nodes/Lever/transport/rateLimitFields';
 
 /** Lever API key: HTTP Basic with the key as user name and an empty password. */
 export class LeverAtsApi implements ICredentialType {
@@ -60,6 +61,7 @@ export class LeverAtsApi implements ICredentialType {
 			description:
 				'Created by a Super Admin in Lever under Settings > Integrations and API > API Credentials',
 		},
+		...rateLimitFields,
 	];
 
 	authenticate: IAuthenticateGeneric = {

@@ -6,6 +6,7 @@ import {
 	environmentExpression,
 	environmentOptions,
 } from '../nodes/Lever/transport/environments';
+import { rateLimitFields } from '../nodes/Lever/transport/rateLimitFields';
 import { DEFAULT_SCOPES, LEVER_SCOPES } from '../nodes/Lever/transport/scopes';
 
 const customOnly = { show: { environment: ['custom'] } };
@@ -73,6 +74,7 @@ export class LeverAtsOAuth2Api implements ICredentialType {
 			description:
 				'What n8n may do in Lever. Keep offline_access so the connection survives the one-hour token lifetime.',
 		},
+		...rateLimitFields,
 		{
 			displayName: 'Grant Type',
 			name: 'grantType',

@@ -34,13 +34,42 @@ function scoped(property: INodeProperties, resource: string, operation: string):
 	return { ...property, displayOptions: { ...property.displayOptions, show } };
 }
 
+/** Retry bounds, on every operation; the transport reads them per item. */
+const requestOptionsField: INodeProperties = {
+	displayName: 'Request Options',
+	name: 'requestOptions',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Max Attempts',
+			name: 'maxAttempts',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 20 },
+			default: 6,
+			description: 'Attempts per request, the first included, when Lever is rate limiting or briefly unavailable',
+		},
+		{
+			displayName: 'Max Retry Time (Seconds)',
+			name: 'maxRetrySeconds',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 120,
+			description: 'Stop retrying a request once this much time has passed since its first attempt',
+		},
+	],
+};
+
 /** The operation's fields: generated ones from the table row, then its own. */
 export function operationProperties(resource: LeverResource, operation: LeverOperation): INodeProperties[] {
 	const generated: INodeProperties[] = placeholdersOf(operation.path).map((placeholder) => pathField(operation, placeholder));
 	if (operation.performAs) generated.push(performAsField(operation.performAs === 'required'));
 	if (operation.list) generated.push(returnAllField, limitField);
 	if (operation.expand?.length) generated.push(expandField(operation.expand));
-	return [...generated, ...(operation.properties ?? [])].map((property) => scoped(property, resource.value, operation.value));
+	return [...generated, ...(operation.properties ?? []), requestOptionsField].map((property) =>
+		scoped(property, resource.value, operation.value),
+	);
 }
 
 /** The node's whole parameter list: authentication, resource, then per resource its operations and fields. */

@@ -85,6 +85,8 @@ interface CredentialInfo {
 	baseUrl: string;
 	bucketKey: string;
 	secrets: string[];
+	/** The account's limit as set on the credential (Lever may grant some accounts more). */
+	rateLimit: RateLimitSettings;
 }
 
 const credentialCache = new WeakMap<object, Promise<CredentialInfo>>();
@@ -126,7 +128,11 @@ async function credentialInfo(ctx: LeverContext): Promise<CredentialInfo> {
 				});
 			}
 			const credentialId = ctx.getNode().credentials?.[type]?.id ?? '';
-			return { type, baseUrl, bucketKey: `${type}:${credentialId}:${baseUrl}`, secrets: collectSecrets(data) };
+			const perSecond = Number(data.requestsPerSecond ?? LEVER_RATE_LIMIT.perSecond);
+			const burst = Number(data.burst ?? LEVER_RATE_LIMIT.burst);
+			const rateLimit =
+				perSecond > 0 && burst >= 1 ? { perSecond, burst: Math.floor(burst) } : LEVER_RATE_LIMIT;
+			return { type, baseUrl, bucketKey: `${type}:${credentialId}:${baseUrl}`, secrets: collectSecrets(data), rateLimit };
 		})();
 		credentialCache.set(ctx, pending);
 		pending.catch(() => credentialCache.delete(ctx));
@@ -179,6 +185,18 @@ function multipartBody(parts: MultipartPart[]): { body: Buffer; contentType: str
 	return { body: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
+/** The action node's "Request Options" (Max Attempts, Max Retry Time) for this item, when it has them. */
+function nodeRetrySettings(ctx: LeverContext, itemIndex = 0): Partial<RetrySettings> {
+	if (!('getInputData' in ctx)) return {};
+	const options = (ctx as IExecuteFunctions).getNodeParameter('requestOptions', itemIndex, {}) as IDataObject;
+	const settings: Partial<RetrySettings> = {};
+	const attempts = Number(options?.maxAttempts);
+	if (Number.isInteger(attempts) && attempts >= 1) settings.maxAttempts = attempts;
+	const seconds = Number(options?.maxRetrySeconds);
+	if (Number.isFinite(seconds) && seconds >= 0) settings.maxTotalMs = seconds * 1000;
+	return settings;
+}
+
 function isRetryable(failure: AttemptFailure, idempotent: boolean): boolean {
 	if (failure.status === 429) return true; // refused by the rate limiter: nothing happened
 	if (failure.status === undefined && failure.networkCode === 'ECONNREFUSED') return true; // never sent
@@ -218,8 +236,8 @@ export async function leverApiDownload(this: LeverContext, request: LeverRequest
 async function send(this: LeverContext, request: LeverRequest): Promise<IDataObject | LeverDownload> {
 	checkExpand(this, request);
 	const credential = await credentialInfo(this);
-	const retry = { ...DEFAULT_RETRY, ...request.settings?.retry };
-	const rateLimit = request.settings?.rateLimit ?? LEVER_RATE_LIMIT;
+	const retry = { ...DEFAULT_RETRY, ...nodeRetrySettings(this, request.itemIndex), ...request.settings?.retry };
+	const rateLimit = request.settings?.rateLimit ?? credential.rateLimit;
 	const bucket = rateLimit ? bucketFor(credential.bucketKey, rateLimit) : undefined;
 	const applyBucket = request.rateLimit === 'apply' ? bucketFor(`${credential.bucketKey}:apply`, LEVER_APPLY_RATE_LIMIT) : undefined;
 	const idempotent = request.idempotent ?? request.method === 'GET';

@@ -267,6 +267,38 @@ describe('rate limit shared by concurrent requests', () => {
 	});
 });
 
+describe('settings from the credential and the node', () => {
+	it('paces requests at the rate set on the credential', async () => {
+		jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+		const requests: RequestRecord[] = [];
+		const ctx = createContext(
+			{ parameters: {}, credentials: { ...apiKeyCredentials('http://lever.test/v1', SAMPLE_CREDENTIAL), requestsPerSecond: 1, burst: 1 } },
+			requests,
+			[],
+		);
+		lever().get('/v1/tags').times(3).reply(200, { data: [] });
+		const t0 = Date.now();
+		await settle(Promise.all([1, 2, 3].map(async () => await leverApiRequest.call(ctx, { method: 'GET', path: '/tags' }))));
+		const started = requests.map((request) => request.at - t0);
+		expect(started[1]).toBeGreaterThanOrEqual(1000);
+		expect(started[2]).toBeGreaterThanOrEqual(2000);
+	});
+
+	it("bounds retries by the node's Request Options > Max Attempts", async () => {
+		const requests: RequestRecord[] = [];
+		const ctx = createContext(
+			{ parameters: { requestOptions: { maxAttempts: 2 } }, credentials: apiKeyCredentials('http://lever.test/v1', SAMPLE_CREDENTIAL) },
+			requests,
+			[],
+		);
+		lever().get('/v1/users').times(5).reply(503, { code: 'ServiceUnavailable', message: 'busy' });
+		await expect(
+			leverApiRequest.call(ctx, { method: 'GET', path: '/users', settings: { rateLimit: false, retry: { baseDelayMs: 1, maxDelayMs: 1 } } }),
+		).rejects.toThrow(NodeApiError);
+		expect(requests).toHaveLength(2);
+	});
+});
+
 describe('OAuth2', () => {
 	it('sends the bearer token and never leaks it in errors', async () => {
 		const requests: RequestRecord[] = [];
