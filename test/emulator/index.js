@@ -46,14 +46,16 @@ const DEFAULTS = {
 const FAULT_DEFAULTS = { seed: undefined, rate429: 0, rate500: 0, rate502: 0, rate503: 0, rateReset: 0, latencyMs: 0, slowBodyMs: 0 };
 
 class TokenBucket {
-	constructor(cfg) {
+	/** `clock` is the emulator's (injectable through options.now), so tests can hold time still. */
+	constructor(cfg, clock) {
 		this.perSecond = cfg.perSecond;
 		this.burst = cfg.burst;
 		this.tokens = cfg.burst;
-		this.last = performance.now();
+		this.clock = clock;
+		this.last = clock();
 	}
 	take() {
-		const now = performance.now();
+		const now = this.clock();
 		this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
 		this.last = now;
 		if (this.tokens >= 1) {
@@ -361,7 +363,7 @@ class Emulator {
 		// rate limit per credential
 		if (this.config.rateLimit) {
 			let b = this.buckets.get(auth.id);
-			if (!b) this.buckets.set(auth.id, (b = new TokenBucket(this.config.rateLimit)));
+			if (!b) this.buckets.set(auth.id, (b = new TokenBucket(this.config.rateLimit, () => this.now())));
 			if (!b.take()) throw new ApiError(429, 'TooManyRequests', 'Rate limit exceeded. Please retry with exponential backoff.');
 		}
 		const q = new Query(u.searchParams);
@@ -392,7 +394,7 @@ class Emulator {
 
 	takeApplyToken() {
 		if (!this.config.rateLimit || !this.config.applyRateLimit) return true;
-		if (!this.applyBucket) this.applyBucket = new TokenBucket(this.config.applyRateLimit);
+		if (!this.applyBucket) this.applyBucket = new TokenBucket(this.config.applyRateLimit, () => this.now());
 		return this.applyBucket.take();
 	}
 
