@@ -1,0 +1,191 @@
+'use strict';
+/*
+ * Helpers for the template e2e test (templates.test.js): a small HTTP receiver standing in for the
+ * partners' side, loading the shipped templates from workflows/ and rewriting their placeholders
+ * (credential id, Config values) for a test instance, and small utilities around webhooks.
+ * CommonJS on purpose: the repo's strict n8n ESLint config lints .ts files only.
+ */
+const fs = require('fs');
+const http = require('http');
+const path = require('path');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const WORKFLOWS_DIR = path.join(ROOT, 'workflows');
+
+const TEMPLATE_FILES = Object.freeze({
+	offerZen: 'offerzen-to-lever.json',
+	theOrg: 'lever-postings-to-the-org.json',
+	outhire: 'outhire-lever-sync.json',
+	seekOut: 'seekout-connect-enrichment.json',
+	sureCloud: 'surecloud-compliance-evidence.json',
+});
+
+function loadTemplate(file) {
+	return JSON.parse(fs.readFileSync(path.join(WORKFLOWS_DIR, file), 'utf8'));
+}
+
+/**
+ * A copy of a template with every Lever credential pointed at `credential` ({ leverAtsApi: { id, name } })
+ * and the named Config assignments replaced. Unknown Config keys throw, so a renamed setting fails loudly.
+ */
+function prepareTemplate(template, { credential, config = {}, configNode = 'Config' } = {}) {
+	const wf = JSON.parse(JSON.stringify(template));
+	for (const node of wf.nodes) {
+		if (node.credentials && node.credentials.leverAtsApi && credential) {
+			node.credentials = { ...node.credentials, ...credential };
+		}
+	}
+	const cfgNode = wf.nodes.find((n) => n.name === configNode);
+	if (Object.keys(config).length && !cfgNode) throw new Error(`${wf.name}: no "${configNode}" node`);
+	for (const [key, value] of Object.entries(config)) {
+		const a = cfgNode.parameters.assignments.assignments.find((x) => x.name === key);
+		if (!a) throw new Error(`${wf.name}: Config has no "${key}"`);
+		a.value = a.type === 'object' || a.type === 'array' ? JSON.stringify(value) : value;
+	}
+	return wf;
+}
+
+/**
+ * An HTTP server standing in for a partner: records every request (method, url, path, headers, raw body,
+ * parsed JSON) and answers from `routes` ({ 'GET /path': (req, body) => ({ status, headers, body }) }),
+ * else 200 {"ok":true}.
+ */
+async function startReceiver(routes = {}) {
+	const received = [];
+	const server = http.createServer((req, res) => {
+		const chunks = [];
+		req.on('data', (c) => chunks.push(c));
+		req.on('end', () => {
+			const raw = Buffer.concat(chunks);
+			const url = new URL(req.url, 'http://receiver');
+			let json;
+			if (/json/.test(req.headers['content-type'] || '')) {
+				try {
+					json = JSON.parse(raw.toString('utf8'));
+				} catch {
+					json = undefined;
+				}
+			}
+			const entry = { method: req.method, url: req.url, path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, raw, json, at: Date.now() };
+			received.push(entry);
+			const handler = routes[`${req.method} ${url.pathname}`];
+			const answer = handler ? handler(entry) : { status: 200, body: { ok: true } };
+			const body = Buffer.isBuffer(answer.body) ? answer.body : Buffer.from(typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body ?? {}));
+			res.writeHead(answer.status || 200, {
+				'content-type': Buffer.isBuffer(answer.body) || typeof answer.body === 'string' ? 'application/octet-stream' : 'application/json',
+				...(answer.headers || {}),
+				'content-length': body.length,
+			});
+			res.end(body);
+		});
+	});
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const url = `http://127.0.0.1:${server.address().port}`;
+	return {
+		url,
+		received,
+		/** Requests to one path (and method, default POST). */
+		to(pathname, method = 'POST') {
+			return received.filter((r) => r.path === pathname && r.method === method);
+		},
+		clear() {
+			received.length = 0;
+		},
+		close: () => new Promise((resolve) => server.close(() => resolve())),
+	};
+}
+
+/** Splits a multipart/form-data body into { name: { filename?, contentType?, value (string), data (Buffer) } }. */
+function parseMultipart(entry) {
+	const m = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(entry.headers['content-type'] || '');
+	if (!m) throw new Error(`not multipart: ${entry.headers['content-type']}`);
+	const boundary = Buffer.from(`--${m[1] || m[2]}`);
+	const parts = {};
+	let pos = entry.raw.indexOf(boundary);
+	while (pos !== -1) {
+		const start = pos + boundary.length;
+		if (entry.raw.slice(start, start + 2).toString() === '--') break;
+		const next = entry.raw.indexOf(boundary, start);
+		if (next === -1) break;
+		const part = entry.raw.slice(start + 2, next - 2); // skip CRLF after boundary and before the next one
+		const headEnd = part.indexOf('\r\n\r\n');
+		const head = part.slice(0, headEnd).toString('utf8');
+		const data = part.slice(headEnd + 4);
+		const name = /name="([^"]*)"/i.exec(head)?.[1];
+		const filename = /filename="([^"]*)"/i.exec(head)?.[1];
+		const contentType = /content-type:\s*([^\r\n]+)/i.exec(head)?.[1];
+		if (name) parts[name] = { filename, contentType, data, value: data.toString('utf8') };
+		pos = next;
+	}
+	return parts;
+}
+
+/** POSTs JSON to an n8n production webhook; resolves { status, body (parsed when JSON), text }. */
+async function postJson(url, body, { headers = {} } = {}) {
+	const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+	const text = await res.text();
+	let parsed;
+	try {
+		parsed = JSON.parse(text);
+	} catch {
+		parsed = undefined;
+	}
+	return { status: res.status, body: parsed, text };
+}
+
+/** Waits until n8n has registered a production webhook (it answers something other than 404). */
+async function waitForWebhook(url, { timeoutMs = 60000, method = 'OPTIONS' } = {}) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const res = await fetch(url, { method }).catch(() => undefined);
+		if (res && res.status !== 404) return;
+		if (Date.now() > deadline) throw new Error(`webhook ${url} not registered within ${timeoutMs / 1000}s`);
+		await new Promise((r) => setTimeout(r, 500));
+	}
+}
+
+/** Simple CSV parser (RFC 4180 quoting) → array of objects keyed by the header row. */
+function parseCsv(text) {
+	const rows = [];
+	let row = [];
+	let field = '';
+	let quoted = false;
+	for (let i = 0; i < text.length; i++) {
+		const ch = text[i];
+		if (quoted) {
+			if (ch === '"' && text[i + 1] === '"') {
+				field += '"';
+				i++;
+			} else if (ch === '"') quoted = false;
+			else field += ch;
+		} else if (ch === '"') quoted = true;
+		else if (ch === ',') {
+			row.push(field);
+			field = '';
+		} else if (ch === '\n' || ch === '\r') {
+			if (ch === '\r' && text[i + 1] === '\n') i++;
+			row.push(field);
+			rows.push(row);
+			row = [];
+			field = '';
+		} else field += ch;
+	}
+	if (field !== '' || row.length) {
+		row.push(field);
+		rows.push(row);
+	}
+	const [header, ...body] = rows.filter((r) => r.length > 1 || r[0] !== '');
+	return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+}
+
+module.exports = {
+	TEMPLATE_FILES,
+	WORKFLOWS_DIR,
+	loadTemplate,
+	prepareTemplate,
+	startReceiver,
+	parseMultipart,
+	postJson,
+	waitForWebhook,
+	parseCsv,
+};
