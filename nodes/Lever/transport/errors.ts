@@ -117,6 +117,13 @@ const STATUS_HINTS: Record<number, (context: ErrorContext, leverMessage: string)
 	504: () => 'Lever took too long to answer. Retry later.',
 };
 
+/** A write whose answer was lost (5xx, or the connection dropped after sending) may still have happened. */
+function mayHaveActed(context: ErrorContext, failure: AttemptFailure): boolean {
+	if (context.method === 'GET') return false;
+	if (failure.status === undefined) return failure.networkCode !== 'ECONNREFUSED';
+	return failure.status >= 500;
+}
+
 /**
  * Lever's own `{code, message}` becomes a NodeApiError with a hint on what to fix. The error is built from
  * plain data only, never from the HTTP client's error, which carries the request's Authorization.
@@ -131,13 +138,22 @@ export function leverApiError(node: INode, failure: AttemptFailure, context: Err
 				? body
 				: '';
 	const status = failure.status;
-	const hint = status !== undefined ? STATUS_HINTS[status]?.(context, leverMessage) : undefined;
+	const hint = [
+		status !== undefined
+			? STATUS_HINTS[status]?.(context, leverMessage)
+			: "Check the network and the credential's environment (or Custom Base URL), then retry.",
+		mayHaveActed(context, failure)
+			? `Lever may have carried out this ${context.method} before the answer was lost: check in Lever before running it again, so nothing is done twice.`
+			: undefined,
+	]
+		.filter(Boolean)
+		.join(' ');
 	const summary = status
 		? `Lever ${context.method} ${context.endpoint} failed with ${status}${leverCode ? ` ${leverCode}` : ''}`
 		: `Lever ${context.method} ${context.endpoint} could not be reached (${failure.networkCode ?? failure.message}) after ${context.attempts ?? 1} attempt(s)`;
 	const message = redact(leverMessage || summary, secrets);
 	// n8n rewrites the message of network failures into its own words, so the summary also goes into the description.
-	const description = redact([leverMessage || status === undefined ? summary : '', hint ?? ''].filter(Boolean).join('. '), secrets);
+	const description = redact([leverMessage || status === undefined ? summary : '', hint].filter(Boolean).join('. '), secrets);
 	const errorData: JsonObject = {
 		message,
 		description,
