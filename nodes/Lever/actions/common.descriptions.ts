@@ -139,7 +139,9 @@ export function performAsField(required: boolean): INodeProperties {
 		displayName: 'Perform As',
 		name: 'performAs',
 		required,
-		default: { mode: required ? 'list' : 'id', value: '' },
+		// 'list' even when optional: n8n checks the 'id' mode's regex on an empty value too, so an empty
+		// optional Perform As in 'id' mode is a node issue and the workflow does not run.
+		default: { mode: 'list', value: '' },
 		description: required
 			? 'The Lever user this change is made on behalf of (Lever requires it here: it becomes the creator and appears in the audit trail)'
 			: 'The Lever user this change is made on behalf of; leave empty to act as the API key',
