@@ -5,6 +5,7 @@ import { buildProperties, router } from './actions/router';
 import * as listSearch from './methods/listSearch';
 import * as loadOptions from './methods/loadOptions';
 import * as resourceMapping from './methods/resourceMapping';
+import { leverCredentials } from './actions/common.descriptions';
 
 export class Lever implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,10 +21,7 @@ export class Lever implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		usableAsTool: true,
-		credentials: [
-			{ name: 'leverAtsApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
-			{ name: 'leverAtsOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-		],
+		credentials: leverCredentials,
 		properties: buildProperties(),
 	};
 

@@ -7,6 +7,7 @@ import type { Candidate, PollState } from './triggers/pollCursor';
 import { advance, initialState, selectNew, windowStart } from './triggers/pollCursor';
 import type { PollOptions } from './triggers/pollEvents';
 import { POLL_EVENTS } from './triggers/pollEvents';
+import { authenticationField, leverCredentials } from './actions/common.descriptions';
 
 /** Manual runs show this many of the newest matching records. */
 const SAMPLE_SIZE = 5;
@@ -34,21 +35,9 @@ export class LeverPollTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		polling: true,
-		credentials: [
-			{ name: 'leverAtsApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
-			{ name: 'leverAtsOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-		],
+		credentials: leverCredentials,
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'API Key', value: 'apiKey' },
-					{ name: 'OAuth2', value: 'oAuth2' },
-				],
-				default: 'apiKey',
-			},
+			authenticationField,
 			{
 				displayName: 'Event',
 				name: 'event',

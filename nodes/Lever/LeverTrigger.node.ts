@@ -15,6 +15,7 @@ import { encodeId, leverApiRequest } from './transport';
 import { shapeDelivery } from './triggers/webhookOutput';
 import type { Rejection } from './triggers/webhookVerification';
 import { isRejection, isStale, parseDelivery, rememberToken, signatureMatches } from './triggers/webhookVerification';
+import { authenticationField, leverCredentials } from './actions/common.descriptions';
 
 interface StoredWebhook {
 	id: string;
@@ -88,10 +89,7 @@ export class LeverTrigger implements INodeType {
 		defaults: { name: 'Lever Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'leverAtsApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
-			{ name: 'leverAtsOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-		],
+		credentials: leverCredentials,
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		triggerPanel: {
 			header: 'Waiting for Lever to send an event',
@@ -108,16 +106,7 @@ export class LeverTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'API Key', value: 'apiKey' },
-					{ name: 'OAuth2', value: 'oAuth2' },
-				],
-				default: 'apiKey',
-			},
+			authenticationField,
 			{
 				displayName: 'Webhook Setup',
 				name: 'registration',

@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
 import type { LocatorKind, PlainIdKind } from './types';
 
@@ -183,4 +183,21 @@ export const simplifyField: INodeProperties = {
 	type: 'boolean',
 	default: true,
 	description: 'Whether to return a simplified version of the response instead of the raw data',
+};
+
+/** Both credential types, each shown for its Authentication choice (every Lever node uses these two). */
+export const leverCredentials: INodeCredentialDescription[] = [
+	{ name: 'leverAtsApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
+	{ name: 'leverAtsOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+];
+
+export const authenticationField: INodeProperties = {
+	displayName: 'Authentication',
+	name: 'authentication',
+	type: 'options',
+	options: [
+		{ name: 'API Key', value: 'apiKey' },
+		{ name: 'OAuth2', value: 'oAuth2' },
+	],
+	default: 'apiKey',
 };

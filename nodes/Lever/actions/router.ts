@@ -5,7 +5,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { expandField, limitField, locatorField, performAsField, returnAllField } from './common.descriptions';
+import { authenticationField, expandField, limitField, locatorField, performAsField, returnAllField } from './common.descriptions';
 import { runOperation } from './execute';
 import { RESOURCES } from './resources';
 import { isLocatorKind, kindOf, pathFieldLabel, pathFieldName, placeholdersOf } from './paths';
@@ -75,16 +75,7 @@ export function operationProperties(resource: LeverResource, operation: LeverOpe
 /** The node's whole parameter list: authentication, resource, then per resource its operations and fields. */
 export function buildProperties(resources: LeverResource[] = RESOURCES): INodeProperties[] {
 	const properties: INodeProperties[] = [
-		{
-			displayName: 'Authentication',
-			name: 'authentication',
-			type: 'options',
-			options: [
-				{ name: 'API Key', value: 'apiKey' },
-				{ name: 'OAuth2', value: 'oAuth2' },
-			],
-			default: 'apiKey',
-		},
+		authenticationField,
 		{
 			displayName: 'Resource',
 			name: 'resource',
