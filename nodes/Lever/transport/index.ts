@@ -190,10 +190,27 @@ function nodeRetrySettings(ctx: LeverContext, itemIndex = 0): Partial<RetrySetti
 	if (!('getInputData' in ctx)) return {};
 	const options = (ctx as IExecuteFunctions).getNodeParameter('requestOptions', itemIndex, {}) as IDataObject;
 	const settings: Partial<RetrySettings> = {};
-	const attempts = Number(options?.maxAttempts);
-	if (Number.isInteger(attempts) && attempts >= 1) settings.maxAttempts = attempts;
-	const seconds = Number(options?.maxRetrySeconds);
-	if (Number.isFinite(seconds) && seconds >= 0) settings.maxTotalMs = seconds * 1000;
+	const given = (value: unknown) => value !== undefined && value !== null && value !== '';
+	if (given(options?.maxAttempts)) {
+		const attempts = Number(options.maxAttempts);
+		if (!Number.isInteger(attempts) || attempts < 1 || attempts > 20) {
+			throw new NodeOperationError(ctx.getNode(), `Request Options > Max Attempts: ${String(options.maxAttempts)} is not a whole number from 1 to 20`, {
+				itemIndex,
+				description: 'Set Max Attempts to between 1 and 20 (the first attempt included), or remove the option',
+			});
+		}
+		settings.maxAttempts = attempts;
+	}
+	if (given(options?.maxRetrySeconds)) {
+		const seconds = Number(options.maxRetrySeconds);
+		if (!Number.isFinite(seconds) || seconds < 0) {
+			throw new NodeOperationError(ctx.getNode(), `Request Options > Max Retry Time (Seconds): ${String(options.maxRetrySeconds)} is not a number of 0 or more`, {
+				itemIndex,
+				description: 'Set Max Retry Time to 0 seconds or more, or remove the option',
+			});
+		}
+		settings.maxTotalMs = seconds * 1000;
+	}
 	return settings;
 }
 
