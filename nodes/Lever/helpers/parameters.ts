@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { UUID_PATTERN } from '../actions/common.descriptions';
+import { STAGE_ID_PATTERN, UUID_PATTERN } from '../actions/common.descriptions';
 
 /** A bad parameter: names the field and the fix, thrown before any request is sent. */
 export function invalidParameter(node: INode, itemIndex: number, field: string, problem: string, fix: string) {
@@ -52,6 +52,28 @@ export function assertLeverId(node: INode, itemIndex: number, field: string, val
 	}
 	if (!ID.test(id)) {
 		throw invalidParameter(node, itemIndex, field, `"${id}" is not a Lever ID`, 'Lever IDs look like 250d8f03-738a-4bba-a671-8a3d73477145');
+	}
+	return id;
+}
+
+const URL_PATTERN = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
+
+/** An http(s) URL, named in the error when it is not one. */
+export function assertUrl(node: INode, itemIndex: number, field: string, value: string): string {
+	const url = String(value ?? '').trim();
+	if (!URL_PATTERN.test(url)) {
+		throw invalidParameter(node, itemIndex, field, `"${value}" is not a URL`, 'Enter a full address starting with http:// or https://, e.g. https://example.com/page');
+	}
+	return url;
+}
+
+const STAGE_ID = new RegExp(`^(${STAGE_ID_PATTERN})$`);
+
+/** A stage ID: a UUID, or the slug of a built-in stage such as lead-new. */
+export function assertStageId(node: INode, itemIndex: number, field: string, value: string): string {
+	const id = String(value ?? '').trim();
+	if (!STAGE_ID.test(id)) {
+		throw invalidParameter(node, itemIndex, field, `"${id}" is not a Lever stage ID`, 'Choose a stage from the list, or enter its ID (a UUID, or a built-in slug such as lead-new)');
 	}
 	return id;
 }

@@ -1,7 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { convertCollection, getCollection, toList } from '../../helpers/parameters';
+import {
+	assertLeverId,
+	assertStageId,
+	assertUrl,
+	convertCollection,
+	getCollection,
+	invalidParameter,
+	toList,
+} from '../../helpers/parameters';
 import { leverApiList } from '../../transport';
 import { simplifyField } from '../common.descriptions';
 import { runStandard } from '../execute';
@@ -47,8 +55,11 @@ const getMany: LeverOperation = {
 getMany.execute = async function (itemIndex, { path, ids }) {
 	const filters = getCollection(this, 'filters', itemIndex);
 	const nameContains = String(filters.nameContains ?? '').trim().toLowerCase();
-	if (!nameContains) return await runStandard(this, itemIndex, { ...getMany, execute: undefined }, { path, ids });
 	const maxScan = Number(filters.maxScan ?? 1000);
+	if (!Number.isInteger(maxScan) || maxScan < 1) {
+		throw invalidParameter(this.getNode(), itemIndex, 'Filters > Max Records to Scan', `${String(filters.maxScan)} is not a whole number of at least 1`, 'Set Max Records to Scan to 1 or more (default 1000)');
+	}
+	if (!nameContains) return await runStandard(this, itemIndex, { ...getMany, execute: undefined }, { path, ids });
 	const { qs } = await getMany.request!.call(this, itemIndex);
 	const expand = this.getNodeParameter('expand', itemIndex, []) as string[];
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
@@ -111,7 +122,7 @@ const tagOrSourceOperation = (
 		request(itemIndex) {
 			const values =
 				kind === 'links'
-					? toList(this.getNodeParameter('links', itemIndex, ''))
+					? toList(this.getNodeParameter('links', itemIndex, '')).map((link) => assertUrl(this.getNode(), itemIndex, 'Links', link))
 					: [
 							...toList(this.getNodeParameter(kind, itemIndex, [])),
 							...toList(this.getNodeParameter(`${kind}Text`, itemIndex, '')),
@@ -153,7 +164,7 @@ function requireReason(ctx: IExecuteFunctions, itemIndex: number): string {
 			description: 'Choose an archive reason (for Hire, one of type "hired")',
 		});
 	}
-	return reason;
+	return assertLeverId(ctx.getNode(), itemIndex, 'Archive Reason', reason);
 }
 
 export const opportunityResource: LeverResource = {
@@ -230,7 +241,7 @@ export const opportunityResource: LeverResource = {
 				if (!stage) {
 					throw new NodeOperationError(this.getNode(), 'Stage is required', { itemIndex, description: 'Choose the stage to move the opportunity to' });
 				}
-				return { body: { stage } };
+				return { body: { stage: assertStageId(this.getNode(), itemIndex, 'Stage', stage) } };
 			},
 		},
 		{
