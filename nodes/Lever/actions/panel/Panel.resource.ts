@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { LeverResource } from '../types';
 import { FEEDBACK_REMINDER_OPTIONS } from '../../helpers/interviews';
-import { assertLeverId, getCollection, invalidParameter, toList, toMilliseconds } from '../../helpers/parameters';
+import { assertLeverId, assertUrl, getCollection, invalidParameter, toList, toMilliseconds } from '../../helpers/parameters';
 
 const PANEL_EXPAND = ['stage', 'user'];
 
@@ -197,6 +197,7 @@ function panelBody(ctx: IExecuteFunctions, i: number, replace: boolean): IDataOb
 		const value = extra[key];
 		if (value !== undefined && value !== '') body[key] = value;
 	}
+	if (body.externalUrl !== undefined) body.externalUrl = assertUrl(node, i, 'Additional Fields > External URL', String(body.externalUrl));
 	return body;
 }
 
