@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { assertEmail, getCollection, invalidParameter, parseJsonParameter } from '../../helpers/parameters';
+import { assertEmail, assertUrl, getCollection, invalidParameter, parseJsonParameter } from '../../helpers/parameters';
 import { jsonArray, jsonObject, pick, requiredString } from '../../helpers/writes';
 import { leverApiRequest } from '../../transport';
 import type { LeverOperation } from '../types';
@@ -217,7 +217,10 @@ function bodyFromFields(ctx: IExecuteFunctions, itemIndex: number): IDataObject 
 	const node = ctx.getNode();
 	const fullName = requiredString(ctx, 'fullName', itemIndex, 'Full Name', "Enter the candidate's full name");
 	const email = assertEmail(node, itemIndex, 'Email', requiredString(ctx, 'email', itemIndex, 'Email', "Enter the candidate's email address"));
-	const extra = getCollection(ctx, 'additionalFields', itemIndex);
+	const extra = { ...getCollection(ctx, 'additionalFields', itemIndex) };
+	if (extra.resume !== undefined && String(extra.resume).trim() !== '') {
+		extra.resume = assertUrl(node, itemIndex, 'Additional Fields > Resume Upload URI', String(extra.resume));
+	}
 	const personal = pick({ ...extra, fullName, email }, PERSONAL_KEYS);
 	const body: IDataObject = {
 		personalInformation: PERSONAL_KEYS.filter((key) => personal[key] !== undefined).map((key) => ({ name: key, value: personal[key] })),
