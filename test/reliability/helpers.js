@@ -96,6 +96,7 @@ async function execute(options, { oauth, beforeRequest } = {}) {
 	const logs = [];
 	const ctx = createContext(options, requests, hints);
 	const log = (level) => (message, meta) => logs.push({ level, message, meta });
+	ctx.getTimezone = () => 'Europe/Berlin';
 	ctx.logger = { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 	// n8n's assertBinaryData throws a NodeOperationError naming the field, not a plain Error.
 	ctx.helpers.assertBinaryData = (itemIndex, property) => {
