@@ -39,23 +39,26 @@ function procMemory(pid) {
 async function executeSampled(folder, id, { env = {}, sampleMs = 50, timeoutMs = 20 * 60 * 1000 } = {}) {
 	const p = harness.installer.paths();
 	const childEnv = harness.n8nEnv(folder, { N8N_RUNNERS_BROKER_PORT: String(await harness.freePort()), ...env });
+	// stdout goes to a file, not a pipe: n8n prints the whole run (tens of MB for a full sync) and exits
+	// right after, and through a pipe the tail of that document was sometimes lost.
+	const outFile = path.join(folder, `execute-${id}-${Date.now()}.out`);
+	const outFd = fs.openSync(outFile, 'w');
 	const t0 = Date.now();
 	const child = spawn(p.nodeBin, [p.n8nBin, 'execute', `--id=${id}`], {
 		cwd: folder,
 		env: childEnv,
-		stdio: ['ignore', 'pipe', 'pipe'],
+		stdio: ['ignore', outFd, 'pipe'],
 	});
-	const out = [];
+	fs.closeSync(outFd);
 	const err = [];
-	child.stdout.on('data', (d) => out.push(d));
 	child.stderr.on('data', (d) => err.push(d));
 	let peakHwm = 0;
 	let peakRss = 0;
-	let samples = 0;
+	const series = [];
 	const sample = () => {
 		const m = procMemory(child.pid);
 		if (!m) return;
-		samples++;
+		series.push([Date.now(), m.rss]);
 		if (m.hwm > peakHwm) peakHwm = m.hwm;
 		if (m.rss > peakRss) peakRss = m.rss;
 	};
@@ -70,7 +73,8 @@ async function executeSampled(folder, id, { env = {}, sampleMs = 50, timeoutMs =
 	});
 	clearInterval(timer);
 	clearTimeout(killer);
-	const stdout = Buffer.concat(out).toString('utf8');
+	const stdout = fs.readFileSync(outFile, 'utf8');
+	fs.rmSync(outFile, { force: true });
 	const stderr = Buffer.concat(err).toString('utf8');
 	const result = harness.parseTrailingJson(stdout);
 	const ok = code === 0 && result !== undefined && !result?.data?.resultData?.error;
@@ -83,8 +87,17 @@ async function executeSampled(folder, id, { env = {}, sampleMs = 50, timeoutMs =
 		stderr,
 		wallMs: Date.now() - t0,
 		peakRssBytes: Math.max(peakHwm, peakRss),
-		rssSamples: samples,
+		rssSamples: series.length,
+		rssSeries: series,
+		stdoutBytes: Buffer.byteLength(stdout),
 	};
+}
+
+/** Highest sampled RSS within [from, to] (ms since the epoch); 0 when no sample fell in it. */
+function peakRssBetween(series, from, to) {
+	let peak = 0;
+	for (const [t, rss] of series) if (t >= from && t <= to && rss > peak) peak = rss;
+	return peak;
 }
 
 // --------------------------------------------------------------------------------------------------------
@@ -203,6 +216,7 @@ module.exports = {
 	harness,
 	procMemory,
 	executeSampled,
+	peakRssBetween,
 	nodeRun,
 	checkIds,
 	requestFigures,

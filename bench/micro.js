@@ -14,6 +14,8 @@
 const http = require('http');
 const path = require('path');
 const { performance } = require('perf_hooks');
+const v8 = require('v8');
+const vm = require('vm');
 
 const ROOT = path.resolve(__dirname, '..');
 const DIST = path.join(ROOT, 'dist', 'nodes', 'Lever');
@@ -222,6 +224,28 @@ async function runMicro({ opportunities = 5000, iterations = 7, log = () => {} }
 			raw: figure('raw'),
 			node: figure('node'),
 			nodeSimplified: figure('nodeSimplified'),
+		};
+		// Heap our output holds: the node's items for all records, measured with a forced GC before and after.
+		v8.setFlagsFromString('--expose-gc');
+		const gc = vm.runInNewContext('gc');
+		gc();
+		const before = process.memoryUsage().heapUsed;
+		const { ctx } = context({
+			parameters: { resource: 'opportunity', operation: 'getMany', returnAll: true, filters: { confidentiality: 'all' }, simplify: false, expand: [] },
+			baseUrl: emu.apiUrl,
+			apiKey,
+			http: client,
+			NodeApiError,
+		});
+		const [kept] = await new Lever().execute.call(ctx);
+		gc();
+		const after = process.memoryUsage().heapUsed;
+		const outputJsonBytes = Buffer.byteLength(JSON.stringify(kept.map((item) => item.json)));
+		result.outputHeap = {
+			items: kept.length,
+			heapBytes: after - before,
+			jsonBytes: outputJsonBytes,
+			heapToJsonRatio: round((after - before) / outputJsonBytes, 2),
 		};
 		result.overheadMsPerPage = round(result.node.msPerPage - result.raw.msPerPage, 3);
 		result.overheadSimplifiedMsPerPage = round(result.nodeSimplified.msPerPage - result.raw.msPerPage, 3);

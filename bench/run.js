@@ -226,6 +226,10 @@ async function ourFullSync(ctx, wfId, label) {
 		nodeStartTime: node.startTime,
 		jsonBytes,
 		peakRssBytes: run.peakRssBytes,
+		// where the peak falls: while the node ran, or afterwards (n8n saving and printing the run)
+		peakRssDuringNodeBytes: lib.peakRssBetween(run.rssSeries, node.startTime, node.startTime + node.executionTime),
+		peakRssAfterNodeBytes: lib.peakRssBetween(run.rssSeries, node.startTime + node.executionTime + 1, Number.MAX_SAFE_INTEGER),
+		printedRunBytes: run.stdoutBytes,
 		processWallSeconds: round(run.wallMs / 1000, 1),
 	};
 	log(`${label}: ${figures.records} records in ${figures.seconds}s = ${figures.recordsPerSecond}/s, ${figures.requests} requests, ${figures.status429} × 429, exact ${figures.exact}, peak RSS ${mb(run.peakRssBytes)} MB`);
@@ -460,6 +464,10 @@ async function main() {
 				rssToJsonRatio: round(full.peakRssBytes / full.jsonBytes, 2),
 				baselinePeakRssMiB: results.baseline.peakRssMiB,
 				deltaRssToJsonRatio: round((full.peakRssBytes - results.baseline.peakRssBytes) / full.jsonBytes, 2),
+				peakRssDuringNodeMiB: mb(full.peakRssDuringNodeBytes),
+				peakRssAfterNodeMiB: mb(full.peakRssAfterNodeBytes),
+				printedRunMiB: mb(full.printedRunBytes),
+				ourOutputHeapToJsonRatio: results.micro?.outputHeap?.heapToJsonRatio ?? null,
 				httpRequestNodePeakRssMiB: mb(http.paced.peakRssBytes),
 			};
 		}
@@ -608,6 +616,8 @@ function markdown(r) {
 		L.push('');
 		L.push(`- Peak RSS (VmHWM, polled every 50 ms): **${mm.peakRssMiB} MiB**; JSON size of the ${r.settings.opportunities} records: ${mm.jsonMiB} MiB → ratio **${mm.rssToJsonRatio}**`);
 		L.push(`- The same n8n process returning 1 record peaks at ${mm.baselinePeakRssMiB} MiB; above that baseline the sync adds ${round(mm.peakRssMiB - mm.baselinePeakRssMiB, 1)} MiB → ${mm.deltaRssToJsonRatio}× the JSON size`);
+		L.push(`- Highest RSS sampled while the node ran: ${mm.peakRssDuringNodeMiB} MiB; after it (n8n saving the execution and printing the ${mm.printedRunMiB} MiB run JSON): ${mm.peakRssAfterNodeMiB} MiB`);
+		if (mm.ourOutputHeapToJsonRatio !== null) L.push(`- The node's own output (all records as items) takes ${mm.ourOutputHeapToJsonRatio}× its JSON size in the V8 heap (micro-benchmark, forced GC before and after)`);
 		L.push(`- HTTP Request node (100 ms interval set-up), same data: ${mm.httpRequestNodePeakRssMiB} MiB`);
 		L.push('');
 	}
@@ -635,6 +645,7 @@ function markdown(r) {
 		L.push('');
 		L.push(`- Our overhead per page over the raw client: ${u.overheadMsPerPage} ms (Simplify off), ${u.overheadSimplifiedMsPerPage} ms (Simplify on); ` +
 			`Lever's limit allows one page per ${1000 / r.settings.leverRateLimit.perSecond} ms.`);
+		if (u.outputHeap) L.push(`- Heap held by the node's output: ${mb(u.outputHeap.heapBytes)} MiB for ${u.outputHeap.items} records of ${mb(u.outputHeap.jsonBytes)} MiB JSON (${u.outputHeap.heapToJsonRatio}×)`);
 		L.push('');
 	}
 	if (r.notes?.length) {
