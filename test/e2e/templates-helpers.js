@@ -133,12 +133,17 @@ async function postJson(url, body, { headers = {} } = {}) {
 	return { status: res.status, body: parsed, text };
 }
 
-/** Waits until n8n has registered a production webhook (it answers something other than 404). */
-async function waitForWebhook(url, { timeoutMs = 60000, method = 'OPTIONS' } = {}) {
+/**
+ * Waits until n8n has registered a production webhook: a CORS preflight for `method` fails (404 or 500)
+ * until the workflow's webhook is registered (n8n activates published workflows shortly after it reports ready).
+ */
+async function waitForWebhook(url, { timeoutMs = 60000, method = 'POST' } = {}) {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
-		const res = await fetch(url, { method }).catch(() => undefined);
-		if (res && res.status !== 404) return;
+		const res = await fetch(url, { method: 'OPTIONS', headers: { origin: 'http://localhost', 'access-control-request-method': method } }).catch(
+			() => undefined,
+		);
+		if (res && res.ok) return;
 		if (Date.now() > deadline) throw new Error(`webhook ${url} not registered within ${timeoutMs / 1000}s`);
 		await new Promise((r) => setTimeout(r, 500));
 	}

@@ -1,0 +1,685 @@
+'use strict';
+/*
+ * The five partner templates in workflows/ run inside a real n8n (2.40.7, Node 24) with the packed package,
+ * against the Lever emulator (rate limit on), with a local HTTP server standing in for each partner:
+ *   - scheduled/manual templates run with `n8n execute --id` (The Org twice with postings changed in between,
+ *     Outhire's job export, SeekOut's lookup index, SureCloud's evidence collection);
+ *   - webhook templates are published and called on their production URLs under one `n8n start`
+ *     (OfferZen, Outhire events, SeekOut enrichment, The Org's sync-now).
+ * Plus one workflow that runs a read operation of every resource of the Lever node.
+ *
+ * One user folder, one import, one `n8n start` for everything (about 3 minutes on 2 cores).
+ */
+const { harness, setupInstance } = require('./helpers');
+const T = require('./templates-helpers');
+
+const PHASE_LOG = [];
+function phase(name, t0) {
+	const s = ((Date.now() - t0) / 1000).toFixed(1);
+	PHASE_LOG.push(`${name}: ${s}s`);
+	process.stderr.write(`[e2e templates] ${name}: ${s}s\n`);
+}
+
+function failRun(run, what) {
+	const out = `${run.stdout}\n${run.stderr}`;
+	const err = run.result?.data?.resultData?.error;
+	return new Error(`${what}: n8n execute failed (exit ${run.code})${err ? `: ${err.message} (${err.node?.name ?? ''})` : ''}\n${out.slice(-5000)}`);
+}
+
+/** Node errors anywhere in a run (a node may fail but the run go on with onError). */
+function nodeErrors(result) {
+	const errors = [];
+	for (const [name, runs] of Object.entries(result?.data?.resultData?.runData ?? {})) {
+		for (const r of runs) if (r.error) errors.push(`${name}: ${r.error.message}`);
+	}
+	return errors;
+}
+
+const opportunitiesOf = (emu, email) =>
+	emu.state.opportunities.values().filter((o) => {
+		const c = emu.state.contacts.get(o.contact);
+		return c && c.emails.map((e) => e.toLowerCase()).includes(email.toLowerCase());
+	});
+
+/** The emulator keeps a contact's links in `_links` (internal field). */
+const linksOf = (contact) => contact._links || contact.links || [];
+
+async function leverApi(emu, method, path, body) {
+	const res = await fetch(`${emu.apiUrl}${path}`, {
+		method,
+		headers: { authorization: emu.basicAuth(), 'content-type': 'application/json' },
+		body: body ? JSON.stringify(body) : undefined,
+	});
+	const json = await res.json().catch(() => undefined);
+	if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+	return json;
+}
+
+describe('partner templates in a real n8n', () => {
+	const t0 = Date.now();
+	let inst;
+	let emu;
+	let rcv;
+	let server;
+	let wf = {};
+	let fx = {};
+	let backgroundChecks = [];
+
+	beforeAll(async () => {
+		let t = Date.now();
+		inst = await setupInstance({ emulator: { opportunities: 50, rateLimit: { perSecond: 10, burst: 20 } } });
+		emu = inst.emu;
+		phase('user folder + credential', t);
+
+		rcv = await T.startReceiver({
+			'GET /files/jane-cv.pdf': () => ({
+				status: 200,
+				headers: { 'content-type': 'application/pdf' },
+				body: Buffer.from('%PDF-1.4\n% fake resume of Jane Offerzen\n'),
+			}),
+			'GET /hr/background-checks': () => ({ status: 200, body: backgroundChecks }),
+		});
+
+		const users = emu.state.users.values();
+		const postings = emu.state.postings.values();
+		fx = {
+			admin: users.find((u) => u.accessRole === 'super admin' && !u.deactivatedAt),
+			attributed: users.find((u) => u.accessRole === 'team member' && !u.deactivatedAt),
+			published: postings.filter((p) => p.state === 'published' && p.confidentiality === 'non-confidential'),
+		};
+		expect(fx.admin).toBeDefined();
+		expect(fx.attributed).toBeDefined();
+		expect(fx.published.length).toBeGreaterThanOrEqual(3);
+
+		const credential = inst.credential;
+		const load = (key, config) => T.prepareTemplate(T.loadTemplate(T.TEMPLATE_FILES[key]), { credential, config });
+		wf = {
+			offerZen: load('offerZen', {
+				verificationAdminUserId: fx.admin.id,
+				positionToPosting: { 'oz-position-1': fx.published[0].id },
+			}),
+			theOrg: load('theOrg', { theOrgEndpointUrl: `${rcv.url}/the-org` }),
+			outhire: load('outhire', { outhireJobsUrl: `${rcv.url}/outhire/jobs`, attributedUserId: fx.attributed.id }),
+			seekOut: load('seekOut', {}),
+			sureCloud: load('sureCloud', {
+				evidenceUrl: `${rcv.url}/surecloud/evidence`,
+				backgroundChecksUrl: `${rcv.url}/hr/background-checks`,
+			}),
+			resources: resourcesWorkflow(emu, credential),
+		};
+		fx.resourceIds = resourcesWorkflow.ids;
+		t = Date.now();
+		await harness.importWorkflows(inst.folder, Object.values(wf));
+		phase('import 6 workflows', t);
+	});
+
+	afterAll(async () => {
+		if (server) await server.stop();
+		if (rcv) await rcv.close();
+		if (inst) await inst.close();
+		process.stderr.write(`[e2e templates] timings: ${PHASE_LOG.join(', ')}; total ${((Date.now() - t0) / 1000).toFixed(0)}s\n`);
+	});
+
+	// ------------------------------------------------------------------------------------------------ templates
+
+	test('every template: core nodes and our Lever node only, Config first, sticky notes, credential placeholders', () => {
+		for (const key of Object.keys(T.TEMPLATE_FILES)) {
+			const tpl = T.loadTemplate(T.TEMPLATE_FILES[key]);
+			expect(tpl.id).toMatch(/^[A-Za-z0-9]{16}$/);
+			expect(tpl.name).toBeTruthy();
+			const types = new Set(tpl.nodes.map((n) => n.type));
+			for (const type of types) expect(type).toMatch(/^(n8n-nodes-base\.\w+|n8n-nodes-lever\.lever)$/);
+			expect(types.has('n8n-nodes-lever.lever')).toBe(true);
+			expect(tpl.nodes.filter((n) => n.type === 'n8n-nodes-base.stickyNote').length).toBeGreaterThanOrEqual(3);
+			const config = tpl.nodes.find((n) => n.name === 'Config');
+			expect(config.type).toBe('n8n-nodes-base.set');
+			// Config comes right after the triggers
+			for (const [from, c] of Object.entries(tpl.connections)) {
+				const node = tpl.nodes.find((n) => n.name === from);
+				if (/Trigger$|\.webhook$/.test(node.type) || node.type.endsWith('scheduleTrigger')) {
+					expect(c.main[0].map((x) => x.node)).toEqual(['Config']);
+				}
+			}
+			for (const n of tpl.nodes.filter((x) => x.type === 'n8n-nodes-lever.lever')) {
+				expect(n.credentials).toEqual({ leverAtsApi: { id: 'LEVER_CREDENTIAL_ID', name: 'Lever account' } });
+			}
+		}
+	});
+
+	test('a read operation of every Lever resource runs in n8n', async () => {
+		const t = Date.now();
+		const run = await harness.execute(inst.folder, wf.resources.id);
+		phase('resources workflow', t);
+		if (!run.ok) throw failRun(run, 'resources');
+		expect(`${run.stdout}${run.stderr}`).not.toMatch(/Unrecognized node type/);
+		const runData = run.result.data.resultData.runData;
+		const leverNodes = wf.resources.nodes.filter((n) => n.type === 'n8n-nodes-lever.lever');
+		expect(new Set(leverNodes.map((n) => n.parameters.resource))).toEqual(new Set(leverResources()));
+		const empty = [];
+		for (const node of leverNodes) {
+			expect(runData[node.name]).toBeDefined();
+			expect(runData[node.name][0].error).toBeUndefined();
+			const items = harness.nodeOutput(run.result, node.name);
+			if (!items.length) empty.push(node.name);
+		}
+		// Only the webhook list is empty in a seeded account.
+		expect(empty.filter((n) => !/webhook/i.test(n))).toEqual([]);
+		expect(harness.nodeOutput(run.result, 'opportunity: get')[0].id).toBe(fx.resourceIds.opportunity);
+		expect(harness.nodeOutput(run.result, 'upload: upload')[0].uri).toMatch(/^https?:\/\//);
+	});
+
+	test('The Org: created, changed and removed postings reach the endpoint; nothing is sent when nothing changed', async () => {
+		let t = Date.now();
+		const first = await harness.execute(inst.folder, wf.theOrg.id);
+		phase('The Org run 1', t);
+		if (!first.ok) throw failRun(first, 'The Org run 1');
+		expect(nodeErrors(first.result)).toEqual([]);
+
+		const openIds = () =>
+			emu.state.postings
+				.values()
+				.filter((p) => p.state === 'published' && p.confidentiality === 'non-confidential')
+				.map((p) => p.id)
+				.sort();
+		let posts = rcv.to('/the-org');
+		expect(posts).toHaveLength(1);
+		const run1 = posts[0].json;
+		expect(run1.firstRun).toBe(true);
+		expect(run1.created.map((p) => p.leverId).sort()).toEqual(openIds());
+		const sample = run1.created.find((p) => p.leverId === fx.published[0].id);
+		const src = emu.state.postings.get(fx.published[0].id);
+		expect(sample).toMatchObject({
+			title: src.text,
+			department: src.categories.team,
+			location: src.categories.allLocations.join('; '),
+			state: 'published',
+			createdAt: new Date(src.createdAt).toISOString(),
+			url: src.urls.show,
+		});
+		expect(sample.description).toContain(src.content.descriptionHtml);
+
+		// Between runs: a new posting, an edited title, a closed posting and a deleted one.
+		const [edited, closed, deleted] = fx.published;
+		const editedTitle = `${edited.text} (renamed)`;
+		const created = await leverApi(emu, 'POST', `/postings?perform_as=${fx.admin.id}`, {
+			text: 'Staff Platform Engineer (e2e)',
+			state: 'published',
+			distributionChannels: ['public', 'internal'],
+			categories: { department: 'Engineering', team: 'Platform', location: 'Cape Town' },
+		});
+		await leverApi(emu, 'POST', `/postings/${edited.id}?perform_as=${fx.admin.id}`, { text: editedTitle });
+		await leverApi(emu, 'POST', `/postings/${closed.id}?perform_as=${fx.admin.id}`, { state: 'closed' });
+		const gone = emu.state.postings.remove(deleted.id);
+		emu.state.deletedPostings.insert({ ...gone, deletedAt: Date.now() });
+
+		t = Date.now();
+		const second = await harness.execute(inst.folder, wf.theOrg.id);
+		phase('The Org run 2', t);
+		if (!second.ok) throw failRun(second, 'The Org run 2');
+		posts = rcv.to('/the-org');
+		expect(posts).toHaveLength(2);
+		const run2 = posts[1].json;
+		expect(run2.firstRun).toBe(false);
+		expect(run2.created.map((p) => p.leverId)).toEqual([created.data.id]);
+		expect(run2.created[0]).toMatchObject({ title: 'Staff Platform Engineer (e2e)', department: 'Platform', location: 'Cape Town' });
+		expect(run2.changed.map((p) => [p.leverId, p.title, p.changedFields])).toEqual([[edited.id, editedTitle, ['title']]]);
+		const removed = Object.fromEntries(run2.removed.map((p) => [p.leverId, p.reason]));
+		expect(removed).toEqual({ [closed.id]: 'closed', [deleted.id]: 'deleted' });
+		expect(run2.removed.find((p) => p.leverId === deleted.id).deletedAt).toBeTruthy();
+
+		t = Date.now();
+		const third = await harness.execute(inst.folder, wf.theOrg.id);
+		phase('The Org run 3', t);
+		if (!third.ok) throw failRun(third, 'The Org run 3');
+		expect(rcv.to('/the-org')).toHaveLength(2);
+		expect(harness.nodeOutput(third.result, 'Compare with previous snapshot')[0].counts).toEqual({
+			open: openIds().length,
+			created: 0,
+			changed: 0,
+			removed: 0,
+		});
+	});
+
+	test('Outhire export: only published postings listed on a job site, with description, workplace type, salary and apply URL', async () => {
+		const t = Date.now();
+		const run = await harness.execute(inst.folder, wf.outhire.id);
+		phase('Outhire export', t);
+		if (!run.ok) throw failRun(run, 'Outhire export');
+		expect(nodeErrors(run.result)).toEqual([]);
+		const posts = rcv.to('/outhire/jobs');
+		expect(posts).toHaveLength(1);
+		const { jobs } = posts[0].json;
+		const all = emu.state.postings.values().filter((p) => p.confidentiality === 'non-confidential');
+		const expected = all.filter((p) => p.state === 'published' && (p.distributionChannels || []).length).map((p) => p.id);
+		expect(jobs.map((j) => j.leverId).sort()).toEqual(expected.sort());
+		// The account has unlisted (state internal), draft, pending and closed postings: none is exported.
+		const notListed = all.filter((p) => p.state !== 'published');
+		expect(notListed.some((p) => p.state === 'internal')).toBe(true);
+		for (const p of notListed) expect(jobs.map((j) => j.leverId)).not.toContain(p.id);
+		for (const job of jobs) {
+			const p = emu.state.postings.get(job.leverId);
+			expect(job.title).toBe(p.text);
+			expect(job.descriptionHtml).toBe(p.content.descriptionHtml);
+			expect(job.workplaceType).toBe(p.workplaceType);
+			expect(job.applyUrl).toBe(p.urls.apply);
+			expect(job.salaryRange).toEqual(p.salaryRange ? { ...p.salaryRange } : null);
+			expect(job.distribution.length).toBeGreaterThan(0);
+		}
+	});
+
+	test('SeekOut index: every candidate of the account is in the lookup index', async () => {
+		const t = Date.now();
+		const run = await harness.execute(inst.folder, wf.seekOut.id);
+		phase('SeekOut index', t);
+		if (!run.ok) throw failRun(run, 'SeekOut index');
+		expect(nodeErrors(run.result)).toEqual([]);
+		const [summary] = harness.nodeOutput(run.result, 'Build lookup index');
+		const visible = emu.state.opportunities.values().filter((o) => o.confidentiality !== 'confidential');
+		expect(summary.opportunities).toBe(visible.length);
+		expect(summary.candidates).toBe(new Set(visible.map((o) => o.contact)).size);
+		expect(summary.keys.emails).toBeGreaterThan(summary.candidates);
+		expect(summary.keys.linkedIn).toBeGreaterThan(0);
+	});
+
+	test('SureCloud: evidence rows with flags (start before check, check missing), CSV file and POST', async () => {
+		// Signed offers: one check in time, one check after the start date, one without a check.
+		const offers = emu.state.offers.values().filter((o) => {
+			const opp = emu.state.opportunities.get(o._opp);
+			return opp && opp.confidentiality !== 'confidential';
+		});
+		const startOf = (o) => o.fields.find((f) => f.identifier === 'anticipated_start_date').value;
+		const signed = offers.filter((o) => o.status === 'signed');
+		expect(signed.length).toBeGreaterThanOrEqual(3);
+		const [inTime, late, missing] = signed;
+		const contactEmail = (o) => emu.state.contacts.get(emu.state.opportunities.get(o._opp).contact).emails[0];
+		backgroundChecks = [
+			{ opportunityId: inTime._opp, completedAt: new Date(startOf(inTime) - 5 * 86400000).toISOString(), result: 'clear' },
+			{ email: contactEmail(late).toUpperCase(), completedAt: new Date(startOf(late) + 2 * 86400000).toISOString(), result: 'clear' },
+		];
+
+		const t = Date.now();
+		const run = await harness.execute(inst.folder, wf.sureCloud.id);
+		phase('SureCloud', t);
+		if (!run.ok) throw failRun(run, 'SureCloud');
+		expect(nodeErrors(run.result)).toEqual([]);
+		expect(rcv.to('/hr/background-checks', 'GET')).toHaveLength(1);
+
+		const posts = rcv.to('/surecloud/evidence');
+		expect(posts).toHaveLength(1);
+		const parts = T.parseMultipart(posts[0]);
+		expect(parts.evidence.filename).toBe('lever-evidence.csv');
+		// Convert to File writes booleans the spreadsheet way (TRUE/FALSE).
+		const csvRows = T.parseCsv(parts.evidence.value).map((r) => ({
+			...r,
+			hired: r.hired.toLowerCase(),
+			startPrecedesCheck: r.startPrecedesCheck.toLowerCase(),
+		}));
+		const pack = JSON.parse(parts.pack.value);
+
+		// One row per offer of the account, in the CSV and in the pack.
+		expect(csvRows.map((r) => r.offerId).sort()).toEqual(offers.map((o) => o.id).sort());
+		expect(pack.evidence).toHaveLength(offers.length);
+		const row = (o) => csvRows.find((r) => r.offerId === o.id);
+		expect(row(inTime)).toMatchObject({ flag: 'OK', startPrecedesCheck: 'false', offerStatus: 'signed' });
+		expect(row(late)).toMatchObject({ flag: 'START_BEFORE_CHECK', startPrecedesCheck: 'true' });
+		expect(row(late).backgroundCheckCompletedAt).toBe(backgroundChecks[1].completedAt);
+		expect(row(missing)).toMatchObject({ flag: 'CHECK_MISSING', backgroundCheckCompletedAt: '' });
+		for (const o of offers) {
+			const r = row(o);
+			expect(r.startDate).toBe(new Date(startOf(o)).toISOString());
+			const sig = o.signatures && o.signatures.candidate;
+			expect(r.offerSignedAt).toBe(sig && sig.signedAt ? new Date(sig.signedAt).toISOString() : '');
+			const opp = emu.state.opportunities.get(o._opp);
+			const hiredReason = emu.state.archiveReasons.values().find((x) => x.type === 'hired');
+			expect(r.hired).toBe(String(Boolean(opp.archived && opp.archived.reason === hiredReason.id)));
+			if (o.status !== 'signed' && r.hired === 'false') expect(r.flag).toBe('NOT_ACCEPTED');
+		}
+		expect(csvRows.some((r) => r.hired === 'true')).toBe(true);
+
+		// User-access review.
+		const users = emu.state.users.values();
+		expect(pack.accessReview).toHaveLength(users.length);
+		const review = Object.fromEntries(pack.accessReview.map((u) => [u.userId, u]));
+		for (const u of users) {
+			expect(review[u.id].flags.includes('SUPER_ADMIN')).toBe(u.accessRole === 'super admin');
+			expect(review[u.id].flags.includes('DEACTIVATED')).toBe(Boolean(u.deactivatedAt));
+			expect(review[u.id].status).toBe(u.deactivatedAt ? 'deactivated' : 'active');
+		}
+		const owners = new Set(emu.state.opportunities.values().filter((o) => !o.archived && o.confidentiality !== 'confidential').map((o) => o.owner));
+		for (const u of users.filter((x) => !x.deactivatedAt)) {
+			if (owners.has(u.id)) expect(review[u.id].flags).not.toContain('OWNS_NO_WORK');
+		}
+		expect(pack.summary.superAdmins).toBe(users.filter((u) => u.accessRole === 'super admin').length);
+		expect(pack.summary.startBeforeCheck).toBe(csvRows.filter((r) => r.flag === 'START_BEFORE_CHECK').length);
+		expect(pack.reference.stages.length).toBe(emu.state.stages.size);
+		expect(pack.reference.archiveReasons.length).toBeGreaterThan(0);
+		expect(pack.reference.tags.length).toBeGreaterThan(0);
+	});
+
+	// ------------------------------------------------------------------------------------------------ webhooks
+
+	describe('webhook templates under n8n start', () => {
+		const hook = (path) => `${server.url}/webhook/${path}`;
+
+		beforeAll(async () => {
+			let t = Date.now();
+			for (const key of ['offerZen', 'outhire', 'seekOut', 'theOrg']) await harness.publishWorkflow(inst.folder, wf[key].id);
+			phase('publish 4 workflows', t);
+			t = Date.now();
+			server = await harness.startN8n(inst.folder);
+			for (const path of ['offerzen/interview-accepted', 'outhire/events', 'seekout/enrich', 'theorg/sync-now']) {
+				await T.waitForWebhook(hook(path));
+			}
+			phase('n8n start + webhooks registered', t);
+		});
+
+		test('OfferZen: creates the opportunity once (owner, source, tag, links, resume); a repeat adds a note', async () => {
+			const posting = fx.published[0];
+			const body = {
+				interviewRequestId: 'oz-ir-1001',
+				acceptedAt: '2026-11-20T10:00:00Z',
+				position: { id: 'oz-position-1' },
+				candidate: {
+					firstName: 'Jane',
+					lastName: 'Offerzen',
+					email: 'Jane.Offerzen@example.com',
+					phone: '+27 82 555 0100',
+					profileUrl: 'https://www.offerzen.com/talent/jane-offerzen',
+					links: ['https://github.com/jane-offerzen'],
+					resumeUrl: `${rcv.url}/files/jane-cv.pdf`,
+				},
+			};
+			const first = await T.postJson(hook('offerzen/interview-accepted'), body);
+			if (first.status !== 201) throw new Error(`OfferZen answered ${first.status}: ${first.text}\n${server.log().slice(-4000)}`);
+			expect(first.body).toMatchObject({ created: true, noted: false });
+			const opps = opportunitiesOf(emu, 'jane.offerzen@example.com');
+			expect(opps).toHaveLength(1);
+			const opp = opps[0];
+			expect(first.body.opportunityId).toBe(opp.id);
+			expect(first.body.url).toBe(`https://hire.lever.co/candidates/${opp.id}`);
+			expect(opp.owner).toBe(fx.admin.id);
+			expect(opp.sourcedBy).toBe(fx.admin.id);
+			expect(opp.origin).toBe('sourced');
+			expect(opp.sources).toContain('OfferZen');
+			expect(opp.tags).toContain('OfferZen');
+			expect(emu.state.applications.children(opp.id).map((a) => a.posting)).toEqual([posting.id]);
+			const contact = emu.state.contacts.get(opp.contact);
+			expect(contact.name).toBe('Jane Offerzen');
+			expect(linksOf(contact)).toEqual(expect.arrayContaining(['https://www.offerzen.com/talent/jane-offerzen', 'https://github.com/jane-offerzen']));
+			expect(contact.phones.map((p) => p.value)).toContain('+27 82 555 0100');
+			const resumes = emu.state.resumes.children(opp.id);
+			expect(resumes.map((r) => r.file.name)).toEqual(['jane-cv.pdf']);
+			expect(rcv.to('/files/jane-cv.pdf', 'GET')).toHaveLength(1);
+
+			// The same request again: a note on the same opportunity, no duplicate.
+			const notesBefore = emu.state.notes.children(opp.id).length;
+			const second = await T.postJson(hook('offerzen/interview-accepted'), body);
+			expect(second.status).toBe(200);
+			expect(second.body).toMatchObject({ opportunityId: opp.id, created: false, noted: true });
+			expect(opportunitiesOf(emu, 'jane.offerzen@example.com')).toHaveLength(1);
+			const notes = emu.state.notes.children(opp.id);
+			expect(notes).toHaveLength(notesBefore + 1);
+			expect(JSON.stringify(notes[notes.length - 1].fields)).toContain('oz-ir-1001');
+			expect(notes[notes.length - 1].user).toBe(fx.admin.id);
+
+			// A resume sent as a file (base64), on a posting given directly.
+			const third = await T.postJson(hook('offerzen/interview-accepted'), {
+				interviewRequestId: 'oz-ir-1002',
+				position: { id: 'unmapped', leverPostingId: fx.published[1].id },
+				candidate: {
+					name: 'Ben Base',
+					email: 'ben.base@example.com',
+					resumeBase64: Buffer.from('Ben Base, engineer').toString('base64'),
+					resumeFileName: 'ben.txt',
+					resumeMimeType: 'text/plain',
+				},
+			});
+			expect(third.status).toBe(201);
+			const ben = opportunitiesOf(emu, 'ben.base@example.com');
+			expect(ben).toHaveLength(1);
+			expect(emu.state.resumes.children(ben[0].id).map((r) => r.file.name)).toEqual(['ben.txt']);
+
+			// An unknown position: 422, nothing written.
+			const count = emu.state.opportunities.size;
+			const bad = await T.postJson(hook('offerzen/interview-accepted'), {
+				position: { id: 'no-such-position' },
+				candidate: { name: 'Nobody', email: 'nobody@example.com' },
+			});
+			expect(bad.status).toBe(422);
+			expect(bad.body.error).toMatch(/not linked to a Lever posting/);
+			expect(emu.state.opportunities.size).toBe(count);
+		});
+
+		test('Outhire events: saves and questions are answered and dropped; an application becomes one tagged lead', async () => {
+			const posting = fx.published[1];
+			const count = emu.state.opportunities.size;
+			for (const type of ['save', 'question', 'subscription']) {
+				const res = await T.postJson(hook('outhire/events'), {
+					id: `evt-${type}`,
+					type,
+					job: { leverPostingId: posting.id },
+					candidate: { name: 'Sam Saver', email: 'sam.saver@example.com' },
+				});
+				expect(res.status).toBe(200);
+				expect(res.body).toMatchObject({ ignored: true, type });
+			}
+			expect(emu.state.opportunities.size).toBe(count);
+			expect(opportunitiesOf(emu, 'sam.saver@example.com')).toHaveLength(0);
+
+			const application = {
+				id: 'evt-app-1',
+				type: 'application',
+				job: { leverPostingId: posting.id },
+				candidate: {
+					name: 'Olu Outhire',
+					email: 'olu.outhire@example.com',
+					phone: '+44 20 5555 0101',
+					headline: 'Backend engineer',
+					links: ['https://www.linkedin.com/in/olu-outhire'],
+				},
+			};
+			const res = await T.postJson(hook('outhire/events'), application);
+			expect(res.status).toBe(201);
+			expect(res.body).toMatchObject({ created: true, eventId: 'evt-app-1' });
+			const opps = opportunitiesOf(emu, 'olu.outhire@example.com');
+			expect(opps).toHaveLength(1);
+			const opp = opps[0];
+			expect(res.body.opportunityId).toBe(opp.id);
+			expect(opp.stage).toBe('lead-new');
+			expect(opp.tags).toContain('Outhire');
+			expect(opp.sources).toContain('Outhire');
+			expect(opp.owner).toBe(fx.attributed.id);
+			expect(opp.sourcedBy).toBe(fx.attributed.id);
+			expect(emu.state.applications.children(opp.id).map((a) => a.posting)).toEqual([posting.id]);
+			expect(linksOf(emu.state.contacts.get(opp.contact))).toContain('https://www.linkedin.com/in/olu-outhire');
+
+			// Replayed application: no second opportunity, a note instead.
+			const again = await T.postJson(hook('outhire/events'), application);
+			expect(again.status).toBe(200);
+			expect(again.body).toMatchObject({ opportunityId: opp.id, created: false, noted: true });
+			expect(opportunitiesOf(emu, 'olu.outhire@example.com')).toHaveLength(1);
+		});
+
+		test('SeekOut enrichment: email, LinkedIn and name + company matches carry the Lever facts; a stranger does not match', async () => {
+			const st = emu.state;
+			const reasons = new Map(st.archiveReasons.values().map((r) => [r.id, r.text]));
+			const visible = st.opportunities.values().filter((o) => o.confidentiality !== 'confidential' && !o._apiCreated);
+			const contactOf = (o) => st.contacts.get(o.contact);
+			const withLinkedIn = visible.find((o) => linksOf(contactOf(o)).some((l) => /linkedin\.com\/in\//.test(l)));
+			const archived = visible.find((o) => o.archived && o.id !== withLinkedIn.id);
+			// name + company: a person whose resume names a current employer.
+			const withCompany = visible.find((o) => {
+				if (o.id === withLinkedIn.id || o.id === archived.id) return false;
+				const others = visible.filter((x) => x.contact !== o.contact && contactOf(x).name === contactOf(o).name);
+				return !others.length && st.resumes.children(o.id).some((r) => r.parsedData.positions.some((p) => !p.end));
+			});
+			expect([withLinkedIn, archived, withCompany].every(Boolean)).toBe(true);
+			const company = st.resumes.children(withCompany.id)[0].parsedData.positions.find((p) => !p.end).org;
+			const linkedIn = linksOf(contactOf(withLinkedIn)).find((l) => /linkedin\.com\/in\//.test(l));
+
+			const res = await T.postJson(hook('seekout/enrich'), {
+				profiles: [
+					{ profileId: 'p-email', name: 'Someone Else', emails: [contactOf(archived).emails[0].toUpperCase()] },
+					{ profileId: 'p-linkedin', name: contactOf(withLinkedIn).name, linkedinUrl: `${linkedIn.replace('https://www.', 'http://')}/?trk=seekout` },
+					{ profileId: 'p-name', name: contactOf(withCompany).name.toUpperCase(), company: `${company} Inc.` },
+					{ profileId: 'p-none', name: contactOf(withCompany).name, company: 'Totally Different Company', linkedinUrl: 'https://www.linkedin.com/in/nobody-here' },
+				],
+			});
+			expect(res.status).toBe(200);
+			expect(res.body.indexReady).toBe(true);
+			const byId = Object.fromEntries(res.body.results.map((r) => [r.profileId, r]));
+
+			const expectFacts = (result, opp) => {
+				const person = contactOf(opp);
+				const opps = visible.filter((o) => o.contact === opp.contact).sort((a, b) => b.updatedAt - a.updatedAt);
+				const latest = opps[0];
+				const owner = st.users.get(latest.owner);
+				expect(result.inLever).toBe(true);
+				expect(result.contactId).toBe(opp.contact);
+				expect(result.name).toBe(person.name);
+				expect(result.emails).toEqual(person.emails.map((e) => e.toLowerCase()));
+				expect(result.phones).toEqual(person.phones.map((p) => p.value));
+				expect(result.stage).toBe(st.stages.get(latest.stage).text);
+				expect(result.status).toBe(latest.archived ? 'archived' : 'active');
+				expect(result.archiveReason).toBe(latest.archived ? reasons.get(latest.archived.reason) : null);
+				expect(result.lastUpdated).toBe(new Date(latest.updatedAt).toISOString());
+				expect(result.recruiter).toMatchObject({ id: owner.id, name: owner.name, email: owner.email });
+				const resumeIds = opps.flatMap((o) => st.resumes.children(o.id).map((r) => r.id));
+				expect(result.resumeLinks).toHaveLength(resumeIds.length);
+				for (const id of resumeIds) expect(result.resumeLinks.some((l) => l.includes(id))).toBe(true);
+				expect(result.opportunities.map((o) => o.opportunityId).sort()).toEqual(opps.map((o) => o.id).sort());
+			};
+			expect(byId['p-email'].matchedBy).toBe('email');
+			expectFacts(byId['p-email'], archived);
+			expect(byId['p-email'].status === 'archived' || visible.filter((o) => o.contact === archived.contact).length > 1).toBe(true);
+			expect(byId['p-linkedin'].matchedBy).toBe('linkedin');
+			expectFacts(byId['p-linkedin'], withLinkedIn);
+			expect(byId['p-name'].matchedBy).toBe('name+company');
+			expectFacts(byId['p-name'], withCompany);
+			expect(byId['p-none']).toEqual({ profileId: 'p-none', inLever: false, matchedBy: null });
+			expect(res.body.matched).toBe(3);
+		});
+
+		test('The Org sync-now webhook answers with the counts', async () => {
+			const res = await T.postJson(hook('theorg/sync-now'), {});
+			expect(res.status).toBe(200);
+			expect(res.body.counts).toMatchObject({ created: 0, changed: 0, removed: 0 });
+		});
+	});
+});
+
+/** The Lever node's resources, read from the sources (`export const xResource: LeverResource = { value: 'x', ...`). */
+function leverResources() {
+	const fs = require('fs');
+	const path = require('path');
+	const dir = path.join(harness.ROOT, 'nodes', 'Lever', 'actions');
+	const values = [];
+	for (const sub of fs.readdirSync(dir)) {
+		const folder = path.join(dir, sub);
+		if (!fs.statSync(folder).isDirectory()) continue;
+		for (const file of fs.readdirSync(folder).filter((f) => f.endsWith('.resource.ts'))) {
+			const m = /LeverResource\s*=\s*\{\s*value:\s*'(\w+)'/.exec(fs.readFileSync(path.join(folder, file), 'utf8'));
+			if (m) values.push(m[1]);
+		}
+	}
+	return values;
+}
+
+/**
+ * Manual Trigger → one Lever node per resource, each running a read (or, for Upload, the only) operation
+ * against ids taken from the emulator's seeded account.
+ */
+function resourcesWorkflow(emu, credential) {
+	const st = emu.state;
+	const visible = (o) => o && o.confidentiality !== 'confidential';
+	const oppWith = (collection) => {
+		const rec = st[collection].values().find((r) => visible(st.opportunities.get(r._opp || r.opportunityId)));
+		if (!rec) throw new Error(`no opportunity with ${collection}`);
+		return rec._opp || rec.opportunityId;
+	};
+	const published = st.postings.values().find((p) => p.state === 'published' && p.confidentiality === 'non-confidential');
+	const opportunity = st.opportunities.values().find(visible);
+	const user = st.users.values()[0];
+	const byId = (value) => ({ __rl: true, mode: 'id', value });
+	// Only this resource map lists ids; the test reads `fx.resourceIds` back for assertions.
+	resourcesWorkflow.ids = { opportunity: opportunity.id };
+	const ops = [
+		['application', 'getMany', { opportunityId: byId(oppWith('applications')), limit: 5 }],
+		['archiveReason', 'getMany', { returnAll: true }],
+		['auditEvent', 'getMany', { limit: 5 }],
+		['contact', 'get', { contactId: opportunity.contact }],
+		['customApiCall', 'request', { method: 'GET', path: '/tags' }],
+		['dispositionStage', 'getMany', {}],
+		['diversitySurvey', 'getMany', { postingId: byId(published.id), limit: 5 }],
+		['eeoResponse', 'getMany', { limit: 5 }],
+		['feedback', 'getMany', { opportunityId: byId(oppWith('feedback')), limit: 5 }],
+		['feedbackTemplate', 'getMany', { limit: 5 }],
+		['file', 'getMany', { opportunityId: byId(oppWith('files')) }],
+		['formTemplate', 'getMany', { limit: 5 }],
+		['interview', 'getMany', { opportunityId: byId(oppWith('interviews')), limit: 5 }],
+		['note', 'getMany', { opportunityId: byId(oppWith('notes')), limit: 5 }],
+		['offer', 'getMany', { opportunityId: byId(oppWith('offers')), limit: 5 }],
+		['opportunity', 'get', { opportunityId: byId(opportunity.id), expand: ['owner', 'stage'] }],
+		['panel', 'getMany', { opportunityId: byId(oppWith('panels')), limit: 5 }],
+		['posting', 'get', { postingId: byId(published.id), simplify: false }],
+		['profileForm', 'getMany', { opportunityId: byId(oppWith('forms')), limit: 5 }],
+		['referral', 'getMany', { opportunityId: byId(oppWith('referrals')), limit: 5 }],
+		['requisition', 'getMany', { limit: 5 }],
+		['requisitionField', 'getMany', { limit: 5 }],
+		['resume', 'getMany', { opportunityId: byId(oppWith('resumes')) }],
+		['source', 'getMany', { limit: 5 }],
+		['stage', 'getMany', { returnAll: true }],
+		['tag', 'getMany', { limit: 5 }],
+		['upload', 'upload', { binaryPropertyName: 'data', options: { fileName: 'e2e-upload.txt' } }],
+		['user', 'get', { userId: byId(user.id) }],
+		['webhook', 'getMany', { returnAll: true }],
+		['opportunity', 'getMany', { limit: 3, filters: { archived: 'false' } }],
+		['posting', 'getMany', { limit: 3, filters: { state: ['published'] } }],
+		['user', 'getMany', { limit: 3 }],
+	];
+	const trigger = {
+		id: 'e2e00000-0000-4000-8000-000000000000',
+		name: 'Manual Trigger',
+		type: 'n8n-nodes-base.manualTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
+	const file = {
+		id: 'e2e00000-0000-4000-8000-000000000001',
+		name: 'A file',
+		type: 'n8n-nodes-base.convertToFile',
+		typeVersion: 1.1,
+		position: [240, 800],
+		parameters: { operation: 'toText', sourceProperty: 'text', binaryPropertyName: 'data', options: { fileName: 'e2e-upload.txt' } },
+	};
+	const text = {
+		id: 'e2e00000-0000-4000-8000-000000000002',
+		name: 'Text',
+		type: 'n8n-nodes-base.set',
+		typeVersion: 3.4,
+		position: [120, 800],
+		parameters: { assignments: { assignments: [{ id: 'e2e-text', name: 'text', value: 'uploaded from the e2e test', type: 'string' }] }, options: {} },
+	};
+	const nodes = [trigger, text, file];
+	const connections = {
+		'Manual Trigger': { main: [[{ node: 'Text', type: 'main', index: 0 }]] },
+		Text: { main: [[{ node: 'A file', type: 'main', index: 0 }]] },
+		'A file': { main: [[]] },
+	};
+	ops.forEach(([resource, operation, params], i) => {
+		const name = `${resource}: ${operation}`;
+		nodes.push({
+			id: `e2e00000-0000-4000-8000-${String(100 + i).padStart(12, '0')}`,
+			name,
+			type: 'n8n-nodes-lever.lever',
+			typeVersion: 1,
+			position: [480, i * 120],
+			parameters: { authentication: 'apiKey', resource, operation, ...params },
+			credentials: credential,
+		});
+		const from = resource === 'upload' ? 'A file' : 'Manual Trigger';
+		connections[from].main[0].push({ node: name, type: 'main', index: 0 });
+	});
+	return { id: 'e2eLeverAllRes01', name: 'e2e: one read per Lever resource', active: false, nodes, connections, settings: { executionOrder: 'v1' }, pinData: {} };
+}
