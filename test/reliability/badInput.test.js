@@ -356,12 +356,21 @@ describe('bad input, every operation', () => {
 		{ label: '404 empty body', status: 404, body: '', expect: /check/i },
 		{ label: '500 empty body', status: 500, body: '', expect: /retry/i },
 		{ label: '401 empty body', status: 401, body: '', expect: /credential/i },
+		// A reply that echoes the credential back must not carry it into the error.
+		{
+			label: '401 echoing the key',
+			status: 401,
+			body: JSON.stringify({ code: 'UnauthorizedError', message: `Invalid API key ${API_KEY}; header was Basic ${Buffer.from(`${API_KEY}:`).toString('base64')}` }),
+			expect: /credential/i,
+		},
+		{ label: '400 text echoing the key', status: 400, body: `bad request for key ${API_KEY}`, contentType: 'text/plain', expect: /./ },
 	];
 
 	test('Lever error replies (400-500, Lever bodies, non-JSON, empty) give NodeApiErrors with a cause and a fix', async () => {
 		problems.length = 0;
 		for (const { resource, operation, key } of runnable) {
-			const base = baseline(resource, operation);
+			// Two attempts are enough to go through the retry path on 5xx; six would only take longer.
+			const base = { ...baseline(resource, operation), requestOptions: { maxAttempts: 2 } };
 			for (const leverReply of LEVER_REPLIES) {
 				tally.replyCases++;
 				reply = () => leverReply;

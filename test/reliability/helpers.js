@@ -20,6 +20,9 @@ const { Lever } = require('../../nodes/Lever/Lever.node');
 const { resetBuckets } = require('../../nodes/Lever/transport/rateLimiter');
 const { NodeApiError, NodeOperationError } = require('n8n-workflow');
 
+/** One node instance: building its description for every run would dominate the table-driven suites. */
+const LEVER = new Lever();
+
 /** mulberry32: small seeded PRNG. */
 function prng(seed) {
 	let a = seed >>> 0;
@@ -116,7 +119,7 @@ async function execute(options, { oauth, beforeRequest } = {}) {
 	if (oauth) installOAuthRefresh(ctx, options.credentials, oauth, logs);
 	const started = Date.now();
 	try {
-		const [output] = await new Lever().execute.call(ctx);
+		const [output] = await LEVER.execute.call(ctx);
 		return { output, requests, hints, logs, ms: Date.now() - started };
 	} catch (error) {
 		return { output: [], error, requests, hints, logs, ms: Date.now() - started };
