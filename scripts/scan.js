@@ -36,6 +36,8 @@ const ALLOWED_TARBALL_FILES = [
 	/^LICEN[CS]E(\.md)?$/i,
 	/^dist\/(credentials|nodes)\/.+\.(js|d\.ts|js\.map|json|svg|png)$/,
 	/^dist\/icons\/[^/]+\.(svg|png)$/,
+	// tsc copies package.json (tsconfig "include") into dist/: the same manifest, harmless.
+	/^dist\/package\.json$/,
 ];
 const FORBIDDEN_LIFECYCLE_SCRIPTS = ['preinstall', 'install', 'postinstall', 'prepare', 'prepublish', 'preprepare', 'postprepare'];
 /** Patterns in shipped JavaScript that n8n's verification guidelines and GuardDog threat rules reject. */
