@@ -360,6 +360,9 @@ describe('partner templates in a real n8n', () => {
 
 	describe('webhook templates under n8n start', () => {
 		const hook = (path) => `${server.url}/webhook/${path}`;
+		// A posting still published after The Org test changed some (fx.published[0] stays published).
+		const openPosting = () =>
+			emu.state.postings.values().find((p) => p.state === 'published' && p.confidentiality === 'non-confidential' && p.id !== fx.published[0].id);
 
 		beforeAll(async () => {
 			let t = Date.now();
@@ -409,7 +412,8 @@ describe('partner templates in a real n8n', () => {
 			expect(contact.phones.map((p) => p.value)).toContain('+27 82 555 0100');
 			const resumes = emu.state.resumes.children(opp.id);
 			expect(resumes.map((r) => r.file.name)).toEqual(['jane-cv.pdf']);
-			expect(rcv.to('/files/jane-cv.pdf', 'GET')).toHaveLength(1);
+			// Downloaded by the HTTP Request node (which retries a failed download).
+			expect(rcv.to('/files/jane-cv.pdf', 'GET').length).toBeGreaterThanOrEqual(1);
 
 			// The same request again: a note on the same opportunity, no duplicate.
 			const notesBefore = emu.state.notes.children(opp.id).length;
@@ -425,7 +429,7 @@ describe('partner templates in a real n8n', () => {
 			// A resume sent as a file (base64), on a posting given directly.
 			const third = await T.postJson(hook('offerzen/interview-accepted'), {
 				interviewRequestId: 'oz-ir-1002',
-				position: { id: 'unmapped', leverPostingId: fx.published[1].id },
+				position: { id: 'unmapped', leverPostingId: openPosting().id },
 				candidate: {
 					name: 'Ben Base',
 					email: 'ben.base@example.com',
@@ -451,7 +455,7 @@ describe('partner templates in a real n8n', () => {
 		});
 
 		test('Outhire events: saves and questions are answered and dropped; an application becomes one tagged lead', async () => {
-			const posting = fx.published[1];
+			const posting = openPosting();
 			const count = emu.state.opportunities.size;
 			for (const type of ['save', 'question', 'subscription']) {
 				const res = await T.postJson(hook('outhire/events'), {
