@@ -15,7 +15,7 @@ import type {
 	INodeExecutionData,
 	NodeExecutionHint,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { Lever } from '../../nodes/Lever/Lever.node';
 import { resetBuckets } from '../../nodes/Lever/transport/rateLimiter';
@@ -76,7 +76,8 @@ export function createContext(options: RunOptions, requests: RequestRecord[], hi
 	const http = Container.get(OutboundHttp).requests();
 	const binaryOf = (itemIndex: number, property: string): IBinaryData => {
 		const binary = items[itemIndex]?.binary?.[property];
-		if (!binary) throw new Error(`The item has no binary field '${property}'`);
+		// n8n reports a missing binary property as a NodeOperationError of its own.
+		if (!binary) throw new NodeOperationError(node, `The item has no binary field '${property}'`, { itemIndex });
 		return binary;
 	};
 	const context = {
@@ -94,6 +95,7 @@ export function createContext(options: RunOptions, requests: RequestRecord[], hi
 		},
 		continueOnFail: () => options.continueOnFail === true,
 		getExecutionCancelSignal: () => undefined,
+		getTimezone: () => 'UTC',
 		addExecutionHints: (...added: NodeExecutionHint[]) => hints.push(...added),
 		logger: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
 		helpers: {

@@ -152,8 +152,9 @@ export function leverApiError(node: INode, failure: AttemptFailure, context: Err
 		? `Lever ${context.method} ${context.endpoint} failed with ${status}${leverCode ? ` ${leverCode}` : ''}`
 		: `Lever ${context.method} ${context.endpoint} could not be reached (${failure.networkCode ?? failure.message}) after ${context.attempts ?? 1} attempt(s)`;
 	const message = redact(leverMessage || summary, secrets);
-	// n8n rewrites the message of network failures into its own words, so the summary also goes into the description.
-	const description = redact([leverMessage || status === undefined ? summary : '', hint].filter(Boolean).join('. '), secrets);
+	// n8n rewrites some messages into its own words (network failures, 502...), so the description always
+	// says which request failed and how.
+	const description = redact([summary, hint].filter(Boolean).join('. '), secrets);
 	const errorData: JsonObject = {
 		message,
 		description,
