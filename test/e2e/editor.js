@@ -107,6 +107,19 @@ async function captureEditor({ url, owner, outDir, log = () => {} }) {
 		await page.goto(`${url}/workflow/new`, { waitUntil: 'networkidle' });
 		const creator = page.getByTestId('node-creator');
 
+		// 0. a Manual Trigger first, so that the nodes panel is the regular one ("What happens next?") that
+		//    lists actions; on an empty canvas it shows only triggers.
+		await page.getByTestId('node-creator-plus-button').click();
+		await page.getByTestId('node-creator-search-bar').fill('Manual Trigger');
+		await creator.getByTestId('node-creator-item-name').filter({ hasText: /^Manual Trigger$/ }).first().waitFor();
+		await page.keyboard.press('Enter');
+		await page.getByTestId('canvas-node').first().waitFor();
+		await page.waitForTimeout(800);
+		if (await page.getByTestId('ndv').isVisible()) {
+			await page.keyboard.press('Escape');
+			await page.getByTestId('ndv').waitFor({ state: 'hidden' });
+		}
+
 		// 1. nodes panel, searched for Lever
 		await page.getByTestId('node-creator-plus-button').click();
 		await page.getByTestId('node-creator-search-bar').fill('Lever');
