@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 /*
- * npm run bench [-- --quick] [-- --no-build] [-- --keep] [-- --only fullSync,bulkWrite,...]
+ * npm run bench [-- --quick] [--no-build] [--keep] [--only=micro,fullSync,deltaSync,bulkWrite,faults] [--burst=N]
  *
  * Benchmarks of the Lever node inside a real n8n (the e2e harness's pinned n8n on Node 24) against the
  * Lever emulator with Lever's rate limit on (10 requests/s, burst 20, per key):
@@ -11,7 +11,7 @@
  *   4. memory: peak RSS of the n8n process during (1)
  *   5. faults: (1) with 5% 429 and 2% 503 injected
  *   +  micro: our per-page overhead outside n8n, no rate limit, no latency (bench/micro.js)
- * Writes bench/results.json and bench/RESULTS.md (bench/results.quick.json and RESULTS.quick.md with --quick).
+ * Writes bench/results.json and bench/RESULTS.md (also with --quick: "mode" says which).
  * Figures come from the run JSON that `n8n execute` prints (per-node executionTime, startTime) and from
  * the emulator's request log (requests, 429s). Targets are goals, reported, never asserted.
  */
@@ -52,8 +52,9 @@ const TARGETS = {
 };
 
 const OUT_DIR = __dirname;
-const RESULTS_JSON = path.join(OUT_DIR, QUICK ? 'results.quick.json' : 'results.json');
-const RESULTS_MD = path.join(OUT_DIR, QUICK ? 'RESULTS.quick.md' : 'RESULTS.md');
+// --quick writes the same files (with "mode": "quick"); the committed ones come from a full run.
+const RESULTS_JSON = path.join(OUT_DIR, 'results.json');
+const RESULTS_MD = path.join(OUT_DIR, 'RESULTS.md');
 
 const LEVER_CRED = { id: 'benchLeverApiKey1', name: 'Lever emulator (API key)', type: 'leverAtsApi' };
 const BASIC_CRED = { id: 'benchHttpBasic001', name: 'Lever emulator (HTTP Basic)', type: 'httpBasicAuth' };
@@ -680,9 +681,10 @@ function markdown(r) {
 	L.push('## Commands');
 	L.push('');
 	L.push(`- \`${r.commands.full}\` — everything, full sizes (20,000 records, 1,000 writes); builds and packs the package first`);
-	L.push(`- \`${r.commands.quick}\` — the same at ~5,000 records and 200 writes (writes bench/results.quick.json, bench/RESULTS.quick.md)`);
+	L.push(`- \`${r.commands.quick}\` — the same at ~5,000 records and 200 writes, same output files (\`"mode": "quick"\`); under 5 minutes once n8n is installed`);
 	L.push(`- \`${r.commands.micro}\` — only the micro-benchmark (needs \`npm run build\`)`);
-	L.push('- Flags: `--no-build` (reuse dist/), `--keep` (keep the n8n user folder), `--only=micro,fullSync,deltaSync,bulkWrite,faults`');
+	L.push('- Flags: `--no-build` (reuse dist/), `--keep` (keep the n8n user folder), `--only=micro,fullSync,deltaSync,bulkWrite,faults` ' +
+		'(investigation; still overwrites the result files), `--burst=N` (the Lever credential\'s Burst, default 20)');
 	L.push('');
 	return L.join('\n');
 }
