@@ -28,7 +28,7 @@ let current = { parameters: {}, staticData: {} };
 
 const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function until(check, what, timeoutMs = 5000) {
+async function until(check, what, timeoutMs = 20000) {
 	const started = Date.now();
 	for (;;) {
 		const value = await check();
@@ -245,8 +245,11 @@ describe('Lever Trigger: deliveries', () => {
 		expect(outcome.status).toBe(200);
 		expect(outcome.output).toHaveLength(1);
 		const item = outcome.output[0];
-		const delivery = emu.deliveries().find((d) => d.event === 'candidateStageChange' && d.url === receiverUrl);
-		expect(delivery.status).toBe('delivered');
+		// The emulator records the delivery once our 200 has reached it, a moment after the receiver ran.
+		const delivery = await until(
+			() => emu.deliveries().find((d) => d.event === 'candidateStageChange' && d.url === receiverUrl && d.status === 'delivered'),
+			'the delivery to be recorded',
+		);
 		expect(item).toMatchObject({
 			event: 'candidateStageChange',
 			type: 'opportunity',
