@@ -41,6 +41,20 @@ const opportunitiesOf = (emu, email) =>
 		return c && c.emails.map((e) => e.toLowerCase()).includes(email.toLowerCase());
 	});
 
+/** A copy of a template under another id whose Webhook listens on another path. */
+function withWebhookPath(wf, { id, path }) {
+	const copy = JSON.parse(JSON.stringify(wf));
+	copy.id = id;
+	copy.name = `${wf.name} (${path})`;
+	for (const node of copy.nodes) {
+		if (node.type !== 'n8n-nodes-base.webhook') continue;
+		node.parameters.path = path;
+		node.webhookId = `${node.webhookId.slice(0, -12)}${Buffer.from(id).toString('hex').slice(0, 12)}`;
+		node.id = `${node.id.slice(0, -4)}beef`;
+	}
+	return copy;
+}
+
 /** The emulator keeps a contact's links in `_links` (internal field). */
 const linksOf = (contact) => contact._links || contact.links || [];
 
@@ -106,17 +120,24 @@ describe('partner templates in a real n8n', () => {
 				backgroundChecksUrl: `${rcv.url}/hr/background-checks`,
 			}),
 			resources: resourcesWorkflow(emu, credential),
+			// The same OfferZen template on another path, configured with a user who is not a Super Admin.
+			offerZenNotAdmin: withWebhookPath(
+				load('offerZen', { verificationAdminUserId: users.find((u) => u.accessRole === 'admin' && !u.deactivatedAt).id }),
+				{ id: 'tplOfferZenNoAdm', path: 'offerzen-not-admin/interview-accepted' },
+			),
 		};
 		fx.resourceIds = resourcesWorkflow.ids;
 		t = Date.now();
 		await harness.importWorkflows(inst.folder, Object.values(wf));
-		phase('import 6 workflows', t);
+		phase('import 7 workflows', t);
 	});
 
 	afterAll(async () => {
 		if (server) await server.stop();
 		if (rcv) await rcv.close();
+		const log = emu ? emu.requests() : undefined;
 		if (inst) await inst.close();
+		if (log) PHASE_LOG.push(`emulator requests ${log.total} (429: ${log.status429})`);
 		process.stderr.write(`[e2e templates] timings: ${PHASE_LOG.join(', ')}; total ${((Date.now() - t0) / 1000).toFixed(0)}s\n`);
 	});
 
@@ -366,11 +387,11 @@ describe('partner templates in a real n8n', () => {
 
 		beforeAll(async () => {
 			let t = Date.now();
-			for (const key of ['offerZen', 'outhire', 'seekOut', 'theOrg']) await harness.publishWorkflow(inst.folder, wf[key].id);
-			phase('publish 4 workflows', t);
+			for (const key of ['offerZen', 'offerZenNotAdmin', 'outhire', 'seekOut', 'theOrg']) await harness.publishWorkflow(inst.folder, wf[key].id);
+			phase('publish 5 workflows', t);
 			t = Date.now();
 			server = await harness.startN8n(inst.folder);
-			for (const path of ['offerzen/interview-accepted', 'outhire/events', 'seekout/enrich', 'theorg/sync-now']) {
+			for (const path of ['offerzen/interview-accepted', 'offerzen-not-admin/interview-accepted', 'outhire/events', 'seekout/enrich', 'theorg/sync-now']) {
 				await T.waitForWebhook(hook(path));
 			}
 			phase('n8n start + webhooks registered', t);
@@ -454,6 +475,20 @@ describe('partner templates in a real n8n', () => {
 			expect(emu.state.opportunities.size).toBe(count);
 		});
 
+		test('OfferZen: a verification admin who is not an active Super Admin stops the request before any write', async () => {
+			const count = emu.state.opportunities.size;
+			const requestsBefore = emu.requests().counts['POST /opportunities'] || 0;
+			const res = await T.postJson(hook('offerzen-not-admin/interview-accepted'), {
+				position: { leverPostingId: fx.published[0].id },
+				candidate: { name: 'Nia Noadmin', email: 'nia.noadmin@example.com' },
+			});
+			expect(res.status).toBe(500);
+			expect(res.body.error).toMatch(/must be an active Lever Super Admin/);
+			expect(res.body.accessRole).toBe('admin');
+			expect(emu.state.opportunities.size).toBe(count);
+			expect(emu.requests().counts['POST /opportunities'] || 0).toBe(requestsBefore);
+		});
+
 		test('Outhire events: saves and questions are answered and dropped; an application becomes one tagged lead', async () => {
 			const posting = openPosting();
 			const count = emu.state.opportunities.size;
@@ -502,6 +537,13 @@ describe('partner templates in a real n8n', () => {
 			expect(again.status).toBe(200);
 			expect(again.body).toMatchObject({ opportunityId: opp.id, created: false, noted: true });
 			expect(opportunitiesOf(emu, 'olu.outhire@example.com')).toHaveLength(1);
+
+			// An application without a usable email: 422, nothing written.
+			const before = emu.state.opportunities.size;
+			const bad = await T.postJson(hook('outhire/events'), { id: 'evt-bad', type: 'application', job: { leverPostingId: posting.id }, candidate: { name: 'No Mail' } });
+			expect(bad.status).toBe(422);
+			expect(bad.body.error).toMatch(/email/);
+			expect(emu.state.opportunities.size).toBe(before);
 		});
 
 		test('SeekOut enrichment: email, LinkedIn and name + company matches carry the Lever facts; a stranger does not match', async () => {
