@@ -37,7 +37,6 @@ function ensureChromium({ log = (m) => process.stderr.write(`[e2e] ${m}\n`) } = 
 }
 
 function loadPlaywright() {
-	// eslint-disable-next-line global-require
 	return require('playwright-core');
 }
 

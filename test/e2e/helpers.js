@@ -15,7 +15,6 @@ function tarball() {
 }
 
 function loadEmulator() {
-	// eslint-disable-next-line global-require
 	return require(path.join(harness.ROOT, 'test', 'emulator'));
 }
 
