@@ -377,6 +377,10 @@ export class LeverTrigger implements INodeType {
 				output.opportunityError = (error as Error).message;
 			}
 		}
-		return { workflowData: [[{ json: output }]] };
+		// Answer Lever here and tell n8n so (noWebhookResponse): n8n then saves the static data, with this
+		// delivery's token, before it starts the run. With n8n's own onReceived answer the run starts first and
+		// resets the change flag of the shared static data, so the token was never saved and a replay passed.
+		this.getResponseObject().status(200).send({ message: 'Webhook call received' });
+		return { noWebhookResponse: true, workflowData: [[{ json: output }]] };
 	}
 }

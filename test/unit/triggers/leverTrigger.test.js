@@ -52,10 +52,11 @@ async function handleDelivery(raw) {
 	}
 	const h = harness(current.parameters, current.staticData, { body, mode: 'webhook' });
 	const result = await trigger.webhook.call(h.context);
-	if (result.noWebhookResponse) {
-		return { status: h.response.statusCode ?? 200, body: h.response.body, output: null, logs: h.logs };
-	}
+	// As n8n does: with noWebhookResponse the node has answered itself; workflowData still starts a run.
 	const output = result.workflowData ? result.workflowData[0].map((item) => item.json) : null;
+	if (result.noWebhookResponse) {
+		return { status: h.response.statusCode ?? 200, body: h.response.body, output, logs: h.logs };
+	}
 	return { status: 200, body: { message: 'Webhook call received' }, output, logs: h.logs };
 }
 
