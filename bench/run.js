@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 /*
- * npm run bench [-- --quick] [--no-build] [--keep] [--only=micro,fullSync,deltaSync,bulkWrite,faults] [--burst=N]
+ * npm run bench [-- --quick] [--no-build] [--keep] [--only=micro,fullSync,deltaSync,bulkWrite,faults] [--burst=N] [--render]
  *
  * Benchmarks of the Lever node inside a real n8n (the e2e harness's pinned n8n on Node 24) against the
  * Lever emulator with Lever's rate limit on (10 requests/s, burst 20, per key):
@@ -656,10 +656,10 @@ function markdown(r) {
 	}
 	if (r.micro) {
 		const u = r.micro;
-		L.push('## Micro: our per-page overhead (outside n8n, emulator without rate limit or latency)');
+		L.push('## Micro: our per-page overhead (outside n8n, no rate limit, no latency)');
 		L.push('');
 		L.push(`\`${r.commands.micro}\`: the compiled node (dist/) with a minimal execution context on n8n's own HTTP client, our token bucket bypassed, ` +
-			`${u.records} records, ${u.pages} pages, median of ${u.iterations} runs.`);
+			`emulator pages recorded once and replayed from memory by a bare local server, ${u.records} records, ${u.pages} pages, median of ${u.iterations} runs.`);
 		L.push('');
 		L.push('| | ms per page | records/s |');
 		L.push('|---|---|---|');
@@ -701,9 +701,20 @@ function finish(results) {
 	return results;
 }
 
-main().catch((err) => {
-	process.stderr.write(`${err.stack || err}\n`);
-	process.exitCode = 1;
-});
+if (require.main === module) {
+	if (args.includes('--render')) {
+		// re-render RESULTS.md from results.json (after editing the notes or this template)
+		const results = JSON.parse(fs.readFileSync(RESULTS_JSON, 'utf8'));
+		const notesFile = path.join(OUT_DIR, 'notes.json');
+		if (fs.existsSync(notesFile)) results.notes = JSON.parse(fs.readFileSync(notesFile, 'utf8'));
+		fs.writeFileSync(RESULTS_MD, markdown(results));
+		log(`rendered ${path.relative(process.cwd(), RESULTS_MD)} from ${path.relative(process.cwd(), RESULTS_JSON)}`);
+	} else {
+		main().catch((err) => {
+			process.stderr.write(`${err.stack || err}\n`);
+			process.exitCode = 1;
+		});
+	}
+}
 
-module.exports = { markdown };
+module.exports = { markdown, verdicts };
