@@ -262,7 +262,10 @@ async function httpRequestSync(ctx, wfId, variant) {
 		records: completed ? check.received : 0,
 		recordsFetchedBeforeEnd: recordsFetched,
 		seconds: round(seconds, 2),
-		recordsPerSecond: round(recordsFetched / seconds, 1),
+		// records delivered per second: 0 when the node failed (it outputs nothing)
+		recordsPerSecond: completed ? round(recordsFetched / seconds, 1) : 0,
+		// pages answered (all tries) × 100 per second of node time, also for failed runs
+		fetchRatePerSecond: round(recordsFetched / seconds, 1),
 		requests: reqs.total,
 		status429: reqs.status429,
 		byStatus: reqs.byStatus,
@@ -272,7 +275,7 @@ async function httpRequestSync(ctx, wfId, variant) {
 		peakRssBytes: run.peakRssBytes,
 		processWallSeconds: round(run.wallMs / 1000, 1),
 	};
-	log(`HTTP Request node (${variant}): completed ${completed}, ${recordsFetched} records in ${figures.seconds}s = ${figures.recordsPerSecond}/s, ${figures.requests} requests, ${figures.status429} × 429${completed ? '' : `; ${String(figures.error).slice(0, 160)}`}`);
+	log(`HTTP Request node (${variant}): completed ${completed}, ${recordsFetched} records fetched in ${figures.seconds}s = ${figures.fetchRatePerSecond}/s, ${figures.requests} requests, ${figures.status429} × 429${completed ? '' : `; ${String(figures.error).slice(0, 160)}`}`);
 	return figures;
 }
 
@@ -598,8 +601,9 @@ function markdown(r) {
 		row('completed', (x) => yes(x.completed));
 		row('records received', (x) => x.records);
 		row('node time (s)', (x) => x.seconds);
-		row('records/s', (x) => x.recordsPerSecond);
+		row('records/s delivered', (x) => x.recordsPerSecond);
 		row('ratio to 1,000/s ceiling', (x) => round(x.recordsPerSecond / r.settings.ceilingRecordsPerSecond, 3));
+		row('fetch rate until it stopped (records/s)', (x) => x.fetchRatePerSecond ?? x.recordsPerSecond);
 		row('requests sent', (x) => x.requests);
 		row('429s received', (x) => x.status429);
 		row('lost / duplicated', (x) => (x.lost === null || x.lost === undefined ? 'n/a' : `${x.lost} / ${x.duplicated}`));
@@ -607,7 +611,7 @@ function markdown(r) {
 		L.push('');
 		L.push(`- Ours / HTTP Request node: **${f.vsHttpRequestNode}×** (against the \`${f.vsHttpRequestNodeBasis}\` set-up` +
 			`${f.vsHttpRequestNodeBasis === 'docs' ? '' : ', the fastest one that completed; the docs\' set-up did not'}).`);
-		if (!h.docs.completed) L.push(`- The docs' set-up stopped with: \`${String(h.docs.error).split('\n')[0].slice(0, 200)}\`; records/s shown for the set-ups that failed count the pages answered (all tries) per second of node time, not records delivered (a failed node outputs nothing).`);
+		if (!h.docs.completed) L.push(`- The docs' set-up stopped with: \`${String(h.docs.error).split('\n')[0].slice(0, 200)}\`; a failed node outputs nothing, so it delivers 0 records/s; its fetch rate counts the pages answered (all tries) per second of node time until it stopped.`);
 		if (!h.retry.completed) L.push(`- Retry On Fail restarts the whole listing from page 1 on each try, and each try meets the limit again: \`${String(h.retry.error).split('\n')[0].slice(0, 200)}\`.`);
 		L.push('- HTTP Request set-up: Pagination Mode "Update a Parameter in Each Request", query `offset` = `{{ $response.body.next }}`, ' +
 			'Pagination Complete When "Other": `{{ !$response.body.hasNext }}`, query `limit=100`, `confidentiality=all`, Basic auth credential ' +
