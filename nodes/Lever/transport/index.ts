@@ -89,6 +89,9 @@ interface CredentialInfo {
 	rateLimit: RateLimitSettings;
 }
 
+/** Tokens of Lever's burst kept in reserve (see credentialInfo). */
+export const BURST_RESERVE = 2;
+
 const credentialCache = new WeakMap<object, Promise<CredentialInfo>>();
 
 /** Path segments are ids typed by users: encode them so they cannot change the path. */
@@ -130,8 +133,10 @@ async function credentialInfo(ctx: LeverContext): Promise<CredentialInfo> {
 			const credentialId = ctx.getNode().credentials?.[type]?.id ?? '';
 			const perSecond = Number(data.requestsPerSecond ?? LEVER_RATE_LIMIT.perSecond);
 			const burst = Number(data.burst ?? LEVER_RATE_LIMIT.burst);
-			const rateLimit =
-				perSecond > 0 && burst >= 1 ? { perSecond, burst: Math.floor(burst) } : LEVER_RATE_LIMIT;
+			const account = perSecond > 0 && burst >= 1 ? { perSecond, burst: Math.floor(burst) } : LEVER_RATE_LIMIT;
+			// Leave a little of Lever's bucket unused: requests leave here in step with its refill but reach
+			// Lever with network jitter, and a bucket run exactly to zero then trips the odd 429.
+			const rateLimit = { perSecond: account.perSecond, burst: Math.max(1, account.burst - BURST_RESERVE) };
 			return { type, baseUrl, bucketKey: `${type}:${credentialId}:${baseUrl}`, secrets: collectSecrets(data), rateLimit };
 		})();
 		credentialCache.set(ctx, pending);

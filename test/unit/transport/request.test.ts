@@ -284,6 +284,22 @@ describe('settings from the credential and the node', () => {
 		expect(started[2]).toBeGreaterThanOrEqual(2000);
 	});
 
+	it("keeps two tokens of the account's burst in reserve, so jitter cannot empty Lever's bucket", async () => {
+		jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+		const requests: RequestRecord[] = [];
+		const ctx = createContext(
+			{ parameters: {}, credentials: { ...apiKeyCredentials('http://lever.test/v1', SAMPLE_CREDENTIAL), requestsPerSecond: 10, burst: 5 } },
+			requests,
+			[],
+		);
+		lever().get('/v1/tags').times(4).reply(200, { data: [] });
+		const t0 = Date.now();
+		await settle(Promise.all([1, 2, 3, 4].map(async () => await leverApiRequest.call(ctx, { method: 'GET', path: '/tags' }))));
+		const started = requests.map((request) => request.at - t0);
+		expect(started.filter((at) => at < 50)).toHaveLength(3);
+		expect(started[3]).toBeGreaterThanOrEqual(100);
+	});
+
 	it("bounds retries by the node's Request Options > Max Attempts", async () => {
 		const requests: RequestRecord[] = [];
 		const ctx = createContext(
