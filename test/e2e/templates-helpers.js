@@ -46,6 +46,29 @@ function prepareTemplate(template, { credential, config = {}, configNode = 'Conf
 }
 
 /**
+ * Config values that make each template run against an emulator account (`emu.state`): the seeded active
+ * Super Admin as OfferZen's verification admin, an active team member as Outhire's attributed user, the
+ * first published posting behind OfferZen position `oz-position-1`, and partner URLs under `partnerUrl`
+ * (`/the-org`, `/outhire/jobs`, `/surecloud/evidence`, `GET /hr/background-checks`). Keyed like
+ * TEMPLATE_FILES; for prepareTemplate(..., { config }). Also usable by the demo.
+ */
+function emulatorConfig(state, { partnerUrl }) {
+	const users = state.users.values();
+	const active = users.filter((u) => !u.deactivatedAt);
+	const admin = active.find((u) => u.accessRole === 'super admin');
+	const attributed = active.find((u) => u.accessRole === 'team member') || admin;
+	const published = state.postings.values().filter((p) => p.state === 'published' && p.confidentiality === 'non-confidential');
+	if (!admin || !published.length) throw new Error('the emulator account has no active Super Admin or no published posting');
+	return {
+		offerZen: { verificationAdminUserId: admin.id, positionToPosting: { 'oz-position-1': published[0].id } },
+		theOrg: { theOrgEndpointUrl: `${partnerUrl}/the-org` },
+		outhire: { outhireJobsUrl: `${partnerUrl}/outhire/jobs`, attributedUserId: attributed.id },
+		seekOut: {},
+		sureCloud: { evidenceUrl: `${partnerUrl}/surecloud/evidence`, backgroundChecksUrl: `${partnerUrl}/hr/background-checks` },
+	};
+}
+
+/**
  * An HTTP server standing in for a partner: records every request (method, url, path, headers, raw body,
  * parsed JSON) and answers from `routes` ({ 'GET /path': (req, body) => ({ status, headers, body }) }),
  * else 200 {"ok":true}.
@@ -188,6 +211,7 @@ module.exports = {
 	WORKFLOWS_DIR,
 	loadTemplate,
 	prepareTemplate,
+	emulatorConfig,
 	startReceiver,
 	parseMultipart,
 	postJson,

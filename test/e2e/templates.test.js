@@ -8,7 +8,7 @@
  *     (OfferZen, Outhire events, SeekOut enrichment, The Org's sync-now).
  * Plus one workflow that runs a read operation of every resource of the Lever node.
  *
- * One user folder, one import, one `n8n start` for everything (about 3 minutes on 2 cores).
+ * One user folder, one import, one `n8n start` for everything (1–2 minutes on 2 cores).
  */
 const { harness, setupInstance } = require('./helpers');
 const T = require('./templates-helpers');
@@ -106,19 +106,18 @@ describe('partner templates in a real n8n', () => {
 		expect(fx.published.length).toBeGreaterThanOrEqual(3);
 
 		const credential = inst.credential;
-		const load = (key, config) => T.prepareTemplate(T.loadTemplate(T.TEMPLATE_FILES[key]), { credential, config });
+		const config = T.emulatorConfig(emu.state, { partnerUrl: rcv.url });
+		expect(config.offerZen.verificationAdminUserId).toBe(fx.admin.id);
+		expect(config.outhire.attributedUserId).toBe(fx.attributed.id);
+		expect(config.offerZen.positionToPosting['oz-position-1']).toBe(fx.published[0].id);
+		const load = (key, overrides = {}) =>
+			T.prepareTemplate(T.loadTemplate(T.TEMPLATE_FILES[key]), { credential, config: { ...config[key], ...overrides } });
 		wf = {
-			offerZen: load('offerZen', {
-				verificationAdminUserId: fx.admin.id,
-				positionToPosting: { 'oz-position-1': fx.published[0].id },
-			}),
-			theOrg: load('theOrg', { theOrgEndpointUrl: `${rcv.url}/the-org` }),
-			outhire: load('outhire', { outhireJobsUrl: `${rcv.url}/outhire/jobs`, attributedUserId: fx.attributed.id }),
-			seekOut: load('seekOut', {}),
-			sureCloud: load('sureCloud', {
-				evidenceUrl: `${rcv.url}/surecloud/evidence`,
-				backgroundChecksUrl: `${rcv.url}/hr/background-checks`,
-			}),
+			offerZen: load('offerZen'),
+			theOrg: load('theOrg'),
+			outhire: load('outhire'),
+			seekOut: load('seekOut'),
+			sureCloud: load('sureCloud'),
 			resources: resourcesWorkflow(emu, credential),
 			// The same OfferZen template on another path, configured with a user who is not a Super Admin.
 			offerZenNotAdmin: withWebhookPath(
@@ -167,7 +166,7 @@ describe('partner templates in a real n8n', () => {
 		}
 	});
 
-	test('a read operation of every Lever resource runs in n8n', async () => {
+	test('every Lever resource runs in n8n (a read each; Upload with a binary file; Custom API Call)', async () => {
 		const t = Date.now();
 		const run = await harness.execute(inst.folder, wf.resources.id);
 		phase('resources workflow', t);
