@@ -1,0 +1,426 @@
+'use strict';
+/*
+ * The two Lever triggers inside a real n8n (2.40.7, Node 24) with the packed package, against the Lever
+ * emulator. One user folder, one `n8n start`:
+ *   - Lever Trigger (webhook, Register Automatically, candidateStageChange + candidateHired): publishing the
+ *     workflow subscribes n8n's production URL through POST /webhooks; a stage change and a hire made through
+ *     the emulator's API are delivered signed and each starts one execution carrying the event and the ids;
+ *     a forged, a stale and a replayed delivery POSTed straight to n8n get 401 and start nothing;
+ *     deactivating the workflow through n8n's REST API deletes the subscriptions in the emulator.
+ *   - Lever Poll Trigger (Opportunity Created): n8n 2.40.7 refuses sub-minute crons, but a node may carry
+ *     several poll times, so four "once a minute" crons (seconds 0, 15, 30, 45) poll every 15 s. An
+ *     opportunity created in the emulator gives exactly one execution; later polls re-read it (overlap
+ *     window) and emit nothing.
+ * Executions are read back from n8n itself (internal REST API as the owner; run data decoded with n8n's
+ * own `flatted`).
+ */
+const path = require('path');
+const crypto = require('crypto');
+const { harness, setupInstance } = require('./helpers');
+
+const WEBHOOK_WF_ID = 'e2eLeverTrigWh01';
+const POLL_WF_ID = 'e2eLeverTrigPl01';
+const FAST_CRON_WF_ID = 'e2eLeverTrigCr01';
+const WEBHOOK_ID = '6f1c2a9e-4b7d-4e0a-9c3b-1d2e3f4a5b6c';
+const EVENTS = ['candidateStageChange', 'candidateHired'];
+const POLL_SECONDS = [0, 15, 30, 45];
+
+const PHASES = [];
+function phase(name, t0) {
+	const s = ((Date.now() - t0) / 1000).toFixed(1);
+	PHASES.push(`${name}: ${s}s`);
+	process.stderr.write(`[e2e triggers] ${name}: ${s}s\n`);
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function until(check, what, { timeoutMs = 30000, everyMs = 250, log } = {}) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await check();
+		if (value) return value;
+		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}${log ? `\n--- n8n log ---\n${log().slice(-5000)}` : ''}`);
+		await sleep(everyMs);
+	}
+}
+
+function sign(signatureToken, token, triggeredAt) {
+	return crypto.createHmac('sha256', signatureToken).update(`${token}${triggeredAt}`).digest('hex');
+}
+
+let flatted;
+/** n8n stores run data with `flatted`; use n8n's own copy so the package needs no extra dependency. */
+function parseRunData(text) {
+	if (!flatted) flatted = require(path.join(harness.installer.paths().n8nModules, 'flatted'));
+	return flatted.parse(text);
+}
+
+function webhookWorkflow(credential) {
+	return {
+		id: WEBHOOK_WF_ID,
+		name: 'e2e: Lever Trigger (webhook)',
+		active: false,
+		nodes: [
+			{
+				id: 'a1b2c3d4-0000-4000-8000-0000000000a1',
+				name: 'Lever Trigger',
+				type: 'n8n-nodes-lever.leverTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId: WEBHOOK_ID,
+				parameters: { authentication: 'apiKey', registration: 'automatic', events: EVENTS, options: {} },
+				credentials: credential,
+			},
+		],
+		connections: {},
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
+}
+
+function pollWorkflow(credential, { id, name, crons }) {
+	return {
+		id,
+		name,
+		active: false,
+		nodes: [
+			{
+				id: 'a1b2c3d4-0000-4000-8000-0000000000b1',
+				name: 'Lever Poll Trigger',
+				type: 'n8n-nodes-lever.leverPollTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {
+					pollTimes: { item: crons.map((cronExpression) => ({ mode: 'custom', cronExpression })) },
+					authentication: 'apiKey',
+					event: 'opportunityCreated',
+					options: {},
+				},
+				credentials: credential,
+			},
+		],
+		connections: {},
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
+}
+
+describe('Lever triggers in a real n8n', () => {
+	const t0 = Date.now();
+	let inst;
+	let emu;
+	let server;
+	let cookie;
+	let hookUrl;
+
+	const rest = async (method, route, body) => {
+		const res = await fetch(`${server.url}/rest${route}`, {
+			method,
+			headers: { cookie, 'content-type': 'application/json' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const text = await res.text();
+		let json;
+		try {
+			json = JSON.parse(text);
+		} catch {
+			json = undefined;
+		}
+		return { status: res.status, body: json, text };
+	};
+
+	/** Executions of a workflow as n8n lists them (newest first), finished or not. */
+	const executionsOf = async (workflowId) => {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		const res = await rest('GET', `/executions?filter=${filter}&limit=100`);
+		if (res.status !== 200) throw new Error(`GET /rest/executions: ${res.status} ${res.text.slice(0, 500)}`);
+		return res.body.data.results;
+	};
+
+	/** The items a node emitted in a stored execution. */
+	const executionOutput = async (executionId, nodeName) => {
+		const res = await rest('GET', `/executions/${executionId}`);
+		if (res.status !== 200) throw new Error(`GET /rest/executions/${executionId}: ${res.status} ${res.text.slice(0, 500)}`);
+		const run = parseRunData(res.body.data.data);
+		const runs = run.resultData.runData[nodeName];
+		return { status: res.body.data.status, mode: res.body.data.mode, items: (runs?.[0]?.data?.main?.[0] ?? []).map((i) => i.json) };
+	};
+
+	const staticDataOf = async (workflowId) => {
+		const res = await rest('GET', `/workflows/${workflowId}`);
+		if (res.status !== 200) throw new Error(`GET /rest/workflows/${workflowId}: ${res.status} ${res.text.slice(0, 500)}`);
+		return res.body.data.staticData;
+	};
+
+	const finished = (list) => list.every((e) => e.status !== 'running' && e.status !== 'new');
+
+	const leverApi = async (method, route, body) => {
+		const res = await fetch(`${emu.apiUrl}${route}`, {
+			method,
+			headers: { authorization: emu.basicAuth(), 'content-type': 'application/json' },
+			body: body ? JSON.stringify(body) : undefined,
+		});
+		const json = await res.json().catch(() => undefined);
+		if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${JSON.stringify(json)}`);
+		return json;
+	};
+
+	const subscriptions = () => emu.state.webhooks.values();
+	const deliveriesOf = (event) => emu.deliveries().filter((d) => d.event === event);
+	const postToN8n = async (body) => {
+		const res = await fetch(hookUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'user-agent': 'Lever-Webhooks' }, body: JSON.stringify(body) });
+		const text = await res.text();
+		let json;
+		try {
+			json = JSON.parse(text);
+		} catch {
+			json = undefined;
+		}
+		return { status: res.status, body: json, text };
+	};
+
+	beforeAll(async () => {
+		let t = Date.now();
+		inst = await setupInstance({ emulator: { opportunities: 30 } });
+		emu = inst.emu;
+		phase('user folder + credential', t);
+
+		t = Date.now();
+		const crons = POLL_SECONDS.map((s) => `${s} * * * * *`);
+		await harness.importWorkflows(inst.folder, [
+			webhookWorkflow(inst.credential),
+			pollWorkflow(inst.credential, { id: POLL_WF_ID, name: 'e2e: Lever Poll Trigger', crons }),
+			pollWorkflow(inst.credential, { id: FAST_CRON_WF_ID, name: 'e2e: Lever Poll Trigger (every 10 s cron)', crons: ['*/10 * * * * *'] }),
+		]);
+		await harness.publishWorkflow(inst.folder, WEBHOOK_WF_ID);
+		await harness.publishWorkflow(inst.folder, POLL_WF_ID);
+		phase('import 3 workflows + publish 2', t);
+
+		t = Date.now();
+		server = await harness.startN8n(inst.folder);
+		hookUrl = `${server.url}/webhook/${WEBHOOK_ID}/webhook`;
+		cookie = await harness.login(server.url);
+		// n8n activates published workflows shortly after it reports ready: the trigger's create() then
+		// subscribes through the emulator's POST /webhooks.
+		await until(() => subscriptions().length >= EVENTS.length, 'the Lever Trigger to subscribe', { timeoutMs: 90000, log: server.log });
+		phase('n8n start + subscriptions made', t);
+	});
+
+	afterAll(async () => {
+		if (server) await server.stop();
+		if (inst) await inst.close();
+		process.stderr.write(`[e2e triggers] timings: ${PHASES.join(', ')}; total ${((Date.now() - t0) / 1000).toFixed(0)}s\n`);
+	});
+
+	// --------------------------------------------------------------------------------------------- webhook
+
+	describe('Lever Trigger (webhook)', () => {
+		let stageDelivery;
+
+		test('publishing subscribes n8n\'s production URL to the chosen events in Lever', async () => {
+			const subs = subscriptions();
+			expect(subs.map((s) => s.event).sort()).toEqual([...EVENTS].sort());
+			for (const s of subs) {
+				expect(s.url).toBe(hookUrl);
+				expect(s._signatureToken).toMatch(/\S{16,}/);
+			}
+			await until(() => /Lever Trigger: subscribed \S+ to candidateStageChange, candidateHired/.test(server.log()), 'the activation log line');
+			expect(await executionsOf(WEBHOOK_WF_ID)).toEqual([]);
+		});
+
+		test('a stage change made in Lever is delivered signed and runs the workflow once with the event and ids', async () => {
+			const opportunity = emu.state.opportunities.values().find((o) => !o.archived && o.confidentiality !== 'confidential');
+			const fromStage = opportunity.stage;
+			const toStage = emu.state.stages.values().find((s) => s.id !== fromStage);
+			const t = Date.now();
+			await leverApi('PUT', `/opportunities/${opportunity.id}/stage`, { stage: toStage.id });
+
+			stageDelivery = await until(() => deliveriesOf('candidateStageChange').find((d) => d.status === 'delivered'), 'the stage change delivery', {
+				log: server.log,
+			});
+			expect(stageDelivery.url).toBe(hookUrl);
+			expect(stageDelivery.attempts[0].status).toBe(200);
+			const [execution] = await until(async () => {
+				const list = await executionsOf(WEBHOOK_WF_ID);
+				return list.length && finished(list) ? list : undefined;
+			}, 'the execution', { log: server.log });
+			phase('stage change → execution', t);
+			expect(await executionsOf(WEBHOOK_WF_ID)).toHaveLength(1);
+
+			const out = await executionOutput(execution.id, 'Lever Trigger');
+			expect(out.status).toBe('success');
+			expect(out.mode).toBe('webhook');
+			expect(out.items).toHaveLength(1);
+			expect(out.items[0]).toMatchObject({
+				event: 'candidateStageChange',
+				type: 'opportunity',
+				opportunityId: opportunity.id,
+				fromStageId: fromStage,
+				toStageId: toStage.id,
+				triggeredAt: new Date(stageDelivery.envelope.triggeredAt).toISOString(),
+			});
+			expect(out.items[0].data).toMatchObject({ opportunityId: opportunity.id, fromStageId: fromStage, toStageId: toStage.id });
+
+			// The delivery's token is now in the workflow's static data (what refuses a replay later).
+			const seen = await until(async () => {
+				const tokens = (await staticDataOf(WEBHOOK_WF_ID))?.['node:Lever Trigger']?.seenTokens ?? {};
+				return stageDelivery.envelope.token in tokens ? tokens : undefined;
+			}, 'the delivery token in static data', { timeoutMs: 5000 });
+			expect(seen[stageDelivery.envelope.token]).toBe(stageDelivery.envelope.triggeredAt);
+		});
+
+		test('a hire is delivered as candidateHired (archive changes, not subscribed, are not sent)', async () => {
+			const opportunity = emu.state.opportunities.values().find((o) => !o.archived && o.confidentiality !== 'confidential');
+			const hired = emu.state.archiveReasons.values().find((r) => r.type === 'hired');
+			expect(hired).toBeDefined();
+			const before = (await executionsOf(WEBHOOK_WF_ID)).length;
+			await leverApi('PUT', `/opportunities/${opportunity.id}/archived`, { reason: hired.id });
+			await until(() => deliveriesOf('candidateHired').find((d) => d.status === 'delivered'), 'the hire delivery', { log: server.log });
+			const list = await until(async () => {
+				const l = await executionsOf(WEBHOOK_WF_ID);
+				return l.length === before + 1 && finished(l) ? l : undefined;
+			}, 'the hire execution', { log: server.log });
+			const out = await executionOutput(list[0].id, 'Lever Trigger');
+			expect(out.status).toBe('success');
+			expect(out.items).toEqual([expect.objectContaining({ event: 'candidateHired', type: 'opportunity', opportunityId: opportunity.id })]);
+			expect(deliveriesOf('candidateArchiveChange')).toEqual([]);
+		});
+
+		test('forged, stale and replayed deliveries POSTed to n8n get 401 and start no execution', async () => {
+			const before = await executionsOf(WEBHOOK_WF_ID);
+			const real = stageDelivery.envelope;
+			const secret = subscriptions().find((s) => s.event === 'candidateStageChange')._signatureToken;
+			const now = Date.now();
+
+			// Forged: fresh token and time, signed with a key that is not the subscription's.
+			const forgedToken = crypto.randomBytes(16).toString('hex');
+			const forged = await postToN8n({ ...real, token: forgedToken, triggeredAt: now, signature: sign('not-the-signature-token', forgedToken, now) });
+			expect(forged.status).toBe(401);
+			expect(forged.body).toMatchObject({ reason: 'badSignature' });
+
+			// Stale: correctly signed, but triggered 10 minutes ago (window 300 s).
+			const staleToken = crypto.randomBytes(16).toString('hex');
+			const staleAt = now - 10 * 60 * 1000;
+			const stale = await postToN8n({ ...real, token: staleToken, triggeredAt: staleAt, signature: sign(secret, staleToken, staleAt) });
+			expect(stale.status).toBe(401);
+			expect(stale.body).toMatchObject({ reason: 'stale' });
+
+			// Replayed: the exact delivery n8n already accepted (its token is in the workflow's static data).
+			const replayed = await postToN8n(real);
+			expect(replayed.status).toBe(401);
+			expect(replayed.body).toMatchObject({ reason: 'replayed' });
+
+			// Control: a fresh, correctly signed delivery is accepted (so the 401s above are the checks, not the URL).
+			const okToken = crypto.randomBytes(16).toString('hex');
+			const okAt = Date.now();
+			const ok = await postToN8n({ ...real, token: okToken, triggeredAt: okAt, signature: sign(secret, okToken, okAt) });
+			expect(ok.status).toBe(200);
+			await until(async () => {
+				const l = await executionsOf(WEBHOOK_WF_ID);
+				return l.length === before.length + 1 && finished(l);
+			}, 'the control execution', { log: server.log });
+			await sleep(1500);
+			const after = await executionsOf(WEBHOOK_WF_ID);
+			expect(after).toHaveLength(before.length + 1);
+			expect(after.every((e) => e.status === 'success')).toBe(true);
+			const log = server.log();
+			for (const reason of ['badSignature', 'stale', 'replayed']) expect(log).toContain(`Lever Trigger refused a delivery (${reason})`);
+		});
+
+		test('deactivating the workflow in n8n deletes the subscriptions from Lever', async () => {
+			const t = Date.now();
+			const res = await rest('POST', `/workflows/${WEBHOOK_WF_ID}/deactivate`, {});
+			if (res.status !== 200) throw new Error(`deactivate: ${res.status} ${res.text.slice(0, 1000)}`);
+			await until(() => subscriptions().length === 0, 'the subscriptions to be deleted', { log: server.log });
+			phase('deactivate → subscriptions deleted', t);
+			const deletes = emu.requests(1000).recent.filter((r) => r.method === 'DELETE' && r.template === '/webhooks/{webhookId}');
+			expect(deletes).toHaveLength(EVENTS.length);
+			expect(deletes.every((r) => r.status < 300)).toBe(true);
+
+			// Lever no longer sends anything, and n8n no longer serves the URL.
+			const count = emu.deliveries().length;
+			const opportunity = emu.state.opportunities.values().find((o) => !o.archived && o.confidentiality !== 'confidential');
+			const toStage = emu.state.stages.values().find((s) => s.id !== opportunity.stage);
+			await leverApi('PUT', `/opportunities/${opportunity.id}/stage`, { stage: toStage.id });
+			expect(emu.deliveries()).toHaveLength(count);
+			const gone = await postToN8n(stageDelivery.envelope);
+			expect(gone.status).toBe(404);
+		});
+	});
+
+	// --------------------------------------------------------------------------------------------- polling
+
+	describe('Lever Poll Trigger', () => {
+		let fastCronActivation;
+
+		beforeAll(async () => {
+			// A poll time of every 10 s: the REST call succeeds, then n8n fails to start the trigger.
+			const wf = await rest('GET', `/workflows/${FAST_CRON_WF_ID}`);
+			fastCronActivation = await rest('POST', `/workflows/${FAST_CRON_WF_ID}/activate`, { versionId: wf.body.data.versionId });
+		});
+
+		test('an opportunity created in Lever starts exactly one execution across later polls', async () => {
+			expect(await executionsOf(POLL_WF_ID)).toEqual([]);
+			const pollRequests = () => emu.requests(1000).recent.filter((r) => r.method === 'GET' && r.template === '/opportunities');
+			// The activation poll has run: it stored the starting point (now) and emitted nothing.
+			const initial = await until(async () => (await staticDataOf(POLL_WF_ID))?.['node:Lever Poll Trigger']?.lever, 'the first poll', { timeoutMs: 20000 });
+			expect(initial.cursor).toBeLessThanOrEqual(Date.now());
+			expect(initial.seen).toEqual({});
+			const user = emu.state.users.values().find((u) => !u.deactivatedAt && u.accessRole === 'super admin');
+			const t = Date.now();
+			const created = await leverApi('POST', `/opportunities?perform_as=${user.id}`, {
+				name: 'Polly Poller',
+				emails: ['polly.poller@example.com'],
+				origin: 'sourced',
+			});
+			const oppId = created.data.id;
+
+			const [execution] = await until(async () => {
+				const l = await executionsOf(POLL_WF_ID);
+				return l.length && finished(l) ? l : undefined;
+			}, 'the poll execution', { timeoutMs: 40000, log: server.log });
+			phase('create → poll execution', t);
+			const out = await executionOutput(execution.id, 'Lever Poll Trigger');
+			expect(out.status).toBe('success');
+			expect(out.mode).toBe('trigger');
+			expect(out.items.map((i) => i.id)).toEqual([oppId]);
+			expect(out.items[0]).toMatchObject({ id: oppId, name: 'Polly Poller' });
+
+			// Two more polls: each reads the opportunity again (the cursor stays at its createdAt, the window
+			// starts 10 s before) and emits nothing.
+			const readsAfter = pollRequests().filter((r) => r.at > Date.parse(execution.stoppedAt ?? execution.startedAt)).length;
+			const t2 = Date.now();
+			await until(
+				() => pollRequests().filter((r) => r.at > Date.parse(execution.stoppedAt ?? execution.startedAt)).length >= readsAfter + 2,
+				'two more polls',
+				{ timeoutMs: 45000, log: server.log },
+			);
+			phase('two more polls', t2);
+			await sleep(1000);
+			const list = await executionsOf(POLL_WF_ID);
+			expect(list).toHaveLength(1);
+
+			// n8n kept the trigger's memory: the emitted key, and a cursor whose window (10 s overlap) still holds
+			// the opportunity, so the later polls did read it again and dropped it as already emitted.
+			const state = (await staticDataOf(POLL_WF_ID))['node:Lever Poll Trigger'].lever;
+			const createdAt = emu.state.opportunities.get(oppId).createdAt;
+			expect(Object.keys(state.seen)).toEqual([`${oppId}@created@${createdAt}`]);
+			expect(state.cursor).toBe(createdAt);
+		});
+
+		test('n8n 2.40.7 refuses a sub-minute cron for a polling node (hence four once-a-minute poll times)', async () => {
+			// Activation was requested in beforeAll; n8n retries a failing trigger 5 times (1+2+4+8 s) before it
+			// gives up.
+			// n8n answers the activation with active: true, logs the refusal, records no activation error
+			// (GET /rest/active-workflows/error/<id> gives null) and never polls.
+			expect(fastCronActivation.status).toBe(200);
+			await until(() => /problem activating the workflow: "The polling interval is too short\. It has to be at least a minute\."/.test(server.log()), 'n8n to refuse the cron', {
+				timeoutMs: 40000,
+				log: server.log,
+			});
+			await rest('POST', `/workflows/${FAST_CRON_WF_ID}/deactivate`, {});
+			expect(await executionsOf(FAST_CRON_WF_ID)).toEqual([]);
+			expect((await staticDataOf(FAST_CRON_WF_ID))?.['node:Lever Poll Trigger']?.lever).toBeUndefined();
+		});
+	});
+});
