@@ -8,6 +8,7 @@
  *   3. starts the Lever emulator with a seeded account (default 500 opportunities, port 4010)
  *   4. creates a fresh n8n user folder, installs the packed package, imports the emulator credential(s)
  *      and all templates from workflows/*.json (wired to the emulator credential)
+ *      with their Config nodes pointed at a local partner stand-in (port 4020) and the seeded account
  *   5. starts n8n (port 5678) and prints the editor URL and the owner login
  *
  * Ctrl-C stops n8n and the emulator and deletes the throwaway user folder.
@@ -15,6 +16,7 @@
  * Options: --port <n8n port>  --emulator-port <port>  --opportunities <n>  --no-build  --keep (keep the
  *          user folder on exit)  --host <address n8n listens on, default 127.0.0.1>  --publish (publish every
  *          template, so its webhooks and schedules are live; failures are reported and skipped)
+ *          --partner-port <port of the partner stand-in, default 4020>
  */
 const fs = require('fs');
 const path = require('path');
@@ -24,7 +26,7 @@ const harness = require('../test/e2e/n8n');
 const ROOT = harness.ROOT;
 
 function parseArgs(argv) {
-	const opts = { port: 5678, emulatorPort: 4010, opportunities: 500, build: true, keep: false, host: '127.0.0.1', publish: false };
+	const opts = { port: 5678, emulatorPort: 4010, opportunities: 500, build: true, keep: false, host: '127.0.0.1', publish: false, partnerPort: 4020 };
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
 		const next = () => argv[++i];
@@ -34,6 +36,7 @@ function parseArgs(argv) {
 		else if (a === '--no-build') opts.build = false;
 		else if (a === '--keep') opts.keep = true;
 		else if (a === '--publish') opts.publish = true;
+		else if (a === '--partner-port') opts.partnerPort = Number(next());
 		else if (a === '--host') opts.host = next();
 		else if (a === '-h' || a === '--help') {
 			const doc = fs.readFileSync(__filename, 'utf8').split('*/')[0].split('/*')[1];
@@ -86,6 +89,81 @@ function loadTemplates(creds) {
 		out.push({ file, wf: copy });
 	}
 	return out;
+}
+
+/**
+ * Stand-in for the partners' side (The Org, Outhire, SureCloud, an HR system): accepts whatever the templates
+ * send, prints one line per request, and serves a sample background-check list for the SureCloud template.
+ */
+function startPartnerSink({ port, emu }) {
+	const http = require('http');
+	const received = [];
+	const day = 24 * 3600 * 1000;
+	const backgroundChecks = () => {
+		// Three signed offers: a check done in time, one done after the start date, one missing.
+		const signed = emu.state.offers.values().filter((o) => o.status === 'signed');
+		const start = (o) => (o.fields.find((f) => f.identifier === 'anticipated_start_date') || {}).value;
+		return signed.slice(0, 2).map((o, i) => ({
+			opportunityId: o._opp,
+			completedAt: new Date((start(o) || Date.now()) + (i === 0 ? -5 : 2) * day).toISOString(),
+			result: 'clear',
+		}));
+	};
+	const server = http.createServer((req, res) => {
+		const chunks = [];
+		req.on('data', (c) => chunks.push(c));
+		req.on('end', () => {
+			const size = chunks.reduce((n, c) => n + c.length, 0);
+			received.push({ method: req.method, url: req.url, size, at: new Date().toISOString() });
+			log(`partner stand-in: ${req.method} ${req.url}${size ? ` (${(size / 1024).toFixed(1)} KB)` : ''}`);
+			const body = req.method === 'GET' && /background-checks/.test(req.url) ? backgroundChecks() : { ok: true };
+			res.writeHead(200, { 'content-type': 'application/json' });
+			res.end(JSON.stringify(body));
+		});
+	});
+	return new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, '127.0.0.1', () => {
+			const url = `http://127.0.0.1:${server.address().port}`;
+			resolve({ url, received, close: () => new Promise((r) => server.close(() => r())) });
+		});
+	});
+}
+
+/**
+ * Points each template's Config node at the demo: partner URLs (https://example.com/...) at the stand-in,
+ * placeholder Lever user ids at an admin of the seeded account, the sample posting id at a published posting.
+ */
+function configureForDemo(wf, { sinkUrl, adminUserId, postingId }) {
+	for (const node of wf.nodes) {
+		if (node.type !== 'n8n-nodes-base.set' || !/config/i.test(node.name)) continue;
+		const list = (node.parameters && node.parameters.assignments && node.parameters.assignments.assignments) || [];
+		for (const a of list) {
+			if (typeof a.value !== 'string') continue;
+			a.value = a.value
+				.replace(/https:\/\/example\.com/g, sinkUrl)
+				.replace(/00000000-0000-0000-0000-000000000000/g, adminUserId || '00000000-0000-0000-0000-000000000000')
+				.replace(/lever-posting-id/g, postingId || 'lever-posting-id');
+		}
+	}
+	return wf;
+}
+
+/** "POST <url>" lines for the templates' Webhook nodes (production URLs once published, else test URLs). */
+function webhookLines(templates, baseUrl, published) {
+	const lines = [];
+	for (const { wf } of templates) {
+		for (const n of wf.nodes) {
+			if (n.type !== 'n8n-nodes-base.webhook' || !n.parameters || !n.parameters.path) continue;
+			const kind = published.has(wf.name) ? 'webhook' : 'webhook-test';
+			lines.push(`    ${n.parameters.httpMethod || 'GET'} ${baseUrl}/${kind}/${n.parameters.path}`);
+		}
+	}
+	if (!lines.length) return [];
+	const note = published.size
+		? 'live'
+		: 'test URLs: open the workflow and click "Execute workflow" first; --publish makes production URLs live';
+	return [`  Webhooks (${note}):`, ...lines];
 }
 
 /** OAuth2 app registered in the emulator; the emulator's consent screen approves automatically. */
@@ -159,6 +237,9 @@ async function main() {
 		});
 		cleanups.push(() => emu.close());
 		log(`Lever emulator on ${emu.apiUrl} (${opts.opportunities} opportunities; API key "test-key")`);
+		const sink = await startPartnerSink({ port: opts.partnerPort, emu });
+		cleanups.push(() => sink.close());
+		log(`partner stand-in on ${sink.url} (receives what the templates send to partners)`);
 
 		// 4. user folder, credentials, templates
 		const folder = await harness.createUserFolder({ tarball: tgz, prefix: 'n8n-nodes-lever-demo-', log });
@@ -179,7 +260,12 @@ async function main() {
 		log(`importing credentials: ${Object.values(creds).map((c) => c.name).join(', ')}`);
 		await harness.importCredentials(folder, Object.values(creds));
 
-		const templates = loadTemplates(creds);
+		const admin = emu.state.users.values().find((u) => !u.deactivatedAt && u.accessRole === 'super admin');
+		const posting = emu.state.postings.values().find((p) => p.state === 'published');
+		const templates = loadTemplates(creds).map((t) => ({
+			...t,
+			wf: configureForDemo(t.wf, { sinkUrl: sink.url, adminUserId: admin && admin.id, postingId: posting && posting.id }),
+		}));
 		if (templates.length) {
 			log(`importing ${templates.length} template(s): ${templates.map((t) => t.file).join(', ')}`);
 			await harness.importWorkflows(
@@ -228,9 +314,11 @@ async function main() {
 				`  Password:  ${harness.OWNER.password}`,
 				'',
 				`  Lever emulator: ${emu.apiUrl}`,
+				`  Partner stand-in: ${sink.url}  (the templates' partner URLs point here; requests are printed)`,
 				`  Credentials:    ${Object.values(creds).map((c) => `"${c.name}"`).join(', ')} (ready to use)`,
 				`  Templates: ${templates.length} imported${templates.length ? ` (${templates.map((t) => t.wf.name).join('; ')})` : ''}`,
 				...(opts.publish ? [`  Published: ${published.length} (webhooks under ${server.url}/webhook/…)`] : []),
+				...webhookLines(templates, server.url, new Set(published)),
 				`  n8n log:   ${server.logFile}`,
 				'',
 				'  Press Ctrl-C to stop n8n and the emulator.',
