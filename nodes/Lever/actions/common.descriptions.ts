@@ -201,3 +201,19 @@ export const authenticationField: INodeProperties = {
 	],
 	default: 'apiKey',
 };
+
+/** Lever lists leave confidential records out unless asked (shared/lever-api.md §2.6). */
+export function confidentialityFilter(records: string): INodeProperties {
+	return {
+		displayName: 'Confidentiality',
+		name: 'confidentiality',
+		type: 'options',
+		options: [
+			{ name: 'All', value: 'all' },
+			{ name: 'Confidential Only', value: 'confidential' },
+			{ name: 'Non-Confidential Only', value: 'non-confidential' },
+		],
+		default: 'non-confidential',
+		description: `Which ${records} to return by confidentiality; Lever returns only non-confidential ones unless told otherwise (a key needs confidential access for the others)`,
+	};
+}

@@ -1,4 +1,5 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { confidentialityFilter } from '../common.descriptions';
 
 /** Lever's candidate origins (shared/lever-api.md §3.3). */
 export const ORIGINS = ['agency', 'applied', 'internal', 'referred', 'sourced', 'university'];
@@ -51,17 +52,7 @@ export const opportunityFilters: INodeProperties = {
 			default: '',
 			description: 'Comma-separated posting IDs the opportunities were archived from',
 		},
-		{
-			displayName: 'Confidentiality',
-			name: 'confidentiality',
-			type: 'options',
-			options: [
-				{ name: 'All', value: 'all' },
-				{ name: 'Confidential Only', value: 'confidential' },
-				{ name: 'Non-Confidential (Lever Default)', value: 'non-confidential' },
-			],
-			default: 'non-confidential',
-		},
+		confidentialityFilter('opportunities'),
 		{
 			displayName: 'Contact IDs',
 			name: 'contact_id',

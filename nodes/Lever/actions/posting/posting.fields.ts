@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { confidentialityFilter } from '../common.descriptions';
 
 import { convertCollection, getCollection, invalidParameter, toList } from '../../helpers/parameters';
 import { listOrUndefined, moneyRange, optionalUserId, pick, refId, userOptionField } from '../../helpers/writes';
@@ -35,18 +36,7 @@ export const postingFilters: INodeProperties = {
 			placeholder: 'e.g. Full-time, Part-time',
 			description: 'Only postings with one of these commitments (comma-separated, case-sensitive)',
 		},
-		{
-			displayName: 'Confidentiality',
-			name: 'confidentiality',
-			type: 'options',
-			options: [
-				{ name: 'All', value: 'all' },
-				{ name: 'Confidential Only', value: 'confidential' },
-				{ name: 'Non-Confidential Only', value: 'non-confidential' },
-			],
-			default: 'non-confidential',
-			description: 'Which postings to return by confidentiality; Lever returns only non-confidential ones unless told otherwise',
-		},
+		confidentialityFilter('postings'),
 		{
 			displayName: 'Department',
 			name: 'department',

@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { confidentialityFilter } from '../common.descriptions';
 
 import { assertLeverId, convertCollection, getCollection, invalidParameter, toList, toMilliseconds } from '../../helpers/parameters';
 import { jsonObject, moneyRange, optionalUserId, pick, requiredString, userOptionField } from '../../helpers/writes';
@@ -278,18 +279,7 @@ const operations: LeverOperation[] = [
 				placeholder: 'Add Filter',
 				default: {},
 				options: [
-					{
-						displayName: 'Confidentiality',
-						name: 'confidentiality',
-						type: 'options',
-						options: [
-							{ name: 'All', value: 'all' },
-							{ name: 'Confidential Only', value: 'confidential' },
-							{ name: 'Non-Confidential Only', value: 'non-confidential' },
-						],
-						default: 'non-confidential',
-						description: 'Which requisitions to return by confidentiality; Lever returns only non-confidential ones unless told otherwise',
-					},
+					confidentialityFilter('requisitions'),
 					{
 						displayName: 'Created After',
 						name: 'createdAfter',
