@@ -184,6 +184,20 @@ describe('partner templates in a real n8n', () => {
 		}
 		// Only the webhook list is empty in a seeded account.
 		expect(empty.filter((n) => !/webhook/i.test(n))).toEqual([]);
+		// What n8n output came from the emulator's account: every record id it shows is one the emulator holds.
+		const known = new Set();
+		for (const collection of Object.values(emu.state)) {
+			if (collection && typeof collection.values === 'function' && !(collection instanceof Map)) {
+				for (const record of collection.values()) if (record && record.id) known.add(String(record.id));
+			}
+		}
+		const unknown = [];
+		for (const node of leverNodes.filter((n) => n.parameters.resource !== 'customApiCall' && n.parameters.resource !== 'upload')) {
+			for (const item of harness.nodeOutput(run.result, node.name)) {
+				if (item.id !== undefined && !known.has(String(item.id))) unknown.push(`${node.name}: ${item.id}`);
+			}
+		}
+		expect(unknown).toEqual([]);
 		expect(harness.nodeOutput(run.result, 'opportunity: get')[0].id).toBe(fx.resourceIds.opportunity);
 		expect(harness.nodeOutput(run.result, 'upload: upload')[0].uri).toMatch(/^https?:\/\//);
 	});
