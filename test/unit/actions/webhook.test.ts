@@ -23,7 +23,7 @@ describe('Webhook resource', () => {
 		expect(result.output).toEqual([{ json: HOOK, pairedItem: { item: 0 } }]);
 	});
 
-	it('creates a webhook with origin conditions and returns the signature token', async () => {
+	it('creates a webhook with origin conditions and keeps the signature token out of the output by default', async () => {
 		const created = { ...HOOK, configuration: { ...HOOK.configuration, signatureToken: 'abc123' } };
 		const scope = nock(LEVER)
 			.post('/v1/webhooks', { url: 'https://example.com/lever', event: 'candidateStageChange', configuration: { conditions: { origins: ['applied', 'referred'] } } })
@@ -38,6 +38,16 @@ describe('Webhook resource', () => {
 			},
 		});
 		expectDone(result, scope);
+		expect(jsonOf(result)).toEqual([{ ...created, configuration: { ...created.configuration, signatureToken: '[hidden: turn on Include Signature Token]' } }]);
+		expect(JSON.stringify(result.output)).not.toContain('abc123');
+	});
+
+	it('returns the signature token when asked to', async () => {
+		const created = { ...HOOK, configuration: { ...HOOK.configuration, signatureToken: 'abc123' } };
+		nock(LEVER).post('/v1/webhooks').reply(201, { data: created });
+		const result = await runLever({
+			parameters: { resource: 'webhook', operation: 'create', url: 'https://example.com/lever', event: 'contactCreated', includeSignatureToken: true },
+		});
 		expect(jsonOf(result)).toEqual([created]);
 	});
 

@@ -81,7 +81,21 @@ const operations: LeverOperation[] = [
 				description: 'Only deliver events for candidates of these origins (Lever uses all six when none are chosen)',
 				displayOptions: { show: { event: EVENTS_WITH_CONDITIONS } },
 			},
+			{
+				displayName: 'Include Signature Token',
+				name: 'includeSignatureToken',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to return the signature token Lever issues once, needed to verify deliveries yourself. It is a secret: leave this off when the Lever Trigger node (which keeps the token to itself) receives the events.',
+			},
 		],
+		output(record, itemIndex) {
+			if (this.getNodeParameter('includeSignatureToken', itemIndex, false) as boolean) return record;
+			const configuration = { ...((record.configuration ?? {}) as IDataObject) };
+			if (configuration.signatureToken !== undefined) configuration.signatureToken = '[hidden: turn on Include Signature Token]';
+			return { ...record, configuration };
+		},
 		request(itemIndex) {
 			const url = checkUrl(this, itemIndex, 'URL', requiredString(this, 'url', itemIndex, 'URL', 'Enter the address that should receive the events'));
 			const event = requiredString(this, 'event', itemIndex, 'Event', 'Choose the event to subscribe to');
