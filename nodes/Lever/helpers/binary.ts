@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { leverApiDownload } from '../transport';
+import { leverApiDownload, leverApiRequest } from '../transport';
 import { invalidParameter } from './parameters';
 
 /** Output field of the download operations: where the file lands on the item. */
@@ -118,6 +118,62 @@ export async function downloadAsBinary(
 			pairedItem: { item: itemIndex },
 		},
 	];
+}
+
+/** Lever refuses files above 30 MB (shared/lever-api.md §2.9). */
+export const MAX_UPLOAD_BYTES = 30 * 1024 * 1024;
+
+/** The fields of every upload: which binary property to send, and an optional name for it in Lever. */
+export function uploadFileFields(fileNamePlaceholder: string): INodeProperties[] {
+	return [
+		binaryInputField,
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options: [
+				{
+					displayName: 'File Name',
+					name: 'fileName',
+					type: 'string',
+					default: '',
+					placeholder: fileNamePlaceholder,
+					description: 'Name to store the file under in Lever (defaults to the binary file name)',
+				},
+			],
+		},
+	];
+}
+
+/**
+ * Sends the item's file as multipart field `file` (the Upload and File > Upload operations), after the
+ * checks Lever would otherwise fail on: the binary property exists and the file is at most 30 MB.
+ */
+export async function uploadFile(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	request: { path: string; endpoint: string; qs?: IDataObject },
+): Promise<INodeExecutionData[]> {
+	const { fileName } = (this.getNodeParameter('options', itemIndex, {}) ?? {}) as IDataObject;
+	const file = await readUploadFile.call(this, itemIndex, typeof fileName === 'string' ? fileName : undefined);
+	if (file.data.length > MAX_UPLOAD_BYTES) {
+		throw invalidParameter(
+			this.getNode(),
+			itemIndex,
+			'Input Binary Field',
+			`the file is ${(file.data.length / 1024 / 1024).toFixed(1)} MB, more than Lever's 30 MB limit`,
+			'Compress or split the file before uploading it',
+		);
+	}
+	const envelope = await leverApiRequest.call(this, {
+		method: 'POST',
+		...request,
+		multipart: [{ name: 'file', data: file.data, fileName: file.fileName, mimeType: file.mimeType }],
+		itemIndex,
+	});
+	return [{ json: (envelope.data ?? envelope) as IDataObject, pairedItem: { item: itemIndex } }];
 }
 
 /** Reads the item's binary property for an upload, naming the field when it is missing. */

@@ -1,5 +1,6 @@
 import type { LeverResource } from '../types';
-import { uploadExecute, uploadFields } from './upload.operation';
+import { uploadFileFields } from '../../helpers/binary';
+import { uploadExecute } from './upload.operation';
 
 export const uploadResource: LeverResource = {
 	value: 'upload',
@@ -14,7 +15,7 @@ export const uploadResource: LeverResource = {
 				'Upload a file (e.g. a resume, at most 30 MB) from a binary field; returns a URI, valid for 24 hours, to use as a file answer in Posting > Apply',
 			method: 'POST',
 			path: '/uploads',
-			properties: uploadFields,
+			properties: uploadFileFields('e.g. jane-doe-resume.pdf'),
 			execute: uploadExecute,
 		},
 	],
