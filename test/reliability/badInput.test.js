@@ -131,6 +131,7 @@ function validValue(property) {
 	if (type === 'options') {
 		if (property.default !== '' && property.default !== undefined) return property.default;
 		if (property.options?.length) return property.options[0].value;
+		if (/requisitionField/.test(name)) return 'cost_center';
 		return /stage/i.test(name) ? 'lead-new' : UUID2;
 	}
 	if (type === 'multiOptions') return property.required ? (property.options?.length ? [property.options[0].value] : [UUID2]) : property.default;

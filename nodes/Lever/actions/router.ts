@@ -15,10 +15,31 @@ import type { LeverOperation, LeverResource } from './types';
 const ITEM_CONCURRENCY = 20;
 
 
+/** Plain path IDs of records an account has few of: picked from a dropdown loaded from Lever. */
+const PLACEHOLDER_DROPDOWNS: Record<string, string> = {
+	archive_reason: 'getArchiveReasons',
+	feedback_template: 'getFeedbackTemplates',
+	form_template: 'getFormTemplates',
+	requisition_field: 'getRequisitionFields',
+};
+
 function pathField(operation: LeverOperation, placeholder: string): INodeProperties {
 	const kind = kindOf(operation, placeholder);
 	const name = pathFieldName(placeholder);
 	if (isLocatorKind(kind)) return locatorField(kind, { name });
+	const loadOptionsMethod = PLACEHOLDER_DROPDOWNS[placeholder];
+	if (loadOptionsMethod) {
+		return {
+			displayName: pathFieldLabel(placeholder).replace(/ ID$/, ' Name or ID'),
+			name,
+			type: 'options',
+			typeOptions: { loadOptionsMethod },
+			default: '',
+			required: true,
+			description:
+				'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		};
+	}
 	return {
 		displayName: pathFieldLabel(placeholder),
 		name,
