@@ -678,7 +678,8 @@ function resourcesWorkflow(emu, credential) {
 		['interview', 'getMany', { opportunityId: byId(oppWith('interviews')), limit: 5 }],
 		['note', 'getMany', { opportunityId: byId(oppWith('notes')), limit: 5 }],
 		['offer', 'getMany', { opportunityId: byId(oppWith('offers')), limit: 5 }],
-		['opportunity', 'get', { opportunityId: byId(opportunity.id), expand: ['owner', 'stage'] }],
+		// By Lever URL: n8n itself extracts the id with the locator's regex.
+		['opportunity', 'get', { opportunityId: { __rl: true, mode: 'url', value: `https://hire.lever.co/candidates/${opportunity.id}?tab=overview` }, expand: ['owner', 'stage'] }],
 		['panel', 'getMany', { opportunityId: byId(oppWith('panels')), limit: 5 }],
 		['posting', 'get', { postingId: byId(published.id), simplify: false }],
 		['profileForm', 'getMany', { opportunityId: byId(oppWith('forms')), limit: 5 }],

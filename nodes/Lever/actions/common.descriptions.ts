@@ -26,7 +26,8 @@ export const LOCATORS: Record<LocatorKind, LocatorSpec> = {
 		idPlaceholder: 'e.g. 250d8f03-738a-4bba-a671-8a3d73477145',
 		url: {
 			placeholder: 'e.g. https://hire.lever.co/candidates/250d8f03-738a-4bba-a671-8a3d73477145',
-			regex: `^https?://[^/]+/candidates/${UUID_CAPTURE}`,
+			// n8n matches the whole value (it wraps this in ^…$), so allow a trailing path, query or fragment.
+			regex: `https?://[^/]+/candidates/${UUID_CAPTURE}(?:[/?#].*)?`,
 			extract: `/candidates/${UUID_CAPTURE}`,
 		},
 	},
@@ -37,7 +38,7 @@ export const LOCATORS: Record<LocatorKind, LocatorSpec> = {
 		idPlaceholder: 'e.g. f2f01e16-27f8-4711-a728-7d49499795a0',
 		url: {
 			placeholder: 'e.g. https://jobs.lever.co/acme/f2f01e16-27f8-4711-a728-7d49499795a0',
-			regex: `^https?://[^/]+/.*${UUID_CAPTURE}`,
+			regex: `https?://[^/]+/(?:.*/)?${UUID_CAPTURE}(?:[/?#].*)?`,
 			extract: `${UUID_CAPTURE}`,
 		},
 	},
