@@ -22,9 +22,7 @@ const DIST = path.join(ROOT, 'dist', 'nodes', 'Lever');
 
 function loadNode() {
 	try {
-		// eslint-disable-next-line global-require
 		const { Lever } = require(path.join(DIST, 'Lever.node.js'));
-		// eslint-disable-next-line global-require
 		const limiter = require(path.join(DIST, 'transport', 'rateLimiter.js'));
 		return { Lever, limiter };
 	} catch (err) {
@@ -142,13 +140,9 @@ const round = (v, d = 2) => Number(v.toFixed(d));
 
 async function runMicro({ opportunities = 5000, iterations = 7, log = () => {} } = {}) {
 	const { Lever, limiter } = loadNode();
-	// eslint-disable-next-line global-require
 	const { OutboundHttp } = require('@n8n/backend-network');
-	// eslint-disable-next-line global-require
 	const { Container } = require('@n8n/di');
-	// eslint-disable-next-line global-require
 	const { NodeApiError } = require('n8n-workflow');
-	// eslint-disable-next-line global-require
 	const { startEmulator } = require(path.join(ROOT, 'test', 'emulator'));
 
 	const originalTake = limiter.TokenBucket.prototype.take;
