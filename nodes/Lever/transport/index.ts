@@ -11,7 +11,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { resolveBaseUrl } from './environments';
 import type { AttemptFailure } from './errors';
-import { describeFailure, leverApiError, redact } from './errors';
+import { describeFailure, leverApiError } from './errors';
 import { buildUrl } from './query';
 import type { RateLimitSettings } from './rateLimiter';
 import { LEVER_APPLY_RATE_LIMIT, LEVER_RATE_LIMIT, bucketFor } from './rateLimiter';
@@ -379,4 +379,3 @@ export async function leverApiList(this: LeverContext, request: LeverRequest, pa
 	return records;
 }
 
-export { redact };

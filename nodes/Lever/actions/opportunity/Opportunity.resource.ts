@@ -19,6 +19,7 @@ import { getFileActionsOperation } from './fileActions.operation';
 import {
 	OPPORTUNITY_FILTER_CONVERSION,
 	opportunityFilters,
+	readTagsOrSources,
 	simplifyOpportunity,
 	tagsOrSourcesFields,
 } from './opportunity.fields';
@@ -123,10 +124,7 @@ const tagOrSourceOperation = (
 			const values =
 				kind === 'links'
 					? toList(this.getNodeParameter('links', itemIndex, '')).map((link) => assertUrl(this.getNode(), itemIndex, 'Links', link))
-					: [
-							...toList(this.getNodeParameter(kind, itemIndex, [])),
-							...toList(this.getNodeParameter(`${kind}Text`, itemIndex, '')),
-						];
+					: readTagsOrSources(this, itemIndex, kind);
 			if (!values.length) {
 				throw new NodeOperationError(this.getNode(), `${kind.charAt(0).toUpperCase()}${kind.slice(1)}: nothing to ${verb.toLowerCase()}`, {
 					itemIndex,

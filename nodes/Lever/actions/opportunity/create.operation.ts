@@ -6,7 +6,7 @@ import { leverApiList, leverApiRequest } from '../../transport';
 import { locatorField } from '../common.descriptions';
 import { readPerformAs } from '../execute';
 import type { LeverOperation } from '../types';
-import { ORIGINS, tagsOrSourcesFields } from './opportunity.fields';
+import { ORIGINS, readTagsOrSources, tagsOrSourcesFields } from './opportunity.fields';
 
 const PHONE_TYPES = ['home', 'mobile', 'other', 'skype', 'work'];
 
@@ -21,10 +21,10 @@ function buildCandidate(ctx: IExecuteFunctions, itemIndex: number): IDataObject 
 	if (emails.length) body.emails = emails;
 	const postingRaw = ctx.getNodeParameter('postingId', itemIndex, '', { extractValue: true }) as string;
 	if (String(postingRaw ?? '').trim()) body.postings = [assertLeverId(node, itemIndex, 'Posting', String(postingRaw))];
-	const tags = [...toList(ctx.getNodeParameter('tags', itemIndex, [])), ...toList(ctx.getNodeParameter('tagsText', itemIndex, ''))];
-	if (tags.length) body.tags = [...new Set(tags)];
-	const sources = [...toList(ctx.getNodeParameter('sources', itemIndex, [])), ...toList(ctx.getNodeParameter('sourcesText', itemIndex, ''))];
-	if (sources.length) body.sources = [...new Set(sources)];
+	for (const kind of ['tags', 'sources'] as const) {
+		const values = readTagsOrSources(ctx, itemIndex, kind);
+		if (values.length) body[kind] = values;
+	}
 
 	for (const key of ['headline', 'location', 'origin', 'stage', 'opportunityLocation'] as const) {
 		const value = String(extra[key] ?? '').trim();

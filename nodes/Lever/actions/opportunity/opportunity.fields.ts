@@ -1,4 +1,6 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { toList } from '../../helpers/parameters';
 import { confidentialityFilter } from '../common.descriptions';
 
 /** Lever's candidate origins (shared/lever-api.md §3.3). */
@@ -217,3 +219,13 @@ export const tagsOrSourcesFields = (kind: 'tags' | 'sources'): INodeProperties[]
 		},
 	];
 };
+
+/** The values of a `tagsOrSourcesFields` pair: picked ones and typed ones, each once. */
+export function readTagsOrSources(ctx: IExecuteFunctions, itemIndex: number, kind: 'tags' | 'sources'): string[] {
+	return [
+		...new Set([
+			...toList(ctx.getNodeParameter(kind, itemIndex, [])),
+			...toList(ctx.getNodeParameter(`${kind}Text`, itemIndex, '')),
+		]),
+	];
+}

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getCollection } from '../../helpers/parameters';
 import { assertSomething, requiredString } from '../../helpers/writes';
@@ -15,6 +15,19 @@ import {
 	postingUpdateFields,
 	simplifyPosting,
 } from './posting.fields';
+
+/** Get and Get Apply Questions: which channel's custom questions Lever returns. */
+const distributionOption: INodeProperties = {
+	displayName: 'Custom Question Distribution',
+	name: 'distribution',
+	type: 'options',
+	options: [
+		{ name: 'External', value: 'external' },
+		{ name: 'Internal', value: 'internal' },
+	],
+	default: 'external',
+	description: 'Return only the custom questions shown on this channel',
+};
 
 const posting = { posting: 'posting' } as const;
 
@@ -68,17 +81,7 @@ const operations: LeverOperation[] = [
 				placeholder: 'Add Option',
 				default: {},
 				options: [
-					{
-						displayName: 'Custom Question Distribution',
-						name: 'distribution',
-						type: 'options',
-						options: [
-							{ name: 'External', value: 'external' },
-							{ name: 'Internal', value: 'internal' },
-						],
-						default: 'external',
-						description: 'Return only the custom questions shown on this channel',
-					},
+					distributionOption,
 				],
 			},
 			simplifyField,
@@ -106,17 +109,7 @@ const operations: LeverOperation[] = [
 				placeholder: 'Add Option',
 				default: {},
 				options: [
-					{
-						displayName: 'Custom Question Distribution',
-						name: 'distribution',
-						type: 'options',
-						options: [
-							{ name: 'External', value: 'external' },
-							{ name: 'Internal', value: 'internal' },
-						],
-						default: 'external',
-						description: 'Return only the custom questions shown on this channel',
-					},
+					distributionOption,
 					{
 						displayName: 'Location',
 						name: 'location',
