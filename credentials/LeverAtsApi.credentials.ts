@@ -10,7 +10,7 @@ import {
 	environmentExpression,
 	environmentOptions,
 } from '../nodes/Lever/transport/environments';
-import { rateLimitFields } from '../nodes/Lever/transport/rateLimitFields';
+import { rateLimitFields } from './rateLimitFields';
 
 /** Lever API key: HTTP Basic with the key as user name and an empty password. */
 export class LeverAtsApi implements ICredentialType {

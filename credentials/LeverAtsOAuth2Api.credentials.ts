@@ -6,8 +6,8 @@ import {
 	environmentExpression,
 	environmentOptions,
 } from '../nodes/Lever/transport/environments';
-import { rateLimitFields } from '../nodes/Lever/transport/rateLimitFields';
-import { DEFAULT_SCOPES, LEVER_SCOPES } from '../nodes/Lever/transport/scopes';
+import { rateLimitFields } from './rateLimitFields';
+import { DEFAULT_SCOPES, LEVER_SCOPES } from './scopes';
 
 const customOnly = { show: { environment: ['custom'] } };
 const urlRule = {

@@ -177,7 +177,7 @@ const DEMO_OAUTH_CLIENT = { clientId: 'n8n-demo', clientSecret: 'n8n-demo-secret
 function oauthCredential(emu) {
 	let scopes;
 	try {
-		scopes = require(path.join(ROOT, 'dist', 'nodes', 'Lever', 'transport', 'scopes.js')).LEVER_SCOPES.map((s) => s.scope);
+		scopes = require(path.join(ROOT, 'dist', 'credentials', 'scopes.js')).LEVER_SCOPES.map((s) => s.scope);
 	} catch {
 		return null;
 	}

@@ -5,7 +5,7 @@ import { buildProperties, router } from './actions/router';
 import * as listSearch from './methods/listSearch';
 import * as loadOptions from './methods/loadOptions';
 import * as resourceMapping from './methods/resourceMapping';
-import { leverCredentials } from './actions/common.descriptions';
+import { leverCredentials } from './shared/authentication';
 
 export class Lever implements INodeType {
 	description: INodeTypeDescription = {

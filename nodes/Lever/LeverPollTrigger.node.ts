@@ -7,7 +7,7 @@ import type { Candidate, PollState } from './triggers/pollCursor';
 import { advance, initialState, selectNew, windowStart } from './triggers/pollCursor';
 import type { PollOptions } from './triggers/pollEvents';
 import { POLL_EVENTS } from './triggers/pollEvents';
-import { authenticationField, leverCredentials } from './actions/common.descriptions';
+import { authenticationField, leverCredentials } from './shared/authentication';
 
 /** Manual runs show this many of the newest matching records. */
 const SAMPLE_SIZE = 5;

@@ -9,13 +9,14 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { EVENTS_WITH_CONDITIONS, WEBHOOK_EVENTS } from './actions/webhook/Webhook.resource';
+import { EVENTS_WITH_CONDITIONS, WEBHOOK_EVENTS } from './shared/webhookEvents';
 import { getStages } from './methods/loadOptions';
 import { encodeId, leverApiRequest } from './transport';
 import { shapeDelivery } from './triggers/webhookOutput';
 import type { Rejection } from './triggers/webhookVerification';
 import { isRejection, isStale, parseDelivery, rememberToken, signatureMatches } from './triggers/webhookVerification';
-import { authenticationField, leverCredentials } from './actions/common.descriptions';
+import { authenticationField, leverCredentials } from './shared/authentication';
+import { ORIGIN_OPTIONS } from './shared/fields';
 
 interface StoredWebhook {
 	id: string;
@@ -31,15 +32,6 @@ interface TriggerState {
 
 const GROUP_SWITCH_NOTICE =
 	"Lever accepts a webhook subscription but delivers nothing until a Super Admin switches on the matching webhook group (e.g. 'Candidate Stage Change') under Settings > Integrations and API > Webhooks. Lever's API does not report whether a group is on, so if no event arrives, check there first.";
-
-const ORIGIN_OPTIONS = [
-	{ name: 'Agency', value: 'agency' },
-	{ name: 'Applied', value: 'applied' },
-	{ name: 'Internal', value: 'internal' },
-	{ name: 'Referred', value: 'referred' },
-	{ name: 'Sourced', value: 'sourced' },
-	{ name: 'University', value: 'university' },
-];
 
 function stateOf(ctx: IHookFunctions | IWebhookFunctions): TriggerState {
 	return ctx.getWorkflowStaticData('node') as TriggerState;

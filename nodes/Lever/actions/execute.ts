@@ -2,32 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import { encodeId, leverApiList, leverApiRequest } from '../transport';
-import { LOCATORS, PLAIN_ID_RULES } from './common.descriptions';
-import { PLACEHOLDER, isLocatorKind, kindOf, pathFieldLabel, pathFieldName, placeholdersOf } from './paths';
-import type { LeverOperation, PathParameterKind } from './types';
-
-/** Reads a resource-locator or string parameter and checks it looks like an id of its kind. */
-export function readId(ctx: IExecuteFunctions, itemIndex: number, name: string, kind: PathParameterKind, label: string): string {
-	const raw = ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
-	const value = String((raw as IDataObject)?.value ?? raw ?? '').trim();
-	if (!value) {
-		throw new NodeOperationError(ctx.getNode(), `${label} is empty`, {
-			itemIndex,
-			description: `Choose a ${label.toLowerCase()} from the list, or enter its Lever ID`,
-		});
-	}
-	if (isLocatorKind(kind)) {
-		if (!new RegExp(LOCATORS[kind].idPattern).test(value)) {
-			throw new NodeOperationError(ctx.getNode(), `${label}: "${value}" is not a valid Lever ID`, {
-				itemIndex,
-				description: `Use the ID from Lever (${LOCATORS[kind].idPlaceholder.replace('e.g. ', 'for example ')}), pick one from the list, or paste a Lever URL`,
-			});
-		}
-	} else if (value.length > 64 || !PLAIN_ID_RULES[kind].pattern.test(value)) {
-		throw new NodeOperationError(ctx.getNode(), `${label}: "${value}" is not a valid ID`, { itemIndex, description: PLAIN_ID_RULES[kind].fix });
-	}
-	return value;
-}
+import { LOCATORS, isLocatorKind, readId } from '../shared/locators';
+import { PLACEHOLDER, kindOf, pathFieldLabel, pathFieldName, placeholdersOf } from './paths';
+import type { LeverOperation } from './types';
 
 /** Fills `{placeholders}` from the operation's fields; returns the path and the ids used. */
 export function resolvePath(ctx: IExecuteFunctions, itemIndex: number, operation: LeverOperation) {

@@ -1,4 +1,4 @@
-import type { LeverOperation, LocatorKind, PathParameterKind } from './types';
+import type { LeverOperation, PathParameterKind } from './types';
 
 export const PLACEHOLDER = /\{(\w+)\}/g;
 
@@ -15,10 +15,6 @@ export function pathFieldName(placeholder: string): string {
 export function pathFieldLabel(placeholder: string): string {
 	const words = placeholder.replace(/Id$/, '').replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2');
 	return `${words.replace(/\b\w/g, (letter) => letter.toUpperCase())} ID`;
-}
-
-export function isLocatorKind(kind: PathParameterKind): kind is LocatorKind {
-	return ['opportunity', 'posting', 'user', 'stage', 'requisition'].includes(kind);
 }
 
 export function kindOf(operation: LeverOperation, placeholder: string): PathParameterKind {

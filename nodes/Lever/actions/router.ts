@@ -5,10 +5,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { authenticationField, expandField, limitField, locatorField, performAsField, returnAllField } from './common.descriptions';
+import { authenticationField } from '../shared/authentication';
+import { expandField, limitField, nameOrIdField, returnAllField } from '../shared/fields';
+import { isLocatorKind, locatorField, performAsField } from '../shared/locators';
 import { runOperation } from './execute';
 import { RESOURCES } from './resources';
-import { isLocatorKind, kindOf, pathFieldLabel, pathFieldName, placeholdersOf } from './paths';
+import { kindOf, pathFieldLabel, pathFieldName, placeholdersOf } from './paths';
 import type { LeverOperation, LeverResource } from './types';
 
 /** Items processed at once; the shared rate limiter still paces the requests themselves. */
@@ -29,16 +31,7 @@ function pathField(operation: LeverOperation, placeholder: string): INodePropert
 	if (isLocatorKind(kind)) return locatorField(kind, { name });
 	const loadOptionsMethod = PLACEHOLDER_DROPDOWNS[placeholder];
 	if (loadOptionsMethod) {
-		return {
-			displayName: pathFieldLabel(placeholder).replace(/ ID$/, ' Name or ID'),
-			name,
-			type: 'options',
-			typeOptions: { loadOptionsMethod },
-			default: '',
-			required: true,
-			description:
-				'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		};
+		return nameOrIdField({ label: pathFieldLabel(placeholder).replace(/ ID$/, ''), name, loadOptionsMethod, required: true });
 	}
 	return {
 		displayName: pathFieldLabel(placeholder),

@@ -5,16 +5,16 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import type { IdKind } from '../shared/locators';
+
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /**
  * Where a path placeholder gets its value. Record kinds (opportunity, posting, user, stage, requisition)
- * are resource locators shared by many operations (see common.descriptions.ts); the others are plain ID
- * fields checked against the rule of that name in PLAIN_ID_RULES. Unlisted placeholders are `uuid`.
+ * are resource locators shared by many operations (shared/locators.ts); the others are plain ID fields
+ * checked against the rule of that name in PLAIN_ID_RULES (shared/rules.ts). Unlisted placeholders are `uuid`.
  */
-export type LocatorKind = 'opportunity' | 'posting' | 'user' | 'stage' | 'requisition';
-export type PlainIdKind = 'uuid' | 'uuidOrSlug' | 'fieldKey';
-export type PathParameterKind = LocatorKind | PlainIdKind;
+export type PathParameterKind = IdKind;
 
 /** What an operation's `request` builder returns; the router adds path, perform_as, expand and paging. */
 export interface OperationRequest {

@@ -1,29 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { leverApiDownload, leverApiRequest } from '../transport';
-import { invalidParameter } from './parameters';
-
-/** Output field of the download operations: where the file lands on the item. */
-export const binaryOutputField: INodeProperties = {
-	displayName: 'Put Output File in Field',
-	name: 'binaryPropertyName',
-	type: 'string',
-	default: 'data',
-	required: true,
-	description: 'Name of the binary property the downloaded file is written to',
-	hint: 'The name of the output binary field to put the file in',
-};
-
-/** Input field of the upload operations: which binary property of the item is sent. */
-export const binaryInputField: INodeProperties = {
-	displayName: 'Input Binary Field',
-	name: 'binaryPropertyName',
-	type: 'string',
-	default: 'data',
-	required: true,
-	description: 'Name of the binary property of the input item that holds the file to upload (e.g. the output of a Read File or HTTP Request node)',
-	hint: 'The name of the input binary field containing the file to be uploaded',
-};
+import { binaryInputField } from '../shared/fields';
+import { invalidParameter } from '../shared/rules';
 
 /**
  * The file name a Content-Disposition header announces, preferring the RFC 5987 `filename*` form.

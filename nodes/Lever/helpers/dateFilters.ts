@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { getCollection, invalidParameter, toMilliseconds } from './parameters';
+import { getCollection, toMilliseconds } from './parameters';
+import { invalidParameter } from '../shared/rules';
 
 /** The date-range query filters Lever offers on its sub-resource lists: `<prefix>_at_start` / `<prefix>_at_end`. */
 export type DateRangePrefix = 'deleted' | 'occurred' | 'uploaded';

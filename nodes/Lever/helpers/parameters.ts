@@ -1,12 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { STAGE_ID_PATTERN, UUID_PATTERN } from '../actions/common.descriptions';
-
-/** A bad parameter: names the field and the fix, thrown before any request is sent. */
-export function invalidParameter(node: INode, itemIndex: number, field: string, problem: string, fix: string) {
-	return new NodeOperationError(node, `${field}: ${problem}`, { itemIndex, description: fix });
-}
+import { assertEmail, invalidParameter } from '../shared/rules';
 
 /** Lever wants integer milliseconds; n8n date-time fields give ISO strings (or DateTime objects). */
 export function toMilliseconds(node: INode, itemIndex: number, field: string, value: unknown): number {
@@ -31,51 +25,6 @@ export function toList(value: unknown): string[] {
 	if (value === undefined || value === null || value === '') return [];
 	const raw = Array.isArray(value) ? value : String(value).split(/[,\n]/);
 	return raw.map((entry) => String(entry).trim()).filter((entry) => entry !== '');
-}
-
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-export function assertEmail(node: INode, itemIndex: number, field: string, value: string): string {
-	const email = value.trim();
-	if (!EMAIL_PATTERN.test(email)) {
-		throw invalidParameter(node, itemIndex, field, `"${value}" is not an email address`, 'Enter an address such as jane@example.com');
-	}
-	return email;
-}
-
-const ID = new RegExp(UUID_PATTERN);
-
-export function assertLeverId(node: INode, itemIndex: number, field: string, value: string): string {
-	const id = String(value ?? '').trim();
-	if (!id) {
-		throw invalidParameter(node, itemIndex, field, 'is empty', `Choose a ${field.toLowerCase()} from the list or enter its Lever ID`);
-	}
-	if (!ID.test(id)) {
-		throw invalidParameter(node, itemIndex, field, `"${id}" is not a Lever ID`, 'Lever IDs look like 250d8f03-738a-4bba-a671-8a3d73477145');
-	}
-	return id;
-}
-
-const URL_PATTERN = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
-
-/** An http(s) URL, named in the error when it is not one. */
-export function assertUrl(node: INode, itemIndex: number, field: string, value: string): string {
-	const url = String(value ?? '').trim();
-	if (!URL_PATTERN.test(url)) {
-		throw invalidParameter(node, itemIndex, field, `"${value}" is not a URL`, 'Enter a full address starting with http:// or https://, e.g. https://example.com/page');
-	}
-	return url;
-}
-
-const STAGE_ID = new RegExp(`^(${STAGE_ID_PATTERN})$`);
-
-/** A stage ID: a UUID, or the slug of a built-in stage such as lead-new. */
-export function assertStageId(node: INode, itemIndex: number, field: string, value: string): string {
-	const id = String(value ?? '').trim();
-	if (!STAGE_ID.test(id)) {
-		throw invalidParameter(node, itemIndex, field, `"${id}" is not a Lever stage ID`, 'Choose a stage from the list, or enter its ID (a UUID, or a built-in slug such as lead-new)');
-	}
-	return id;
 }
 
 export interface QueryConversion {

@@ -8,7 +8,8 @@ import type {
 	ResourceMapperValue,
 } from 'n8n-workflow';
 
-import { invalidParameter, toList, toMilliseconds } from './parameters';
+import { toList, toMilliseconds } from './parameters';
+import { invalidParameter } from '../shared/rules';
 
 /**
  * Lever form-field types (shared/lever-api.md §5.14) → the resource mapper's input widget.

@@ -1,18 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 
-import { assertLeverId, invalidParameter, toList } from './parameters';
+import { toList } from './parameters';
+import { nameOrIdField } from '../shared/fields';
+import { assertLeverId, invalidParameter } from '../shared/rules';
 
 /** A "… Name or ID" dropdown of the account's users (loadOptions `getUsers`). */
-export function userOptionField(displayName: string, name: string): INodeProperties {
-	return {
-		displayName: `${displayName} Name or ID`,
-		name,
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getUsers' },
-		default: '',
-		description:
-			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-	};
+export function userOptionField(label: string, name: string): INodeProperties {
+	return nameOrIdField({ label, name, loadOptionsMethod: 'getUsers' });
 }
 
 /** A required, non-blank string parameter, trimmed. */

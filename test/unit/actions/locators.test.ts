@@ -1,6 +1,6 @@
 import type { INodePropertyMode } from 'n8n-workflow';
 
-import { locatorField } from '../../../nodes/Lever/actions/common.descriptions';
+import { locatorField } from '../../../nodes/Lever/shared/locators';
 
 const ID = '250d8f03-738a-4bba-a671-8a3d73477145';
 

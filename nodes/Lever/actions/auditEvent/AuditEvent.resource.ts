@@ -1,5 +1,6 @@
 import type { LeverResource } from '../types';
-import { convertCollection, getCollection, invalidParameter } from '../../helpers/parameters';
+import { convertCollection, getCollection } from '../../helpers/parameters';
+import { invalidParameter } from '../../shared/rules';
 
 const EVENT_TYPES = [
 	'account.authentication:changed',

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { assertEmail, getCollection, invalidParameter, toList } from '../../helpers/parameters';
+import { getCollection, toList } from '../../helpers/parameters';
+import { assertEmail, invalidParameter } from '../../shared/rules';
 import { assertSomething, pick } from '../../helpers/writes';
 import type { LeverResource } from '../types';
 

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { invalidParameter, parseJsonParameter } from '../../helpers/parameters';
+import { parseJsonParameter } from '../../helpers/parameters';
+import { invalidParameter } from '../../shared/rules';
 import { leverApiList, leverApiRequest } from '../../transport';
 import type { HttpMethod, LeverResource } from '../types';
 

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { getCollection, invalidParameter } from '../../helpers/parameters';
+import { getCollection } from '../../helpers/parameters';
+import { invalidParameter } from '../../shared/rules';
 import type { LeverResource } from '../types';
 
 export const diversitySurveyResource: LeverResource = {

@@ -1,22 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { LeverResource } from '../types';
-import { assertLeverId, convertCollection, getCollection, invalidParameter } from '../../helpers/parameters';
+import { convertCollection, getCollection } from '../../helpers/parameters';
+import { nameOrIdField } from '../../shared/fields';
+import { assertLeverId, invalidParameter } from '../../shared/rules';
 import { mappedTemplateValues } from '../../helpers/templateFields';
 import { convertDates } from '../../helpers/dateFilters';
 
 const TEMPLATE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
 function templateField(description: string): INodeProperties {
-	return {
-		displayName: 'Template Name or ID',
-		name: 'templateId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getFeedbackTemplates' },
-		default: '',
-		required: true,
-		description: `${description}. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
-	};
+	return nameOrIdField({ label: 'Template', name: 'templateId', loadOptionsMethod: 'getFeedbackTemplates', required: true, description });
 }
 
 const fieldValuesField: INodeProperties = {

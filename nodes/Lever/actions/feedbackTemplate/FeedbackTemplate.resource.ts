@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { getCollection, invalidParameter } from '../../helpers/parameters';
+import { getCollection } from '../../helpers/parameters';
+import { invalidParameter } from '../../shared/rules';
 import { jsonArray, pick, requiredString } from '../../helpers/writes';
 import type { LeverOperation, LeverResource } from '../types';
 

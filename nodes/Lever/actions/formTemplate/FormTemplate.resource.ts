@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { getCollection, invalidParameter, toList } from '../../helpers/parameters';
+import { getCollection, toList } from '../../helpers/parameters';
+import { invalidParameter } from '../../shared/rules';
 import { jsonArray, pick, requiredString } from '../../helpers/writes';
 import type { LeverOperation, LeverResource } from '../types';
 

@@ -2,7 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { LeverResource } from '../types';
 import { FEEDBACK_REMINDER_OPTIONS } from '../../helpers/interviews';
-import { assertLeverId, convertCollection, getCollection, invalidParameter, toList, toMilliseconds } from '../../helpers/parameters';
+import { convertCollection, getCollection, toList, toMilliseconds } from '../../helpers/parameters';
+import { assertLeverId, invalidParameter } from '../../shared/rules';
+import { nameOrIdField } from '../../shared/fields';
 
 const INTERVIEW_EXPAND = ['feedbackForms', 'postings', 'stage', 'user'];
 
@@ -19,16 +21,7 @@ function interviewProperties(replace: boolean): INodeProperties[] {
 			description:
 				'The interview panel the interview belongs to; only panels created through the API (externallyManaged) accept interviews',
 		},
-		{
-			displayName: 'Interviewer Names or IDs',
-			name: 'interviewers',
-			type: 'multiOptions',
-			typeOptions: { loadOptionsMethod: 'getUsers' },
-			required: true,
-			default: [],
-			description:
-				'The Lever users conducting the interview (at least one). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
+		nameOrIdField({ label: 'Interviewer', name: 'interviewers', loadOptionsMethod: 'getUsers', multiple: true, required: true, description: 'The Lever users conducting the interview (at least one)' }),
 		{
 			displayName: 'Date',
 			name: 'date',
@@ -61,15 +54,7 @@ function interviewProperties(replace: boolean): INodeProperties[] {
 					default: 'frequently',
 					description: 'How often interviewers are reminded to submit feedback',
 				},
-				{
-					displayName: 'Feedback Template Name or ID',
-					name: 'feedbackTemplate',
-					type: 'options',
-					typeOptions: { loadOptionsMethod: 'getFeedbackTemplates' },
-					default: '',
-					description:
-						'Scorecard the interviewers fill in. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-				},
+				nameOrIdField({ label: 'Feedback Template', name: 'feedbackTemplate', loadOptionsMethod: 'getFeedbackTemplates', description: 'Scorecard the interviewers fill in' }),
 				{
 					displayName: 'Location',
 					name: 'location',

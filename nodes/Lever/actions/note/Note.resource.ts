@@ -2,7 +2,8 @@ import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
 import type { LeverResource } from '../types';
 import { convertDates } from '../../helpers/dateFilters';
-import { assertLeverId, convertCollection, getCollection, invalidParameter, toMilliseconds } from '../../helpers/parameters';
+import { convertCollection, getCollection, toMilliseconds } from '../../helpers/parameters';
+import { assertLeverId, invalidParameter } from '../../shared/rules';
 
 const SCORE_OPTIONS: INodePropertyOptions[] = [
 	{ name: '1 - Strong No', value: 1 },

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { LeverOperation } from '../types';
-import { binaryOutputField, downloadAsBinary } from '../../helpers/binary';
+import { downloadAsBinary } from '../../helpers/binary';
+import { binaryOutputField } from '../../shared/fields';
 
 /** #38 GET /opportunities/{opportunity}/offers/{offer}/download[?status=sent|signed]. */
 export const downloadOfferOperation: LeverOperation = {

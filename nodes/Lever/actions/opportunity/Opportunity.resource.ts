@@ -1,17 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import {
-	assertLeverId,
-	assertStageId,
-	assertUrl,
-	convertCollection,
-	getCollection,
-	invalidParameter,
-	toList,
-} from '../../helpers/parameters';
+import { convertCollection, getCollection, toList } from '../../helpers/parameters';
+import { assertLeverId, assertStageId, assertUrl, invalidParameter } from '../../shared/rules';
 import { leverApiList } from '../../transport';
-import { simplifyField } from '../common.descriptions';
+import { nameOrIdField, simplifyField } from '../../shared/fields';
 import { runStandard } from '../execute';
 import type { LeverOperation, LeverResource } from '../types';
 import { createOperation } from './create.operation';
@@ -136,15 +129,8 @@ const tagOrSourceOperation = (
 	};
 };
 
-const archiveReasonField = (required: boolean, description: string): INodeProperties => ({
-	displayName: 'Archive Reason Name or ID',
-	name: 'reason',
-	type: 'options',
-	typeOptions: { loadOptionsMethod: 'getArchiveReasons' },
-	default: '',
-	required,
-	description: `${description}. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
-});
+const archiveReasonField = (required: boolean, description: string): INodeProperties =>
+	nameOrIdField({ label: 'Archive Reason', name: 'reason', loadOptionsMethod: 'getArchiveReasons', required, description });
 
 const requisitionField: INodeProperties = {
 	displayName: 'Requisition ID',
@@ -224,15 +210,7 @@ export const opportunityResource: LeverResource = {
 			performAs: 'optional',
 			idempotent: true,
 			properties: [
-				{
-					displayName: 'Stage Name or ID',
-					name: 'stage',
-					type: 'options',
-					typeOptions: { loadOptionsMethod: 'getStages' },
-					default: '',
-					required: true,
-					description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-				},
+				nameOrIdField({ label: 'Stage', name: 'stage', loadOptionsMethod: 'getStages', required: true }),
 			],
 			request(itemIndex) {
 				const stage = String(this.getNodeParameter('stage', itemIndex, '') ?? '').trim();

@@ -1,12 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { assertEmail, assertLeverId, getCollection, invalidParameter, toList, toMilliseconds } from '../../helpers/parameters';
+import { getCollection, toList, toMilliseconds } from '../../helpers/parameters';
+import { assertEmail, assertLeverId, invalidParameter } from '../../shared/rules';
 import type { MultipartPart } from '../../transport';
 import { leverApiList, leverApiRequest } from '../../transport';
-import { locatorField } from '../common.descriptions';
+import { ORIGINS, ORIGIN_OPTIONS, nameOrIdField } from '../../shared/fields';
+import { locatorField } from '../../shared/locators';
 import { readPerformAs } from '../execute';
 import type { LeverOperation } from '../types';
-import { ORIGINS, readTagsOrSources, tagsOrSourcesFields } from './opportunity.fields';
+import { readTagsOrSources, tagsOrSourcesFields } from './opportunity.fields';
 
 const PHONE_TYPES = ['home', 'mobile', 'other', 'skype', 'work'];
 
@@ -193,14 +195,7 @@ export const createOperation: LeverOperation = {
 			placeholder: 'Add Field',
 			default: {},
 			options: [
-				{
-					displayName: 'Archive Reason Name or ID',
-					name: 'archiveReason',
-					type: 'options',
-					typeOptions: { loadOptionsMethod: 'getArchiveReasons' },
-					default: '',
-					description: 'Create the opportunity already archived. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-				},
+				nameOrIdField({ label: 'Archive Reason', name: 'archiveReason', loadOptionsMethod: 'getArchiveReasons', description: 'Create the opportunity already archived' }),
 				{ displayName: 'Contact ID', name: 'contact', type: 'string', default: '', description: 'Attach to this existing person' },
 				{ displayName: 'Created At', name: 'createdAt', type: 'dateTime', default: '', description: 'For historical imports; not in the future' },
 				{ displayName: 'Follower IDs', name: 'followers', type: 'string', default: '', description: 'Comma-separated user IDs' },
@@ -212,27 +207,13 @@ export const createOperation: LeverOperation = {
 					displayName: 'Origin',
 					name: 'origin',
 					type: 'options',
-					options: ORIGINS.map((origin) => ({ name: origin.charAt(0).toUpperCase() + origin.slice(1), value: origin })),
+					options: ORIGIN_OPTIONS,
 					default: 'sourced',
 				},
-				{
-					displayName: 'Owner Name or ID',
-					name: 'owner',
-					type: 'options',
-					typeOptions: { loadOptionsMethod: 'getUsers' },
-					default: '',
-					description: 'Defaults to Perform As. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-				},
+				nameOrIdField({ label: 'Owner', name: 'owner', loadOptionsMethod: 'getUsers', description: 'Defaults to Perform As' }),
 				{ displayName: 'Phone Type', name: 'phoneType', type: 'options', options: PHONE_TYPES.map((type) => ({ name: type, value: type })), default: 'mobile' },
 				{ displayName: 'Phones', name: 'phones', type: 'string', default: '', description: 'Comma-separated phone numbers' },
-				{
-					displayName: 'Stage Name or ID',
-					name: 'stage',
-					type: 'options',
-					typeOptions: { loadOptionsMethod: 'getStages' },
-					default: '',
-					description: 'Defaults to New lead or New applicant. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-				},
+				nameOrIdField({ label: 'Stage', name: 'stage', loadOptionsMethod: 'getStages', description: 'Defaults to New lead or New applicant' }),
 			],
 		},
 		{

@@ -1,12 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toList } from '../../helpers/parameters';
-import { confidentialityFilter } from '../common.descriptions';
-
-/** Lever's candidate origins (shared/lever-api.md §3.3). */
-export const ORIGINS = ['agency', 'applied', 'internal', 'referred', 'sourced', 'university'];
-
-const originOptions = ORIGINS.map((origin) => ({ name: origin.charAt(0).toUpperCase() + origin.slice(1), value: origin }));
+import { ORIGIN_OPTIONS, confidentialityFilter, nameOrIdField } from '../../shared/fields';
 
 const dateFilter = (displayName: string, name: string, description: string): INodeProperties => ({
 	displayName,
@@ -26,14 +21,7 @@ export const opportunityFilters: INodeProperties = {
 	options: [
 		dateFilter('Advanced After', 'advanced_at_start', 'Moved into their current stage at or after this time'),
 		dateFilter('Advanced Before', 'advanced_at_end', 'Moved into their current stage at or before this time'),
-		{
-			displayName: 'Archive Reason Names or IDs',
-			name: 'archive_reason_id',
-			type: 'multiOptions',
-			typeOptions: { loadOptionsMethod: 'getArchiveReasons' },
-			default: [],
-			description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		},
+		nameOrIdField({ label: 'Archive Reason', name: 'archive_reason_id', loadOptionsMethod: 'getArchiveReasons', multiple: true }),
 		{
 			displayName: 'Archived',
 			name: 'archived',
@@ -99,7 +87,7 @@ export const opportunityFilters: INodeProperties = {
 			displayName: 'Origins',
 			name: 'origin',
 			type: 'multiOptions',
-			options: originOptions,
+			options: ORIGIN_OPTIONS,
 			default: [],
 		},
 		{
@@ -120,30 +108,9 @@ export const opportunityFilters: INodeProperties = {
 			],
 			default: '',
 		},
-		{
-			displayName: 'Source Names or IDs',
-			name: 'source',
-			type: 'multiOptions',
-			typeOptions: { loadOptionsMethod: 'getSources' },
-			default: [],
-			description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		},
-		{
-			displayName: 'Stage Names or IDs',
-			name: 'stage_id',
-			type: 'multiOptions',
-			typeOptions: { loadOptionsMethod: 'getStages' },
-			default: [],
-			description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		},
-		{
-			displayName: 'Tag Names or IDs',
-			name: 'tag',
-			type: 'multiOptions',
-			typeOptions: { loadOptionsMethod: 'getTags' },
-			default: [],
-			description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		},
+		nameOrIdField({ label: 'Source', name: 'source', loadOptionsMethod: 'getSources', multiple: true }),
+		nameOrIdField({ label: 'Stage', name: 'stage_id', loadOptionsMethod: 'getStages', multiple: true }),
+		nameOrIdField({ label: 'Tag', name: 'tag', loadOptionsMethod: 'getTags', multiple: true }),
 		dateFilter('Updated After', 'updated_at_start', 'Changed at or after this time'),
 		dateFilter('Updated Before', 'updated_at_end', 'Changed at or before this time'),
 	],
@@ -201,14 +168,7 @@ export function simplifyOpportunity(record: IDataObject): IDataObject {
 export const tagsOrSourcesFields = (kind: 'tags' | 'sources'): INodeProperties[] => {
 	const singular = kind === 'tags' ? 'Tag' : 'Source';
 	return [
-		{
-			displayName: `${singular} Names or IDs`,
-			name: kind,
-			type: 'multiOptions',
-			typeOptions: { loadOptionsMethod: kind === 'tags' ? 'getTags' : 'getSources' },
-			default: [],
-			description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		},
+		nameOrIdField({ label: singular, name: kind, loadOptionsMethod: kind === 'tags' ? 'getTags' : 'getSources', multiple: true }),
 		{
 			displayName: `Other ${singular}s`,
 			name: `${kind}Text`,

@@ -2,7 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { LeverResource } from '../types';
 import { FEEDBACK_REMINDER_OPTIONS } from '../../helpers/interviews';
-import { assertLeverId, assertUrl, getCollection, invalidParameter, toList, toMilliseconds } from '../../helpers/parameters';
+import { getCollection, toList, toMilliseconds } from '../../helpers/parameters';
+import { assertLeverId, assertUrl, invalidParameter } from '../../shared/rules';
+import { nameOrIdField } from '../../shared/fields';
 
 const PANEL_EXPAND = ['stage', 'user'];
 
@@ -32,24 +34,8 @@ function interviewValues(replace: boolean): INodeProperties[] {
 			default: 'daily',
 			description: 'How often the interviewers are reminded to submit feedback',
 		},
-		{
-			displayName: 'Feedback Template Name or ID',
-			name: 'feedbackTemplate',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getFeedbackTemplates' },
-			default: '',
-			description:
-				'Scorecard the interviewers fill in. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
-		{
-			displayName: 'Interviewer Names or IDs',
-			name: 'interviewers',
-			type: 'multiOptions',
-			typeOptions: { loadOptionsMethod: 'getUsers' },
-			default: [],
-			description:
-				'The Lever users conducting this interview (at least one). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
+		nameOrIdField({ label: 'Feedback Template', name: 'feedbackTemplate', loadOptionsMethod: 'getFeedbackTemplates', description: 'Scorecard the interviewers fill in' }),
+		nameOrIdField({ label: 'Interviewer', name: 'interviewers', loadOptionsMethod: 'getUsers', multiple: true, description: 'The Lever users conducting this interview (at least one)' }),
 		{
 			displayName: 'Location',
 			name: 'location',

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { getCollection } from '../../helpers/parameters';
 import { assertSomething, requiredString } from '../../helpers/writes';
-import { simplifyField } from '../common.descriptions';
+import { simplifyField } from '../../shared/fields';
 import type { LeverOperation, LeverResource } from '../types';
 import { applyExecute, applyFields } from './apply.operation';
 import { getUsersExecute, getUsersFields } from './getUsers.operation';

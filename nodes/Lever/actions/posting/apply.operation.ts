@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { assertEmail, assertUrl, getCollection, invalidParameter, parseJsonParameter } from '../../helpers/parameters';
+import { getCollection, parseJsonParameter } from '../../helpers/parameters';
+import { assertEmail, assertUrl, invalidParameter } from '../../shared/rules';
 import { jsonArray, jsonObject, pick, requiredString } from '../../helpers/writes';
 import { leverApiRequest } from '../../transport';
 import type { LeverOperation } from '../types';

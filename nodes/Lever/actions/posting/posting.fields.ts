@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { confidentialityFilter } from '../common.descriptions';
+import { confidentialityFilter } from '../../shared/fields';
 
-import { convertCollection, getCollection, invalidParameter, toList } from '../../helpers/parameters';
+import { convertCollection, getCollection, toList } from '../../helpers/parameters';
+import { invalidParameter } from '../../shared/rules';
 import { listOrUndefined, moneyRange, optionalUserId, pick, refId, userOptionField } from '../../helpers/writes';
 
 export const POSTING_EXPAND = ['user', 'owner', 'hiringManager', 'followers'];

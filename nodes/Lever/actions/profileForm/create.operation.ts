@@ -1,9 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { LeverOperation } from '../types';
-import { getCollection, invalidParameter } from '../../helpers/parameters';
+import { getCollection } from '../../helpers/parameters';
+import { invalidParameter } from '../../shared/rules';
 import { mappedTemplateValues, templateFieldId } from '../../helpers/templateFields';
 import { leverApiRequest } from '../../transport';
+import { nameOrIdField } from '../../shared/fields';
 
 const TEMPLATE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
@@ -22,16 +24,7 @@ export const createProfileFormOperation: LeverOperation = {
 	pathParameters: { opportunity: 'opportunity' },
 	performAs: 'optional',
 	properties: [
-		{
-			displayName: 'Template Name or ID',
-			name: 'templateId',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getFormTemplates' },
-			default: '',
-			required: true,
-			description:
-				'The profile form template to fill in; its fields appear below. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
+		nameOrIdField({ label: 'Template', name: 'templateId', loadOptionsMethod: 'getFormTemplates', required: true, description: 'The profile form template to fill in; its fields appear below' }),
 		{
 			displayName: 'Fields',
 			name: 'fields',

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { confidentialityFilter } from '../common.descriptions';
+import { confidentialityFilter, nameOrIdField } from '../../shared/fields';
 
-import { assertLeverId, convertCollection, getCollection, invalidParameter, toList, toMilliseconds } from '../../helpers/parameters';
+import { convertCollection, getCollection, toList, toMilliseconds } from '../../helpers/parameters';
+import { assertLeverId, invalidParameter } from '../../shared/rules';
 import { jsonObject, moneyRange, optionalUserId, pick, requiredString, userOptionField } from '../../helpers/writes';
 import type { LeverOperation, LeverResource } from '../types';
 
@@ -139,15 +140,7 @@ function requisitionOptions(kind: 'create' | 'update'): INodeProperties[] {
 			placeholder: 'e.g. London',
 		},
 		userOptionField('Owner', 'owner'),
-		{
-			displayName: 'Posting Names or IDs',
-			name: 'postingIds',
-			type: 'multiOptions',
-			typeOptions: { loadOptionsMethod: 'getPostings' },
-			default: [],
-			description:
-				'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		},
+		nameOrIdField({ label: 'Posting', name: 'postingIds', loadOptionsMethod: 'getPostings', multiple: true }),
 		{
 			displayName: 'Status',
 			name: 'status',

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { LeverOperation } from '../types';
-import { binaryOutputField, downloadAsBinary } from '../../helpers/binary';
+import { downloadAsBinary } from '../../helpers/binary';
+import { binaryOutputField } from '../../shared/fields';
 import { leverApiRequest } from '../../transport';
 
 /** #51 GET /opportunities/{opportunity}/resumes/{resume}/download: the resume file as binary data. */

@@ -1,34 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { assertLeverId, getCollection, invalidParameter, toList } from '../../helpers/parameters';
+import { getCollection, toList } from '../../helpers/parameters';
+import { assertLeverId, invalidParameter } from '../../shared/rules';
 import { assertSomething, requiredString } from '../../helpers/writes';
+import { ORIGIN_OPTIONS } from '../../shared/fields';
+import { EVENTS_WITH_CONDITIONS, WEBHOOK_EVENTS } from '../../shared/webhookEvents';
 import type { LeverOperation, LeverResource } from '../types';
-
-/** The ten webhook events (shared/lever-api.md §4.1). */
-export const WEBHOOK_EVENTS = [
-	{ name: 'Application Created', value: 'applicationCreated' },
-	{ name: 'Candidate Archive Change', value: 'candidateArchiveChange' },
-	{ name: 'Candidate Deleted', value: 'candidateDeleted' },
-	{ name: 'Candidate Hired', value: 'candidateHired' },
-	{ name: 'Candidate Stage Change', value: 'candidateStageChange' },
-	{ name: 'Contact Created', value: 'contactCreated' },
-	{ name: 'Contact Updated', value: 'contactUpdated' },
-	{ name: 'Interview Created (Beta)', value: 'interviewCreated' },
-	{ name: 'Interview Deleted (Beta)', value: 'interviewDeleted' },
-	{ name: 'Interview Updated (Beta)', value: 'interviewUpdated' },
-];
-
-/** Events that accept the candidate-origin condition. */
-export const EVENTS_WITH_CONDITIONS = ['applicationCreated', 'candidateArchiveChange', 'candidateHired', 'candidateStageChange'];
-
-const ORIGINS = [
-	{ name: 'Agency', value: 'agency' },
-	{ name: 'Applied', value: 'applied' },
-	{ name: 'Internal', value: 'internal' },
-	{ name: 'Referred', value: 'referred' },
-	{ name: 'Sourced', value: 'sourced' },
-	{ name: 'University', value: 'university' },
-];
 
 const URL_PATTERN = /^https?:\/\/[^\s/$.?#][^\s]*$/i;
 
@@ -76,7 +53,7 @@ const operations: LeverOperation[] = [
 				displayName: 'Candidate Origins',
 				name: 'origins',
 				type: 'multiOptions',
-				options: ORIGINS,
+				options: ORIGIN_OPTIONS,
 				default: [],
 				description: 'Only deliver events for candidates of these origins (Lever uses all six when none are chosen)',
 				displayOptions: { show: { event: EVENTS_WITH_CONDITIONS } },
@@ -155,7 +132,7 @@ const operations: LeverOperation[] = [
 						displayName: 'Candidate Origins',
 						name: 'origins',
 						type: 'multiOptions',
-						options: ORIGINS,
+						options: ORIGIN_OPTIONS,
 						default: [],
 						description:
 							'Only deliver events for candidates of these origins (for application created, archive change, hired and stage change events)',

@@ -1,10 +1,13 @@
-import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import type { LocatorKind, PlainIdKind } from './types';
+import type { PlainIdKind } from './rules';
+import { PLAIN_ID_RULES, STAGE_ID_PATTERN, UUID_CAPTURE, UUID_PATTERN } from './rules';
 
-/** Lever ids are UUIDs; built-in stages also use slugs such as `lead-new`. */
-export const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
-export const STAGE_ID_PATTERN = `(${UUID_PATTERN.slice(1, -1)})|([a-z][a-z0-9-]{1,62})`;
+/** Records picked with a resource locator (From List / By ID / By URL) wherever an operation needs one. */
+export type LocatorKind = 'opportunity' | 'posting' | 'user' | 'stage' | 'requisition';
+/** How an ID field is asked for and checked: a locator kind, or a plain ID rule. */
+export type IdKind = LocatorKind | PlainIdKind;
 
 interface LocatorSpec {
 	displayName: string;
@@ -15,9 +18,7 @@ interface LocatorSpec {
 	url?: { placeholder: string; regex: string; extract: string };
 }
 
-const UUID_CAPTURE = '([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})';
-
-/** One table for every resource locator the node offers. */
+/** One table for every resource locator the nodes offer. */
 export const LOCATORS: Record<LocatorKind, LocatorSpec> = {
 	opportunity: {
 		displayName: 'Opportunity',
@@ -62,24 +63,12 @@ export const LOCATORS: Record<LocatorKind, LocatorSpec> = {
 	},
 };
 
-/** How plain (non-locator) path IDs are checked before any request. */
-export const PLAIN_ID_RULES: Record<PlainIdKind, { pattern: RegExp; fix: string }> = {
-	uuid: { pattern: new RegExp(UUID_PATTERN), fix: 'Lever IDs look like 250d8f03-738a-4bba-a671-8a3d73477145' },
-	uuidOrSlug: {
-		pattern: new RegExp(`^((${UUID_PATTERN.slice(1, -1)})|([a-z][a-z0-9-]{1,62}))$`),
-		fix: 'Use the ID from Lever, e.g. 250d8f03-738a-4bba-a671-8a3d73477145 (built-in ones are slugs such as no-feedback)',
-	},
-	fieldKey: {
-		pattern: /^[a-z0-9]+(_[a-z0-9]+)*$/,
-		fix: 'Requisition field IDs are snake_case keys of at most 50 characters, e.g. cost_center',
-	},
-};
+export function isLocatorKind(kind: IdKind): kind is LocatorKind {
+	return Object.prototype.hasOwnProperty.call(LOCATORS, kind);
+}
 
 /** A resource locator field for `kind`, named `name` (defaults to `<kind>Id`). */
-export function locatorField(
-	kind: LocatorKind,
-	overrides: Partial<INodeProperties> = {},
-): INodeProperties {
+export function locatorField(kind: LocatorKind, overrides: Partial<INodeProperties> = {}): INodeProperties {
 	const spec = LOCATORS[kind];
 	const field: INodeProperties = {
 		displayName: spec.displayName,
@@ -149,72 +138,25 @@ export function performAsField(required: boolean): INodeProperties {
 	});
 }
 
-export const returnAllField: INodeProperties = {
-	displayName: 'Return All',
-	name: 'returnAll',
-	type: 'boolean',
-	default: false,
-	description: 'Whether to return all results or only up to a given limit',
-};
-
-export const limitField: INodeProperties = {
-	displayName: 'Limit',
-	name: 'limit',
-	type: 'number',
-	default: 50,
-	typeOptions: { minValue: 1 },
-	description: 'Max number of results to return',
-	displayOptions: { show: { returnAll: [false] } },
-};
-
-export function expandField(values: string[]): INodeProperties {
-	return {
-		displayName: 'Expand',
-		name: 'expand',
-		type: 'multiOptions',
-		options: [...values].sort().map((value) => ({ name: value, value })),
-		default: [],
-		description: 'Linked records to return as full objects instead of IDs',
-	};
-}
-
-export const simplifyField: INodeProperties = {
-	displayName: 'Simplify',
-	name: 'simplify',
-	type: 'boolean',
-	default: true,
-	description: 'Whether to return a simplified version of the response instead of the raw data',
-};
-
-/** Both credential types, each shown for its Authentication choice (every Lever node uses these two). */
-export const leverCredentials: INodeCredentialDescription[] = [
-	{ name: 'leverAtsApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
-	{ name: 'leverAtsOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-];
-
-export const authenticationField: INodeProperties = {
-	displayName: 'Authentication',
-	name: 'authentication',
-	type: 'options',
-	options: [
-		{ name: 'API Key', value: 'apiKey' },
-		{ name: 'OAuth2', value: 'oAuth2' },
-	],
-	default: 'apiKey',
-};
-
-/** Lever lists leave confidential records out unless asked (shared/lever-api.md §2.6). */
-export function confidentialityFilter(records: string): INodeProperties {
-	return {
-		displayName: 'Confidentiality',
-		name: 'confidentiality',
-		type: 'options',
-		options: [
-			{ name: 'All', value: 'all' },
-			{ name: 'Confidential Only', value: 'confidential' },
-			{ name: 'Non-Confidential Only', value: 'non-confidential' },
-		],
-		default: 'non-confidential',
-		description: `Which ${records} to return by confidentiality; Lever returns only non-confidential ones unless told otherwise (a key needs confidential access for the others)`,
-	};
+/** Reads a resource-locator or string parameter and checks it looks like an ID of its kind. */
+export function readId(ctx: IExecuteFunctions, itemIndex: number, name: string, kind: IdKind, label: string): string {
+	const raw = ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
+	const value = String((raw as IDataObject)?.value ?? raw ?? '').trim();
+	if (!value) {
+		throw new NodeOperationError(ctx.getNode(), `${label} is empty`, {
+			itemIndex,
+			description: `Choose a ${label.toLowerCase()} from the list, or enter its Lever ID`,
+		});
+	}
+	if (isLocatorKind(kind)) {
+		if (!new RegExp(LOCATORS[kind].idPattern).test(value)) {
+			throw new NodeOperationError(ctx.getNode(), `${label}: "${value}" is not a valid Lever ID`, {
+				itemIndex,
+				description: `Use the ID from Lever (${LOCATORS[kind].idPlaceholder.replace('e.g. ', 'for example ')}), pick one from the list, or paste a Lever URL`,
+			});
+		}
+	} else if (value.length > 64 || !PLAIN_ID_RULES[kind].pattern.test(value)) {
+		throw new NodeOperationError(ctx.getNode(), `${label}: "${value}" is not a valid ID`, { itemIndex, description: PLAIN_ID_RULES[kind].fix });
+	}
+	return value;
 }
