@@ -148,7 +148,7 @@ async function runMicro({ opportunities = 5000, iterations = 7, log = () => {} }
 	const originalTake = limiter.TokenBucket.prototype.take;
 	limiter.TokenBucket.prototype.take = async function take() {};
 	const client = Container.get(OutboundHttp).requests();
-	const apiKey = 'test-key';
+	const apiKey = 'confidential-key'; // the emulator's key with confidential access: the bench reads every record
 	const emulator = await startEmulator({ port: 0, seed: 7, opportunities, lazyChildren: true, rateLimit: false });
 	let pages;
 	try {

@@ -421,9 +421,9 @@ async function main() {
 		await harness.importCredentials(folder, [
 			{
 				...LEVER_CRED,
-				data: { environment: 'custom', customBaseUrl: emu.apiUrl, apiKey: 'test-key', ...(CREDENTIAL_BURST ? { burst: CREDENTIAL_BURST } : {}) },
+				data: { environment: 'custom', customBaseUrl: emu.apiUrl, apiKey: 'confidential-key', ...(CREDENTIAL_BURST ? { burst: CREDENTIAL_BURST } : {}) },
 			},
-			{ ...BASIC_CRED, data: { user: 'test-key', password: '' } },
+			{ ...BASIC_CRED, data: { user: 'confidential-key', password: '' } },
 		]);
 		const httpVersion = lib.installedNodeVersion(path.join('HttpRequest', 'HttpRequest.node.js'), 4.2);
 		results.settings.httpRequestNodeTypeVersion = httpVersion;

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * node test/emulator/cli.js [--port 4010] [--host 127.0.0.1] [--api-key test-key]... [--opportunities 1000] [--seed 7]
+ * node test/emulator/cli.js [--port 4010] [--host 127.0.0.1] [--api-key test-key]... [--confidential-api-key k]... [--opportunities 1000] [--seed 7]
  *   [--no-rate-limit] [--rate 10 --burst 20] [--retry-after <s>]
  *   [--rate-429 0.05] [--rate-500 0] [--rate-502 0] [--rate-503 0.02] [--rate-reset 0] [--fault-seed <n>]
  *   [--latency 50] [--latency-max 100] [--slow-body <ms>] [--webhook-retry-delays 1000,5000,...]
@@ -23,7 +23,8 @@ function parseArgs(argv) {
 		switch (flag) {
 			case '--port': o.port = n(); break;
 			case '--host': o.host = val(); break;
-			case '--api-key': o.apiKeys.push({ key: val(), confidential: true }); break;
+			case '--api-key': o.apiKeys.push({ key: val() }); break;
+			case '--confidential-api-key': o.apiKeys.push({ key: val(), confidential: true }); break;
 			case '--opportunities': o.opportunities = n(); break;
 			case '--users': o.users = n(); break;
 			case '--postings': o.postings = n(); break;

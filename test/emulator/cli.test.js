@@ -7,8 +7,9 @@ const { parseArgs } = require('./cli');
 jest.setTimeout(30000);
 
 test('flags parse into options', () => {
-	const o = parseArgs(['--port', '0', '--api-key', 'k1', '--opportunities', '12', '--seed', '3', '--rate', '5', '--burst', '9', '--rate-429', '0.05', '--rate-503=0.02', '--latency', '50', '--latency-max', '100', '--slow-body', '20']);
-	expect(o).toMatchObject({ port: 0, opportunities: 12, seed: 3, apiKeys: [{ key: 'k1', confidential: true }], rateLimit: { perSecond: 5, burst: 9 } });
+	const o = parseArgs(['--port', '0', '--api-key', 'k1', '--confidential-api-key', 'k2', '--opportunities', '12', '--seed', '3', '--rate', '5', '--burst', '9', '--rate-429', '0.05', '--rate-503=0.02', '--latency', '50', '--latency-max', '100', '--slow-body', '20']);
+	expect(o).toMatchObject({ port: 0, opportunities: 12, seed: 3, apiKeys: [{ key: 'k1' }, { key: 'k2', confidential: true }], rateLimit: { perSecond: 5, burst: 9 } });
+	expect(o.apiKeys[0].confidential).toBeUndefined(); // like most Lever keys: no confidential access
 	expect(o.faults).toEqual({ rate429: 0.05, rate503: 0.02, latencyMs: [50, 100], slowBodyMs: 20 });
 	expect(parseArgs(['--no-rate-limit']).rateLimit).toBe(false);
 	expect(parseArgs([]).port).toBe(4010);

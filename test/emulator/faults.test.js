@@ -1,7 +1,7 @@
 'use strict';
 /** Fault injection: seeded fractions of 429/5xx/resets, latency, slow bodies; runtime reconfiguration. */
 const { startEmulator } = require('./index');
-const { api, inspect } = require('./helpers');
+const { api, inspect, confidentialAuth } = require('./helpers');
 
 jest.setTimeout(60000);
 
@@ -87,7 +87,7 @@ test('mutate bumps updatedAt for delta sync and is visible through updated_at_st
 		const since = Date.now();
 		const m = await inspect(emu, 'POST', '/mutate', { action: 'touch', count: 7, seed: 1 });
 		expect(m.body.ids).toHaveLength(7);
-		const r = await api(emu, 'GET', '/opportunities', { query: { updated_at_start: since, confidentiality: 'all' } });
+		const r = await api(emu, 'GET', '/opportunities', { query: { updated_at_start: since, confidentiality: 'all' }, auth: confidentialAuth() });
 		expect(r.body.data.map((o) => o.id).sort()).toEqual([...m.body.ids].sort());
 		const s = await inspect(emu, 'POST', '/mutate', { action: 'stage', ids: [m.body.ids[0]], stageId: 'offer' });
 		expect(emu.state.opportunities.get(s.body.ids[0]).stage).toBe('offer');

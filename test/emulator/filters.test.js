@@ -1,7 +1,7 @@
 'use strict';
 /** Filters (§3.3, §3.11, §3.12 …), expand and include (§2.4), checked against the emulator's own state. */
 const { startEmulator } = require('./index');
-const { api, pageAll } = require('./helpers');
+const { api, pageAll, confidentialAuth } = require('./helpers');
 
 jest.setTimeout(60000);
 
@@ -77,9 +77,9 @@ describe('opportunity filters', () => {
 	});
 
 	test('confidentiality: default excludes confidential, all includes them', async () => {
-		const all = await pageAll(emu, '/opportunities', { confidentiality: 'all' });
+		const all = await pageAll(emu, '/opportunities', { confidentiality: 'all' }, { auth: confidentialAuth() });
 		expect(all).toHaveLength(st.opportunities.size);
-		const conf = await pageAll(emu, '/opportunities', { confidentiality: 'confidential' });
+		const conf = await pageAll(emu, '/opportunities', { confidentiality: 'confidential' }, { auth: confidentialAuth() });
 		expect(conf.every((o) => o.confidentiality === 'confidential')).toBe(true);
 		expect((await api(emu, 'GET', '/opportunities', { query: { confidentiality: 'secret' } })).status).toBe(400);
 	});

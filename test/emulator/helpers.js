@@ -5,6 +5,9 @@ function basic(key = 'test-key') {
 	return `Basic ${Buffer.from(`${key}:`).toString('base64')}`;
 }
 
+/** The default account's second key, created with confidential access ('test-key' has none, like most keys). */
+const confidentialAuth = () => basic('confidential-key');
+
 function buildUrl(base, path, query) {
 	const u = new URL(base + path);
 	if (query) {
@@ -73,4 +76,4 @@ async function pageAll(emu, path, query = {}, o = {}) {
 	return out;
 }
 
-module.exports = { basic, api, inspect, pageAll, buildUrl };
+module.exports = { basic, confidentialAuth, api, inspect, pageAll, buildUrl };

@@ -6,7 +6,7 @@ export interface ApiKeyConfig {
 	key: string;
 	/** Allowed operations as 'METHOD /path-template', e.g. 'GET /opportunities/{opportunity}'. Absent = all. */
 	allow?: string[];
-	/** May read confidential postings/opportunities/requisitions. Default false when a key is listed explicitly. */
+	/** May read confidential postings/opportunities/requisitions (default false, as for most Lever keys). */
 	confidential?: boolean;
 }
 
@@ -66,6 +66,7 @@ export interface EmulatorOptions {
 	lazyChildren?: boolean;
 	/** "Today" of the seeded account in ms (default 2026-10-01T12:00Z). */
 	seedNow?: number;
+	/** Default: `test-key` (no confidential access) and `confidential-key` (with it). */
 	apiKeys?: ApiKeyConfig[];
 	oauthClients?: OAuthClientConfig[];
 	accessTokenTtlSeconds?: number;

@@ -28,7 +28,7 @@ const DEFAULTS = {
 	host: '127.0.0.1',
 	seed: 7,
 	opportunities: 50,
-	apiKeys: [{ key: 'test-key', confidential: true }],
+	apiKeys: [{ key: 'test-key' }, { key: 'confidential-key', confidential: true }],
 	oauthClients: [{ clientId: 'test-client', clientSecret: 'test-secret' }],
 	accessTokenTtlSeconds: 3600,
 	rateLimit: { perSecond: 10, burst: 20 },

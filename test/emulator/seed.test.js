@@ -1,15 +1,16 @@
 'use strict';
 /** The seed generator: deterministic, realistic, sized from a handful to many opportunities. */
 const { startEmulator } = require('./index');
-const { api, pageAll, inspect } = require('./helpers');
+const { api, pageAll, inspect, confidentialAuth } = require('./helpers');
 
 jest.setTimeout(60000);
 
 /** Everything a client can see of an account, without the per-port download URLs. */
 async function fingerprint(emu) {
 	const strip = (x) => JSON.parse(JSON.stringify(x).split(emu.apiUrl).join('<api>'));
-	const opps = await pageAll(emu, '/opportunities', { confidentiality: 'all', expand: 'applications' });
-	const postings = await pageAll(emu, '/postings', { confidentiality: 'all', distributionChannel: ['public', 'internal'] });
+	const all = { auth: confidentialAuth() };
+	const opps = await pageAll(emu, '/opportunities', { confidentiality: 'all', expand: 'applications' }, all);
+	const postings = await pageAll(emu, '/postings', { confidentiality: 'all', distributionChannel: ['public', 'internal'] }, all);
 	const users = await pageAll(emu, '/users', { includeDeactivated: 'true' });
 	const stages = await pageAll(emu, '/stages');
 	const o = opps[3];
@@ -102,7 +103,7 @@ test('handful and zero opportunities work', async () => {
 	for (const n of [0, 3]) {
 		const emu = await startEmulator({ opportunities: n, rateLimit: false });
 		try {
-			const r = await api(emu, 'GET', '/opportunities', { query: { confidentiality: 'all' } });
+			const r = await api(emu, 'GET', '/opportunities', { query: { confidentiality: 'all' }, auth: confidentialAuth() });
 			expect(r.body.data).toHaveLength(n);
 			expect(r.body.hasNext).toBe(false);
 		} finally {

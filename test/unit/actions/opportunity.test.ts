@@ -163,7 +163,9 @@ describe('Opportunity: exact requests (nock)', () => {
 describe('Opportunity against the emulator', () => {
 	let emulator: RunningEmulator;
 	let performAs: string;
+	// 'test-key' has no confidential access (like most Lever keys); 'confidential-key' was created with it.
 	const credentials = () => apiKeyCredentials(emulator.apiUrl);
+	const confidentialCredentials = () => apiKeyCredentials(emulator.apiUrl, 'confidential-key');
 
 	beforeAll(async () => {
 		nock.enableNetConnect('127.0.0.1');
@@ -174,7 +176,7 @@ describe('Opportunity against the emulator', () => {
 
 	it('Return All reads every opportunity exactly once across pages', async () => {
 		const { output, error } = await runLever({
-			credentials: credentials(),
+			credentials: confidentialCredentials(),
 			parameters: { resource: 'opportunity', operation: 'getMany', returnAll: true, simplify: false, filters: { confidentiality: 'all' } },
 		});
 		expect(error).toBeUndefined();
@@ -258,12 +260,72 @@ describe('Opportunity against the emulator', () => {
 		expect(Buffer.from(resumes[0]._content as Buffer).toString()).toBe(bytes.toString());
 	});
 
+	const findOrCreate = (email: string) => ({
+		resource: 'opportunity',
+		operation: 'create',
+		mode: 'findOrCreate',
+		performAs: byId(performAs),
+		name: 'Existing Person',
+		emails: email,
+		additionalFields: {},
+		options: {},
+	});
+	const emailOf = (opportunity: IDataObject) => (emulator.state.contacts.get(opportunity.contact as string) as IDataObject).emails as string[];
+	const existing = (confidentiality: string) =>
+		(emulator.state.opportunities.values() as IDataObject[]).find((record) => record.confidentiality === confidentiality && emailOf(record).length > 0)!;
+
+	it('Find or Create works with a key without confidential access: one refused lookup per run, then Lever\'s default', async () => {
+		const target = existing('non-confidential');
+		emulator.resetRequests();
+		const { output, error } = await runLever({
+			credentials: credentials(),
+			items: [{ json: {} }, { json: {} }, { json: {} }],
+			parameters: findOrCreate(emailOf(target)[0]),
+		});
+		expect(error).toBeUndefined();
+		expect(output.map((item) => [item.json.id, item.json.created])).toEqual([
+			[target.id, false],
+			[target.id, false],
+			[target.id, false],
+		]);
+		const log = emulator.requests(50);
+		// Items run in parallel, yet only the run's first lookup asks for confidential data and is refused.
+		expect(log.byStatus['403']).toBe(1);
+		expect(log.counts['GET /opportunities']).toBe(4);
+		expect(log.counts['POST /opportunities'] ?? 0).toBe(0);
+	});
+
+	it('Find or Create finds a confidential opportunity when the key has confidential access', async () => {
+		// The seeded account is small enough to have no confidential opportunity: make one (as if on a confidential posting).
+		const target = existing('non-confidential');
+		target.confidentiality = 'confidential';
+		try {
+			const { output, error } = await runLever({ credentials: confidentialCredentials(), parameters: findOrCreate(emailOf(target)[0]) });
+			expect(error).toBeUndefined();
+			expect(output[0].json).toMatchObject({ id: target.id, created: false, deduped: true });
+		} finally {
+			target.confidentiality = 'non-confidential';
+		}
+	});
+
+	it('Find or Create still reports a key that may not list opportunities at all', async () => {
+		const limited = await startEmulator({ opportunities: 5, rateLimit: false, apiKeys: [{ key: 'users-only', allow: ['GET /users'] }] });
+		try {
+			const { error } = await runLever({ credentials: apiKeyCredentials(limited.apiUrl, 'users-only'), parameters: findOrCreate('someone@example.com') });
+			expect(error).toBeInstanceOf(NodeApiError);
+			expect((error as NodeApiError).httpCode).toBe('403');
+			expect(limited.requests(10).counts['GET /opportunities']).toBe(2);
+		} finally {
+			await limited.close();
+		}
+	});
+
 	it('Name Contains scans a bounded listing and says when the bound was reached', async () => {
 		const target = (emulator.state.opportunities.values() as IDataObject[])[0];
 		const contact = emulator.state.contacts.get(target.contact as string) as IDataObject;
 		const fragment = String(contact.name).split(' ')[0].toLowerCase();
 		const { output, hints, error } = await runLever({
-			credentials: credentials(),
+			credentials: confidentialCredentials(),
 			parameters: { resource: 'opportunity', operation: 'getMany', returnAll: true, simplify: true, expand: [], filters: { nameContains: fragment, maxScan: 10, confidentiality: 'all' } },
 		});
 		expect(error).toBeUndefined();

@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { getCollection, toList, toMilliseconds } from '../../helpers/parameters';
 import { assertEmail, assertLeverId, invalidParameter } from '../../shared/rules';
@@ -91,14 +92,49 @@ function toMultipart(body: IDataObject): MultipartPart[] {
 	return parts;
 }
 
+/**
+ * Per run (node execution): whether the credential may ask for confidential data. Lever grants that only
+ * when a key is created, and most keys lack it: they get 403 for `confidentiality=all`. The run's first
+ * lookup finds out (`undefined` while unknown), so such a key costs one refused request per run, not one
+ * per item, and items running in parallel wait for that answer.
+ */
+const confidentialAccess = new WeakMap<object, Promise<boolean | undefined>>();
+
+function isForbidden(error: unknown): boolean {
+	return error instanceof NodeApiError && String(error.httpCode) === '403';
+}
+
+/** One lookup by email: confidential opportunities included when the credential may see them. */
+async function findByEmail(ctx: IExecuteFunctions, itemIndex: number, email: string, postingId?: string): Promise<IDataObject | undefined> {
+	const lookup = async (confidentiality?: 'all') => {
+		const qs: IDataObject = { email };
+		if (postingId) qs.posting_id = [postingId];
+		if (confidentiality) qs.confidentiality = confidentiality;
+		const [existing] = await leverApiList.call(ctx, { method: 'GET', path: '/opportunities', qs, endpoint: '/opportunities', itemIndex }, { limit: 1 });
+		return existing;
+	};
+	const known = confidentialAccess.get(ctx);
+	if (known) {
+		const allowed = await known;
+		if (allowed !== undefined) return await lookup(allowed ? 'all' : undefined);
+	}
+	const attempt = lookup('all');
+	// Another failure decides nothing; a second 403 without `all` (no access to /opportunities) is reported.
+	const learnt = attempt.then(
+		() => true,
+		(error: unknown) => (isForbidden(error) ? false : undefined),
+	);
+	confidentialAccess.set(ctx, learnt);
+	if ((await learnt) === false) return await lookup();
+	return await attempt;
+}
+
 /** An opportunity of this person on this posting (or any, without a posting), found by email. */
 async function findExisting(ctx: IExecuteFunctions, itemIndex: number, body: IDataObject): Promise<IDataObject | undefined> {
 	const emails = (body.emails ?? []) as string[];
 	const postingId = ((body.postings ?? []) as string[])[0];
 	for (const email of emails) {
-		const qs: IDataObject = { email, confidentiality: 'all' };
-		if (postingId) qs.posting_id = [postingId];
-		const [existing] = await leverApiList.call(ctx, { method: 'GET', path: '/opportunities', qs, endpoint: '/opportunities', itemIndex }, { limit: 1 });
+		const existing = await findByEmail(ctx, itemIndex, email, postingId);
 		if (existing) return existing;
 	}
 	return undefined;
@@ -166,7 +202,8 @@ export const createOperation: LeverOperation = {
 				{
 					name: 'Find or Create',
 					value: 'findOrCreate',
-					description: 'Look up by email (and posting) first and return the existing opportunity when there is one',
+					description:
+						'Look up by email (and posting) first and return the existing opportunity when there is one; confidential ones only when the credential has confidential access',
 				},
 			],
 			default: 'create',
