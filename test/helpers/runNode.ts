@@ -18,7 +18,6 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { Lever } from '../../nodes/Lever/Lever.node';
-import { resetBuckets } from '../../nodes/Lever/transport/rateLimiter';
 
 export interface RequestRecord {
 	method: string;
@@ -46,6 +45,15 @@ export interface RunResult {
 	hints: NodeExecutionHint[];
 }
 
+/**
+ * The rate limiter keeps one token bucket per credential ID for the whole process. Contexts created after
+ * this call use a new credential ID, so they start from a full bucket (no test hook in the shipped code).
+ */
+let credentialGeneration = 1;
+export function freshRateLimits() {
+	credentialGeneration += 1;
+}
+
 export const TEST_BASE_URL = 'http://lever.test/v1';
 
 export function apiKeyCredentials(baseUrl = TEST_BASE_URL, apiKey = 'test-key'): IDataObject {
@@ -70,7 +78,7 @@ export function createContext(options: RunOptions, requests: RequestRecord[], hi
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: { authentication: options.oauth ? 'oAuth2' : 'apiKey', ...(options.parameters as IDataObject) },
-		credentials: { [credentialType]: { id: 'cred-1', name: 'Lever test' } },
+		credentials: { [credentialType]: { id: `cred-${credentialGeneration}`, name: 'Lever test' } },
 	};
 	const credentials = options.credentials ?? apiKeyCredentials();
 	const http = Container.get(OutboundHttp).requests();
@@ -132,7 +140,7 @@ export function createContext(options: RunOptions, requests: RequestRecord[], hi
 
 /** Executes the node; a thrown error is returned (not rethrown) so tests can assert on it. */
 export async function runLever(options: RunOptions): Promise<RunResult> {
-	resetBuckets();
+	freshRateLimits();
 	const requests: RequestRecord[] = [];
 	const hints: NodeExecutionHint[] = [];
 	const context = createContext(options, requests, hints);

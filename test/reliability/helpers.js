@@ -15,9 +15,8 @@
  */
 const http = require('http');
 
-const { createContext } = require('../helpers/runNode');
+const { createContext, freshRateLimits } = require('../helpers/runNode');
 const { Lever } = require('../../nodes/Lever/Lever.node');
-const { resetBuckets } = require('../../nodes/Lever/transport/rateLimiter');
 const { NodeApiError, NodeOperationError } = require('n8n-workflow');
 
 /** One node instance: building its description for every run would dominate the table-driven suites. */
@@ -93,7 +92,7 @@ function installOAuthRefresh(ctx, credentials, oauth, logs) {
  * refreshes: [] } for OAuth2 runs; `beforeRequest(record, index)` sees each request as it leaves.
  */
 async function execute(options, { oauth, beforeRequest } = {}) {
-	resetBuckets();
+	freshRateLimits();
 	const requests = [];
 	const hints = [];
 	const logs = [];

@@ -86,8 +86,3 @@ export function bucketFor(key: string, settings: RateLimitSettings): TokenBucket
 	}
 	return bucket;
 }
-
-/** Tests start from a full bucket. */
-export function resetBuckets() {
-	buckets.clear();
-}

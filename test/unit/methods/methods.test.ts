@@ -5,9 +5,8 @@ import type { RunningEmulator } from '../../emulator';
 import { startEmulator } from '../../emulator';
 import * as listSearch from '../../../nodes/Lever/methods/listSearch';
 import * as loadOptions from '../../../nodes/Lever/methods/loadOptions';
-import { resetBuckets } from '../../../nodes/Lever/transport/rateLimiter';
 import type { RequestRecord } from '../../helpers/runNode';
-import { apiKeyCredentials, createContext } from '../../helpers/runNode';
+import { apiKeyCredentials, createContext, freshRateLimits } from '../../helpers/runNode';
 
 let emulator: RunningEmulator;
 let requests: RequestRecord[];
@@ -22,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(async () => await emulator.close());
 beforeEach(() => {
-	resetBuckets();
+	freshRateLimits();
 	requests = [];
 	ctx = createContext({ parameters: {}, credentials: apiKeyCredentials(emulator.apiUrl) }, requests, []) as unknown as ILoadOptionsFunctions;
 });

@@ -3,9 +3,8 @@ import type { IDataObject, IExecuteFunctions, NodeExecutionHint } from 'n8n-work
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { leverApiList, leverApiRequest } from '../../../nodes/Lever/transport';
-import { resetBuckets } from '../../../nodes/Lever/transport/rateLimiter';
 import type { RequestRecord } from '../../helpers/runNode';
-import { apiKeyCredentials, createContext } from '../../helpers/runNode';
+import { apiKeyCredentials, createContext, freshRateLimits } from '../../helpers/runNode';
 
 const SAMPLE_CREDENTIAL = 'lever-secret-key-0123456789';
 const lever = () => nock('http://lever.test').matchHeader('authorization', `Basic ${Buffer.from(`${SAMPLE_CREDENTIAL}:`).toString('base64')}`);
@@ -33,7 +32,7 @@ const fastRetry = { retry: { baseDelayMs: 1, maxDelayMs: 2, maxAttempts: 3 }, ra
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => {
 	nock.cleanAll();
-	resetBuckets();
+	freshRateLimits();
 	jest.useRealTimers();
 });
 

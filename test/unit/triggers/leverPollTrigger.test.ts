@@ -8,7 +8,7 @@ import { startEmulator } from '../../emulator';
 import { createTriggerContext } from '../../helpers/triggerContext';
 import type { TriggerContextOptions } from '../../helpers/triggerContext';
 import { LeverPollTrigger } from '../../../nodes/Lever/LeverPollTrigger.node';
-import { resetBuckets } from '../../../nodes/Lever/transport/rateLimiter';
+import { freshRateLimits } from '../../helpers/runNode';
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 type Rec = IDataObject & { id: string };
@@ -28,7 +28,7 @@ async function poll(
 	staticData: IDataObject,
 	extra: Partial<TriggerContextOptions> = {},
 ): Promise<PollRun> {
-	resetBuckets();
+	freshRateLimits();
 	const h = createTriggerContext({ parameters, staticData, credentials, mode: 'trigger', ...extra });
 	const result = await trigger.poll.call(h.context);
 	return { items: result ? result[0].map((item) => item.json) : [], requests: h.requests.length, logs: h.logs.map((l) => l.message) };
@@ -166,7 +166,7 @@ describe('Lever Poll Trigger: exactly once', () => {
 		try {
 			const skewCredentials = { environment: 'custom', customBaseUrl: skewed.apiUrl, apiKey: 'test-key' };
 			const run = async (parameters: Record<string, unknown>, staticData: IDataObject) => {
-				resetBuckets();
+				freshRateLimits();
 				const h = createTriggerContext({ parameters, staticData, credentials: skewCredentials, mode: 'trigger' });
 				const result = await trigger.poll.call(h.context);
 				return result ? result[0].map((item) => item.json) : [];

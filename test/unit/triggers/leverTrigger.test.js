@@ -12,7 +12,7 @@ const crypto = require('node:crypto');
 const { startEmulator } = require('../../emulator');
 const { createTriggerContext } = require('../../helpers/triggerContext');
 const { LeverTrigger } = require('../../../nodes/Lever/LeverTrigger.node');
-const { resetBuckets } = require('../../../nodes/Lever/transport/rateLimiter');
+const { freshRateLimits } = require('../../helpers/runNode');
 
 const trigger = new LeverTrigger();
 const hooks = trigger.webhookMethods.default;
@@ -137,7 +137,7 @@ afterAll(async () => {
 });
 
 beforeEach(() => {
-	resetBuckets();
+	freshRateLimits();
 	received = [];
 });
 
