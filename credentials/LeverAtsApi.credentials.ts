@@ -94,7 +94,7 @@ export class LeverAtsApi implements ICredentialType {
 				properties: {
 					value: 403,
 					message:
-						'The key lacks permission for GET /users: in Lever, edit the key under Settings > Integrations and API > API Credentials and allow the Users endpoint',
+						'Key valid, but it lacks the "list users" permission, which this test reads (GET /users). In Lever, a Super Admin edits the key under Settings > Integrations and API > API Credentials and ticks list users; workflows that do not read users work without it.',
 				},
 			},
 		],

@@ -7,13 +7,15 @@ import {
 	environmentOptions,
 } from '../nodes/Lever/transport/environments';
 import { rateLimitFields } from './rateLimitFields';
-import { DEFAULT_SCOPES, LEVER_SCOPES } from './scopes';
+import { LEVER_SCOPES, MAX_SCOPES, SCOPE_PRESETS } from './scopes';
 
 const customOnly = { show: { environment: ['custom'] } };
 const urlRule = {
 	type: 'regex' as const,
 	properties: { regex: CUSTOM_URL_PATTERN, errorMessage: 'Must start with http:// or https://' },
 };
+
+const presetScopes = JSON.stringify(Object.fromEntries(Object.entries(SCOPE_PRESETS).map(([key, preset]) => [key, preset.scopes])));
 
 /**
  * Lever OAuth 2.0 (authorization code) for registered partner apps. n8n runs the flow and refreshes the
@@ -67,12 +69,43 @@ export class LeverAtsOAuth2Api implements ICredentialType {
 		},
 		{
 			displayName: 'Scopes',
+			name: 'scopePreset',
+			type: 'options',
+			options: [
+				...Object.entries(SCOPE_PRESETS).map(([value, preset]) => ({
+					name: preset.name,
+					value,
+					description: `${preset.description}: ${preset.scopes.join(', ')}`,
+				})),
+				{ name: 'Custom', value: 'custom', description: `Pick the scopes yourself, at most ${MAX_SCOPES}` },
+			],
+			default: 'readOnly',
+			description: `Must match the scopes registered for your Lever app (at most ${MAX_SCOPES}): Lever refuses a request for scopes the app was not registered with. Every set includes offline_access, so n8n can refresh the one-hour token.`,
+		},
+		{
+			displayName: 'Custom Scopes',
 			name: 'scopes',
 			type: 'multiOptions',
 			options: LEVER_SCOPES.map(({ scope, grants }) => ({ name: scope, value: scope, description: grants })),
-			default: DEFAULT_SCOPES,
+			default: SCOPE_PRESETS.readOnly.scopes,
+			displayOptions: { show: { scopePreset: ['custom'] } },
+			description: `At most ${MAX_SCOPES}, exactly those registered for your Lever app. Keep offline_access so the connection survives the one-hour token lifetime.`,
+		},
+		{
+			displayName: 'Audience',
+			name: 'audience',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://api.lever.co/v1/',
 			description:
-				'What n8n may do in Lever. Keep offline_access so the connection survives the one-hour token lifetime.',
+				"Advanced: leave empty for the audience Lever documents (https://api.lever.co/v1/ for Production and EU, https://api.sandbox.lever.co/v1/ for Sandbox, the Custom Base URL plus / for Custom). Change it only if Lever's support gives you another value.",
+		},
+		{
+			displayName:
+				"Lever's refresh tokens expire after one year, or after 90 days without use. A workflow then fails with \"reconnect the credential\": open this credential and click Reconnect.",
+			name: 'refreshNotice',
+			type: 'notice',
+			default: '',
 		},
 		...rateLimitFields,
 		{
@@ -97,14 +130,15 @@ export class LeverAtsOAuth2Api implements ICredentialType {
 			displayName: 'Scope',
 			name: 'scope',
 			type: 'hidden',
-			default: '={{ ($self.scopes || []).join(" ") }}',
+			default: `={{ ((${presetScopes})[$self.scopePreset] || $self.scopes || []).join(" ") }}`,
 		},
 		{
-			// Lever's auth server needs the API as audience, with a trailing slash.
+			// Lever's auth server needs the API as audience, with a trailing slash; Custom (the emulator or a
+			// proxy) uses its own base URL.
 			displayName: 'Auth URI Query Parameters',
 			name: 'authQueryParameters',
 			type: 'hidden',
-			default: `=audience={{ encodeURIComponent(${environmentCode('apiBaseUrl', 'customBaseUrl', '$self')} + "/") }}`,
+			default: `=audience={{ encodeURIComponent(String($self.audience || "").trim() || ($self.environment === "custom" ? ${environmentCode('apiBaseUrl', 'customBaseUrl', '$self')} + "/" : ${environmentCode('audience', 'customBaseUrl', '$self')})) }}`,
 		},
 		{
 			displayName: 'Authentication',

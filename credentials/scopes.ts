@@ -54,7 +54,36 @@ export const LEVER_SCOPES: Array<{ scope: string; grants: string }> = [
 	{ scope: 'webhooks:write:admin', grants: 'Manage webhooks' },
 ];
 
-/** Default grant: every read scope plus offline_access, so tokens refresh without a new consent. */
-export const DEFAULT_SCOPES = LEVER_SCOPES.map(({ scope }) => scope).filter(
-	(scope) => scope === 'offline_access' || scope.includes(':read:'),
-);
+/** Lever registers an app with at most this many scopes; a request for more cannot match a registration. */
+export const MAX_SCOPES = 20;
+
+const READ_ONLY = [
+	'opportunities', 'postings', 'users', 'stages', 'archive_reasons', 'tags', 'sources', 'notes', 'offers',
+	'interviews', 'panels', 'feedback', 'forms', 'files', 'resumes', 'applications', 'referrals', 'requisitions',
+	'audit_events',
+].map((name) => `${name}:read:admin`);
+
+/**
+ * Scope sets offered by the credential, each small enough for one Lever app registration (write scopes
+ * include read). `custom` is the credential's own multi-select.
+ */
+export const SCOPE_PRESETS: Record<string, { name: string; description: string; scopes: string[] }> = {
+	readOnly: {
+		name: 'Read Only',
+		description: 'Read opportunities, postings, users, stages, notes, offers, interviews, feedback, files and more; no writes',
+		scopes: [...READ_ONLY, 'offline_access'],
+	},
+	templates: {
+		name: 'Read and Write for the Templates',
+		description: 'What the bundled templates use: create opportunities and notes, read users, postings, stages, tags, archive reasons, resumes and offers',
+		scopes: [
+			'opportunities:write:admin', 'notes:write:admin', 'users:read:admin', 'postings:read:admin', 'stages:read:admin',
+			'tags:read:admin', 'archive_reasons:read:admin', 'resumes:read:admin', 'offers:read:admin', 'offline_access',
+		],
+	},
+	webhookTrigger: {
+		name: 'Webhook Trigger',
+		description: 'What the Lever Trigger needs to register its webhook in Lever, and to fetch the full opportunity',
+		scopes: ['webhooks:write:admin', 'webhooks:read:admin', 'opportunities:read:admin', 'offline_access'],
+	},
+};

@@ -9,6 +9,8 @@ interface EnvironmentHosts {
 	apiBaseUrl: string;
 	authUrl: string;
 	tokenUrl: string;
+	/** OAuth `audience`: the API Lever documents, with its trailing slash. */
+	audience: string;
 	/** Candidate pages in the web app, used to build opportunity URLs. */
 	appUrl: string;
 }
@@ -19,6 +21,7 @@ export const LEVER_ENVIRONMENTS: Record<Exclude<LeverEnvironment, 'custom'>, Env
 		apiBaseUrl: 'https://api.lever.co/v1',
 		authUrl: 'https://auth.lever.co/authorize',
 		tokenUrl: 'https://auth.lever.co/oauth/token',
+		audience: 'https://api.lever.co/v1/',
 		appUrl: 'https://hire.lever.co',
 	},
 	sandbox: {
@@ -26,14 +29,17 @@ export const LEVER_ENVIRONMENTS: Record<Exclude<LeverEnvironment, 'custom'>, Env
 		apiBaseUrl: 'https://api.sandbox.lever.co/v1',
 		authUrl: 'https://sandbox-lever.auth0.com/authorize',
 		tokenUrl: 'https://sandbox-lever.auth0.com/oauth/token',
+		audience: 'https://api.sandbox.lever.co/v1/',
 		appUrl: 'https://hire.sandbox.lever.co',
 	},
 	eu: {
 		label: 'EU',
 		apiBaseUrl: 'https://api.eu.lever.co/v1',
-		// Lever runs one auth server and redirects EU tenants itself.
+		// Lever runs one auth server and redirects EU tenants itself; it documents no EU audience, so the
+		// production one is sent (the credential's Audience field overrides it).
 		authUrl: 'https://auth.lever.co/authorize',
 		tokenUrl: 'https://auth.lever.co/oauth/token',
+		audience: 'https://api.lever.co/v1/',
 		appUrl: 'https://hire.eu.lever.co',
 	},
 };

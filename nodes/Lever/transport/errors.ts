@@ -10,6 +10,8 @@ export interface AttemptFailure {
 	/** Network error code (ECONNRESET, ETIMEDOUT, ECONNREFUSED...) when no response arrived. */
 	networkCode?: string;
 	message: string;
+	/** n8n could not refresh the OAuth token (Lever answered invalid_grant): only a reconnect helps. */
+	refreshRefused?: boolean;
 }
 
 const NETWORK_CODES = ['ECONNRESET', 'ETIMEDOUT', 'ECONNREFUSED', 'ECONNABORTED', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'ERR_SOCKET_CONNECTION_TIMEOUT'];
@@ -29,7 +31,9 @@ export function describeFailure(error: unknown): AttemptFailure {
 	let headers: Record<string, string> = {};
 	let body: unknown;
 	let networkCode: string | undefined;
+	let refreshRefused = false;
 	for (const layer of layers) {
+		if (isRefreshRefusal(layer)) refreshRefused = true;
 		const response = layer.response as IDataObject | undefined;
 		if (response && typeof response === 'object' && status === undefined) {
 			const code = Number(response.status ?? response.statusCode);
@@ -50,7 +54,19 @@ export function describeFailure(error: unknown): AttemptFailure {
 		}
 	}
 	const message = String((layers[layers.length - 1] ?? {}).message ?? (error as Error)?.message ?? 'Unknown error');
-	return { status, headers, body: parseBody(body), networkCode, message };
+	return { status, headers, body: parseBody(body), networkCode, message, ...(refreshRefused ? { refreshRefused } : {}) };
+}
+
+/**
+ * A refused token refresh, as n8n reports it: n8n 2.x throws its own "needs to be reconnected" error
+ * (failure cause `credential-invalid`); older versions pass on the OAuth client's error, whose body is the
+ * auth server's `{error: "invalid_grant"}`.
+ */
+function isRefreshRefusal(layer: IDataObject): boolean {
+	if ((layer.failure as IDataObject | undefined)?.cause === 'credential-invalid') return true;
+	if (typeof layer.message === 'string' && /credential .* needs to be reconnected/i.test(layer.message)) return true;
+	const body = layer.body as IDataObject | undefined;
+	return layer.code === 'EAUTH' && typeof body === 'object' && body !== null && body.error === 'invalid_grant';
 }
 
 function lowerCaseHeaders(headers: IDataObject | undefined): Record<string, string> {
@@ -129,6 +145,7 @@ function mayHaveActed(context: ErrorContext, failure: AttemptFailure): boolean {
  * plain data only, never from the HTTP client's error, which carries the request's Authorization.
  */
 export function leverApiError(node: INode, failure: AttemptFailure, context: ErrorContext, secrets: string[]): NodeApiError {
+	if (failure.refreshRefused) return reconnectError(node, context);
 	const body = failure.body as IDataObject | string | undefined;
 	const leverCode = typeof body === 'object' && body ? String(body.code ?? '') : '';
 	const leverMessage =
@@ -172,12 +189,24 @@ export function leverApiError(node: INode, failure: AttemptFailure, context: Err
 	return error;
 }
 
+/** Lever would not refresh the OAuth token (expired or revoked refresh token): say what fixes it. */
+function reconnectError(node: INode, context: ErrorContext): NodeApiError {
+	const message = 'Lever refused to refresh the OAuth token: reconnect the credential';
+	const description = `Lever's refresh tokens expire after one year, or after 90 days without use, and end when the app's access is revoked. Open the Lever OAuth2 credential and click Reconnect (a Lever Super Admin approves the app again if asked); then run the workflow again. The request that needed the token was ${context.method} ${context.endpoint}.`;
+	const error = new NodeApiError(node, { message, description, httpCode: '401' }, { message, description, httpCode: '401', itemIndex: context.itemIndex });
+	error.description = description;
+	return error;
+}
+
 /** Removes credential material from any text that may reach the user or a log. */
 export function redact(text: string, secrets: string[]): string {
 	let result = text
 		.replace(/(authorization["']?\s*[:=]\s*["']?)(basic|bearer)\s+[\w\-.~+/=]+/gi, '$1$2 [redacted]')
-		.replace(/\b(basic|bearer)\s+[A-Za-z0-9\-._~+/]{8,}=*/gi, '$1 [redacted]');
-	for (const secret of secrets) {
+		.replace(/\b(basic|bearer)\s+(?!\[redacted\])[A-Za-z0-9\-._~+/]{8,}=*/gi, '$1 [redacted]')
+		// OAuth access tokens are JWTs: hidden by shape too, whichever refresh issued them.
+		.replace(/\beyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]+/g, '[redacted]');
+	// Longest first, so a secret that contains another is removed whole.
+	for (const secret of [...new Set(secrets)].sort((a, b) => b.length - a.length)) {
 		if (secret && secret.length >= 4) result = result.split(secret).join('[redacted]');
 	}
 	return result;

@@ -15,6 +15,7 @@ import { describeFailure, leverApiError } from './errors';
 import { buildUrl } from './query';
 import type { RateLimitSettings } from './rateLimiter';
 import { LEVER_APPLY_RATE_LIMIT, LEVER_RATE_LIMIT, bucketFor } from './rateLimiter';
+import { MAX_SCOPES } from '../../../credentials/scopes';
 
 export type LeverContext =
 	| IExecuteFunctions
@@ -104,16 +105,42 @@ export function credentialTypeOf(ctx: LeverContext): string {
 	return authentication === 'oAuth2' ? 'leverAtsOAuth2Api' : 'leverAtsApi';
 }
 
+/** Credential fields whose names say token or key but whose values are public (and common words). */
+const PUBLIC_CREDENTIAL_FIELD = /type|url|scope|expires|audience|environment|preset/i;
+
 function collectSecrets(data: IDataObject): string[] {
 	const secrets: string[] = [];
 	const visit = (value: unknown, key: string) => {
-		if (typeof value === 'string' && /key|token|secret|password/i.test(key)) secrets.push(value);
-		else if (value && typeof value === 'object') {
+		if (typeof value === 'string') {
+			if (/key|token|secret|password/i.test(key) && !PUBLIC_CREDENTIAL_FIELD.test(key)) secrets.push(value);
+		} else if (value && typeof value === 'object') {
 			for (const [childKey, child] of Object.entries(value as IDataObject)) visit(child, childKey);
 		}
 	};
 	visit(data, '');
 	return secrets;
+}
+
+/**
+ * The secrets to hide from an error: those read at the start, plus the credential as it is now, because
+ * n8n may have refreshed the OAuth token (and Lever rotated the refresh token) since.
+ */
+async function currentSecrets(ctx: LeverContext, credential: CredentialInfo): Promise<string[]> {
+	try {
+		return [...credential.secrets, ...collectSecrets((await ctx.getCredentials(credential.type)) as IDataObject)];
+	} catch {
+		return credential.secrets;
+	}
+}
+
+/** Lever registers an OAuth app with at most MAX_SCOPES scopes; a larger Custom set cannot be right. */
+function checkScopeCount(ctx: LeverContext, data: IDataObject) {
+	const scopes = Array.isArray(data.scopes) ? data.scopes : [];
+	if (data.scopePreset === 'custom' && scopes.length > MAX_SCOPES) {
+		throw new NodeOperationError(ctx.getNode(), `Credential > Custom Scopes: ${scopes.length} scopes chosen, but a Lever app is registered with at most ${MAX_SCOPES}`, {
+			description: `Open the Lever OAuth2 credential, keep at most ${MAX_SCOPES} scopes (exactly those registered for your Lever app, or pick one of the scope sets) and reconnect it`,
+		});
+	}
 }
 
 async function credentialInfo(ctx: LeverContext): Promise<CredentialInfo> {
@@ -122,6 +149,7 @@ async function credentialInfo(ctx: LeverContext): Promise<CredentialInfo> {
 		pending = (async () => {
 			const type = credentialTypeOf(ctx);
 			const data = (await ctx.getCredentials(type)) as IDataObject;
+			if (type === 'leverAtsOAuth2Api') checkScopeCount(ctx, data);
 			let baseUrl: string;
 			try {
 				baseUrl = resolveBaseUrl(data as { environment?: string; customBaseUrl?: string });
@@ -168,16 +196,22 @@ function checkExpand(ctx: LeverContext, request: LeverRequest) {
 	}
 }
 
+/** Part headers come from user data (file names, MIME types of binaries): a CR or LF would start a new header. */
+function headerSafe(value: string): string {
+	return String(value).replace(/[\r\n]+/g, ' ');
+}
+
 function multipartBody(parts: MultipartPart[]): { body: Buffer; contentType: string } {
 	const boundary = `----n8nLever${Date.now().toString(16)}${Math.random().toString(16).slice(2)}`;
 	const chunks: Buffer[] = [];
 	for (const part of parts) {
-		const quotedName = part.name.replace(/"/g, '%22');
+		const quotedName = headerSafe(part.name).replace(/"/g, '%22');
 		if (part.data) {
-			const fileName = (part.fileName ?? 'file').replace(/"/g, '%22').replace(/[\r\n]/g, ' ');
+			const fileName = headerSafe(part.fileName ?? 'file').replace(/"/g, '%22');
+			const mimeType = headerSafe(part.mimeType ?? '').trim() || 'application/octet-stream';
 			chunks.push(
 				Buffer.from(
-					`--${boundary}\r\nContent-Disposition: form-data; name="${quotedName}"; filename="${fileName}"\r\nContent-Type: ${part.mimeType ?? 'application/octet-stream'}\r\n\r\n`,
+					`--${boundary}\r\nContent-Disposition: form-data; name="${quotedName}"; filename="${fileName}"\r\nContent-Type: ${mimeType}\r\n\r\n`,
 				),
 				part.data,
 				Buffer.from('\r\n'),
@@ -318,7 +352,7 @@ async function send(this: LeverContext, request: LeverRequest): Promise<IDataObj
 			const canRetry =
 				isRetryable(failure, idempotent) && attempt < retry.maxAttempts && waited + delay <= retry.maxTotalMs && !signal?.aborted;
 			if (!canRetry) {
-				throw leverApiError(this.getNode(), failure, { ...context, attempts: attempt }, credential.secrets);
+				throw leverApiError(this.getNode(), failure, { ...context, attempts: attempt }, await currentSecrets(this, credential));
 			}
 			if (failure.status === 429) bucket?.drain();
 			await sleep(delay, signal);
@@ -335,10 +369,15 @@ export interface PageOptions {
 	pageSize?: number;
 }
 
+/** Empty pages in a row, each with a new `next` token, after which a listing stops with an error. */
+export const MAX_EMPTY_PAGES = 25;
+
 /**
  * Walks a Lever listing page by page (`{data, hasNext, next}`), yielding each page's records. Asks for
  * exactly what is still needed, so a Limit never fetches a spare page. Offset tokens live only inside
- * one walk; a token that does not advance stops the walk with an error instead of looping.
+ * one walk. A listing that cannot be followed to its end stops with an error rather than return part of
+ * it as if it were all: a token that does not advance, `hasNext` without a token, or a long run of empty
+ * pages.
  */
 export async function* leverApiPages(this: LeverContext, request: LeverRequest, pageOptions: PageOptions = {}): AsyncGenerator<IDataObject[]> {
 	const paged = (pageOptions.paging ?? 'cursor') === 'cursor';
@@ -347,6 +386,13 @@ export async function* leverApiPages(this: LeverContext, request: LeverRequest, 
 	if (remaining <= 0) return;
 	const seenTokens = new Set<string>();
 	let offset: string | undefined;
+	let emptyPages = 0;
+	const stop = (message: string, description: string) =>
+		new NodeApiError(this.getNode(), { message } as never, {
+			message: `Lever's pagination of ${request.endpoint ?? request.path} ${message}`,
+			description,
+			itemIndex: request.itemIndex,
+		});
 	for (;;) {
 		const qs: IDataObject = { ...request.qs };
 		if (paged) {
@@ -358,14 +404,26 @@ export async function* leverApiPages(this: LeverContext, request: LeverRequest, 
 		const page = records.slice(0, Number.isFinite(remaining) ? remaining : undefined);
 		if (page.length) yield page;
 		remaining -= page.length;
+		emptyPages = page.length ? 0 : emptyPages + 1;
 		const next = envelope.next;
-		if (!paged || remaining <= 0 || envelope.hasNext !== true || typeof next !== 'string' || next === '') return;
+		if (!paged || remaining <= 0 || envelope.hasNext !== true) return;
+		if (typeof next !== 'string' || next === '') {
+			throw stop(
+				'said there are more records but gave no next token',
+				'The listing stopped here rather than return part of it as if it were all. Retry; if it persists, narrow the filters or report it to Lever support.',
+			);
+		}
 		if (seenTokens.has(next) || next === offset) {
-			throw new NodeApiError(this.getNode(), { message: 'Lever returned an offset token that does not advance' } as never, {
-				message: `Lever's pagination of ${request.endpoint ?? request.path} did not advance`,
-				description: 'The same offset token came back twice, so the listing stopped rather than loop. Retry; if it persists, narrow the filters.',
-				itemIndex: request.itemIndex,
-			});
+			throw stop(
+				'did not advance',
+				'The same offset token came back twice, so the listing stopped rather than loop. Retry; if it persists, narrow the filters.',
+			);
+		}
+		if (emptyPages >= MAX_EMPTY_PAGES) {
+			throw stop(
+				`returned ${emptyPages} empty pages in a row`,
+				'Each page had a new offset token but no records, so the listing stopped rather than run on without end. Retry; if it persists, narrow the filters or report it to Lever support.',
+			);
 		}
 		seenTokens.add(next);
 		offset = next;

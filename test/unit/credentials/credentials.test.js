@@ -60,7 +60,9 @@ describe('API key credential', () => {
 		expect(credential.test.request.qs).toEqual({ limit: 1 });
 		const messages = Object.fromEntries(credential.test.rules.map((rule) => [rule.properties.value, rule.properties.message]));
 		expect(messages[401]).toMatch(/wrong.*another environment/);
-		expect(messages[403]).toMatch(/lacks permission for GET \/users/);
+		// A 403 proves the key itself was accepted: the message must not read as if the key were wrong.
+		expect(messages[403]).toMatch(/^Key valid, but it lacks the "list users" permission/);
+		expect(messages[403]).not.toMatch(/wrong|revoked/);
 	});
 });
 
@@ -77,10 +79,21 @@ describe('OAuth2 credential', () => {
 	it.each([
 		['production', 'https://auth.lever.co/authorize', 'https://auth.lever.co/oauth/token', 'https://api.lever.co/v1/'],
 		['sandbox', 'https://sandbox-lever.auth0.com/authorize', 'https://sandbox-lever.auth0.com/oauth/token', 'https://api.sandbox.lever.co/v1/'],
-	])('points %s at its auth server and sends the audience with a trailing slash', (environment, authUrl, tokenUrl, audience) => {
+		// Lever documents no EU audience: EU tenants authorize at the production server with its audience.
+		['eu', 'https://auth.lever.co/authorize', 'https://auth.lever.co/oauth/token', 'https://api.lever.co/v1/'],
+	])('points %s at its auth server and sends the documented audience', (environment, authUrl, tokenUrl, audience) => {
 		expect(evaluate(hidden('authUrl'), { environment })).toBe(authUrl);
 		expect(evaluate(hidden('accessTokenUrl'), { environment })).toBe(tokenUrl);
-		expect(evaluate(hidden('authQueryParameters'), { environment })).toBe(`audience=${encodeURIComponent(audience)}`);
+		expect(evaluate(hidden('authQueryParameters'), { environment, audience: '' })).toBe(`audience=${encodeURIComponent(audience)}`);
+	});
+
+	it('lets the Audience field override the documented one', () => {
+		const field = property(credential, 'audience');
+		expect(field.type).toBe('string');
+		expect(field.default).toBe('');
+		expect(evaluate(hidden('authQueryParameters'), { environment: 'eu', audience: ' https://api.eu.lever.co/v1/ ' })).toBe(
+			`audience=${encodeURIComponent('https://api.eu.lever.co/v1/')}`,
+		);
 	});
 
 	it('uses the custom URLs for the emulator', () => {
@@ -95,12 +108,41 @@ describe('OAuth2 credential', () => {
 		expect(evaluate(hidden('authQueryParameters'), data)).toBe(`audience=${encodeURIComponent('http://127.0.0.1:4010/v1/')}`);
 	});
 
-	it('offers every Lever scope and defaults to the read scopes plus offline_access', () => {
+	it('offers scope sets that each fit one Lever app registration, read only by default', () => {
+		const preset = property(credential, 'scopePreset');
+		expect(preset.default).toBe('readOnly');
+		expect(preset.options.map((option) => option.value)).toEqual(['readOnly', 'templates', 'webhookTrigger', 'custom']);
+		expect(preset.description).toMatch(/must match the scopes registered for your Lever app \(at most 20\)/i);
+		const known = property(credential, 'scopes').options.map((option) => option.value);
+		for (const { value } of preset.options.filter((option) => option.value !== 'custom')) {
+			const scopes = evaluate(hidden('scope'), { scopePreset: value }).split(' ');
+			expect(scopes.length).toBeLessThanOrEqual(20);
+			expect(scopes).toContain('offline_access');
+			expect(scopes.every((scope) => known.includes(scope))).toBe(true);
+			expect(new Set(scopes).size).toBe(scopes.length);
+		}
+		const readOnly = evaluate(hidden('scope'), { scopePreset: 'readOnly' }).split(' ');
+		expect(readOnly.every((scope) => scope === 'offline_access' || scope.includes(':read:'))).toBe(true);
+	});
+
+	it('grants the writes the templates make and the webhook registration of the Lever Trigger', () => {
+		const templates = evaluate(hidden('scope'), { scopePreset: 'templates' }).split(' ');
+		expect(templates).toEqual(expect.arrayContaining(['opportunities:write:admin', 'notes:write:admin', 'users:read:admin', 'postings:read:admin']));
+		const trigger = evaluate(hidden('scope'), { scopePreset: 'webhookTrigger' }).split(' ');
+		expect(trigger).toEqual(expect.arrayContaining(['webhooks:write:admin', 'webhooks:read:admin', 'offline_access']));
+	});
+
+	it('sends the Custom Scopes selection only for Custom', () => {
 		const scopes = property(credential, 'scopes');
 		expect(scopes.options).toHaveLength(52);
-		expect(scopes.default).toContain('offline_access');
-		expect(scopes.default).toContain('opportunities:read:admin');
-		expect(scopes.default.every((scope) => scope === 'offline_access' || scope.includes(':read:'))).toBe(true);
-		expect(evaluate(hidden('scope'), { scopes: ['a:read:admin', 'offline_access'] })).toBe('a:read:admin offline_access');
+		expect(scopes.displayOptions).toEqual({ show: { scopePreset: ['custom'] } });
+		expect(scopes.default.length).toBeLessThanOrEqual(20);
+		expect(evaluate(hidden('scope'), { scopePreset: 'custom', scopes: ['a:read:admin', 'offline_access'] })).toBe('a:read:admin offline_access');
+	});
+
+	it('tells the user that refresh tokens expire and what to do then', () => {
+		const notice = credential.properties.find((entry) => entry.type === 'notice');
+		expect(notice.displayName).toMatch(/one year, or after 90 days without use/);
+		expect(notice.displayName).toMatch(/reconnect/i);
 	});
 });
