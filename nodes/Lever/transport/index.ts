@@ -8,6 +8,7 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { createHash } from 'crypto';
 
 import { resolveBaseUrl } from './environments';
 import type { AttemptFailure } from './errors';
@@ -95,6 +96,38 @@ export const BURST_RESERVE = 2;
 
 const credentialCache = new WeakMap<object, Promise<CredentialInfo>>();
 
+/** The claims of a JWT access token (Lever's carry the account and client ids); {} when it is not one. */
+function jwtClaims(token: unknown): IDataObject {
+	const payload = typeof token === 'string' ? token.split('.')[1] : undefined;
+	if (!payload) return {};
+	try {
+		const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as unknown;
+		return claims && typeof claims === 'object' ? (claims as IDataObject) : {};
+	} catch {
+		return {};
+	}
+}
+
+/**
+ * Who Lever counts requests against: the API key, or the OAuth client and the account that authorised
+ * it. Never the n8n credential's id — two credentials holding the same key share Lever's limit — and never
+ * the secret itself: the bucket key is a SHA-256 of it.
+ */
+export function leverIdentity(type: string, data: IDataObject, baseUrl: string): string {
+	let identity: string;
+	if (type === 'leverAtsOAuth2Api') {
+		const token = (data.oauthTokenData as IDataObject | undefined)?.access_token;
+		const claims = jwtClaims(token);
+		const account = claims['https://oauth.lever.co/accountId'];
+		const client = data.clientId ?? claims['https://oauth.lever.co/clientId'] ?? '';
+		// Without an account claim, fall back on the client: one shared, more cautious budget.
+		identity = `oauth\n${String(client)}\n${account === undefined ? '' : String(account)}`;
+	} else {
+		identity = `key\n${String(data.apiKey ?? '')}`;
+	}
+	return createHash('sha256').update(`${baseUrl}\n${identity}`).digest('hex');
+}
+
 /** Path segments are ids typed by users: encode them so they cannot change the path. */
 export function encodeId(id: string): string {
 	return encodeURIComponent(String(id).trim());
@@ -158,14 +191,13 @@ async function credentialInfo(ctx: LeverContext): Promise<CredentialInfo> {
 					description: 'Open the Lever credential and fix its environment or Custom Base URL',
 				});
 			}
-			const credentialId = ctx.getNode().credentials?.[type]?.id ?? '';
 			const perSecond = Number(data.requestsPerSecond ?? LEVER_RATE_LIMIT.perSecond);
 			const burst = Number(data.burst ?? LEVER_RATE_LIMIT.burst);
 			const account = perSecond > 0 && burst >= 1 ? { perSecond, burst: Math.floor(burst) } : LEVER_RATE_LIMIT;
 			// Leave a little of Lever's bucket unused: requests leave here in step with its refill but reach
 			// Lever with network jitter, and a bucket run exactly to zero then trips the odd 429.
 			const rateLimit = { perSecond: account.perSecond, burst: Math.max(1, account.burst - BURST_RESERVE) };
-			return { type, baseUrl, bucketKey: `${type}:${credentialId}:${baseUrl}`, secrets: collectSecrets(data), rateLimit };
+			return { type, baseUrl, bucketKey: leverIdentity(type, data, baseUrl), secrets: collectSecrets(data), rateLimit };
 		})();
 		credentialCache.set(ctx, pending);
 		pending.catch(() => credentialCache.delete(ctx));
@@ -326,8 +358,8 @@ async function send(this: LeverContext, request: LeverRequest): Promise<IDataObj
 
 	const startedAt = Date.now();
 	for (let attempt = 1; ; attempt++) {
-		if (bucket) await bucket.take(signal);
-		if (applyBucket) await applyBucket.take(signal);
+		const sentAt = bucket ? await bucket.take(signal) : 0;
+		const applySentAt = applyBucket ? await applyBucket.take(signal) : 0;
 		try {
 			const response = await this.helpers.httpRequestWithAuthentication.call(this, credential.type, { ...options });
 			if (request.download) {
@@ -348,14 +380,23 @@ async function send(this: LeverContext, request: LeverRequest): Promise<IDataObj
 		} catch (error) {
 			const failure = describeFailure(error);
 			const waited = Date.now() - startedAt;
-			const delay = retryAfterMs(failure.headers) ?? backoffMs(attempt, retry);
+			const retryAfter = retryAfterMs(failure.headers);
+			const rateLimited = failure.status === 429;
+			// A 429 slows this process's bucket down (and pauses it for Retry-After): the retry then waits its
+			// turn there. Only a request refused again also backs off on its own.
+			const paced = rateLimited && bucket !== undefined;
+			const delay = retryAfter ?? (paced && attempt === 1 ? 0 : backoffMs(paced ? attempt - 1 : attempt, retry));
 			const canRetry =
 				isRetryable(failure, idempotent) && attempt < retry.maxAttempts && waited + delay <= retry.maxTotalMs && !signal?.aborted;
+			if (rateLimited) {
+				bucket?.rateLimited(sentAt, retryAfter);
+				applyBucket?.rateLimited(applySentAt, retryAfter);
+			}
 			if (!canRetry) {
 				throw leverApiError(this.getNode(), failure, { ...context, attempts: attempt }, await currentSecrets(this, credential));
 			}
-			if (failure.status === 429) bucket?.drain();
-			await sleep(delay, signal);
+			// With the bucket paused for Retry-After, its queue does the waiting.
+			if (delay > 0 && !(paced && retryAfter !== undefined)) await sleep(delay, signal);
 		}
 	}
 }

@@ -12,68 +12,179 @@ export const LEVER_RATE_LIMIT: RateLimitSettings = { perSecond: 10, burst: 20 };
 export const LEVER_APPLY_RATE_LIMIT: RateLimitSettings = { perSecond: 2, burst: 2 };
 
 /**
- * A token bucket like Lever's own. Callers wait for a token instead of being refused, so concurrent
- * requests run at the allowed rate rather than one after another or into 429s.
+ * How a bucket adapts to Lever's 429s. Lever counts requests per key, but each n8n process (main,
+ * every queue-mode worker, webhook processors) has its own bucket and cannot see the others. So a 429 is
+ * read as "the processes sharing this key send more than Lever allows": the bucket cuts its own rate, and
+ * creeps back up while Lever stays quiet. Every process does the same, so together they settle just
+ * under Lever's limit without knowing how many they are.
+ */
+export interface AdaptSettings {
+	/** On a 429, the rate drops to at most this share of what Lever accepted from this process just before... */
+	decrease: number;
+	/** ... or of the ceiling, for the first 429 after running at the ceiling: the others are probably there too. */
+	firstDecrease: number;
+	/** Recent sending measured over this window (ms) when deciding the cut. */
+	windowMs: number;
+	/** After a cut, further 429s do not cut again for this long (ms): they answer requests sent at the old rate, or come from other processes that have not cut yet. */
+	holdMs: number;
+	/**
+	 * Once the hold is over and no 429 came, the rate grows by this share of the ceiling per second (the
+	 * same step for every process, so their shares even out), ...
+	 */
+	increasePerSecond: number;
+	/** ... and faster the longer Lever stays quiet: one more step per second for every this many ms of quiet, so a process left alone soon gets the whole limit back. */
+	accelerateMs: number;
+	/** The rate never drops below this share of the ceiling. */
+	floor: number;
+}
+
+export const ADAPT: AdaptSettings = { decrease: 0.7, firstDecrease: 0.5, windowMs: 3000, holdMs: 500, increasePerSecond: 0.005, accelerateMs: 3000, floor: 0.05 };
+
+/**
+ * A token bucket like Lever's own, whose rate adapts between a floor and the credential's ceiling.
+ * Callers wait for a token instead of being refused, so concurrent requests run at the allowed rate
+ * rather than one after another or into 429s. The clock is injectable for tests and simulations.
  */
 export class TokenBucket {
+	/** Requests per second this process currently allows itself (≤ ceiling.perSecond). */
+	private rate: number;
+
 	private tokens: number;
 
 	private updatedAt: number;
 
+	/** When the rate was last cut (-Infinity: never). */
+	private cutAt = Number.NEGATIVE_INFINITY;
+
+	/** No token before this time (Lever's Retry-After). */
+	private pausedUntil = Number.NEGATIVE_INFINITY;
+
+	/** When recent tokens were taken, oldest first, to measure what this process really sends... */
+	private sent: number[] = [];
+
+	/** ... and when recent 429s came, to measure how much of it Lever accepted. */
+	private refused: number[] = [];
+
 	/** Reservations run in order, so no caller starves while newer ones slip through. */
-	private queue: Promise<void> = Promise.resolve();
+	private queue: Promise<unknown> = Promise.resolve();
 
 	constructor(
-		private settings: RateLimitSettings,
+		private ceiling: RateLimitSettings,
 		private readonly now: () => number = Date.now,
+		private readonly adapt: AdaptSettings = ADAPT,
 	) {
-		this.tokens = settings.burst;
+		this.rate = ceiling.perSecond;
+		this.tokens = ceiling.burst;
 		this.updatedAt = now();
 	}
 
-	configure(settings: RateLimitSettings) {
-		if (settings.perSecond === this.settings.perSecond && settings.burst === this.settings.burst) return;
+	/** The credential's Requests per Second / Burst: the most this bucket ever allows. */
+	configure(ceiling: RateLimitSettings) {
+		if (ceiling.perSecond === this.ceiling.perSecond && ceiling.burst === this.ceiling.burst) return;
 		this.refill();
-		this.settings = settings;
-		this.tokens = Math.min(this.tokens, settings.burst);
+		this.ceiling = ceiling;
+		const neverCut = this.cutAt === Number.NEGATIVE_INFINITY;
+		this.rate = neverCut ? ceiling.perSecond : Math.min(Math.max(this.rate, this.floorRate()), ceiling.perSecond);
+		this.tokens = Math.min(this.tokens, this.capacity());
 	}
 
-	/** Lever said 429: spend what we thought we had, so every caller slows down together. */
-	drain() {
+	/** The rate this process allows itself now, requests per second. */
+	currentRate(): number {
 		this.refill();
+		return this.rate;
+	}
+
+	/**
+	 * Lever answered 429 to a request that took its token at `sentAt`. Spends what we thought we had, so
+	 * every caller slows down together; honours Retry-After; cuts the rate unless this 429 answers a
+	 * request sent before the last cut (or within the hold after it).
+	 */
+	rateLimited(sentAt: number, retryAfterMs?: number) {
+		this.refill();
+		const now = this.now();
+		this.tokens = Math.min(this.tokens, 0);
+		if (retryAfterMs !== undefined && retryAfterMs > 0) this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs);
+		this.refused.push(now);
+		if (sentAt < this.cutAt || now < this.cutAt + this.adapt.holdMs) return;
+		// What Lever let through lately is this process's share of the key, whatever the others do.
+		const { sent, accepted } = this.recentPerSecond();
+		const atCeiling = this.rate >= this.ceiling.perSecond;
+		const cut = Math.min(this.rate, sent, accepted) * this.adapt.decrease;
+		this.rate = Math.max(this.floorRate(), atCeiling ? Math.min(cut, this.rate * this.adapt.firstDecrease) : cut);
+		this.cutAt = now;
 		this.tokens = Math.min(this.tokens, 0);
 	}
 
 	/** Milliseconds until a token is free (0 = now); takes it when free. */
 	tryTake(): number {
 		this.refill();
+		const now = this.now();
+		if (now < this.pausedUntil) return Math.ceil(this.pausedUntil - now);
 		if (this.tokens >= 1) {
 			this.tokens -= 1;
+			this.sent.push(now);
 			return 0;
 		}
-		return Math.ceil(((1 - this.tokens) / this.settings.perSecond) * 1000);
+		return Math.max(1, Math.ceil(((1 - this.tokens) / this.rate) * 1000));
 	}
 
-	async take(signal?: AbortSignal): Promise<void> {
+	/** Waits for a token; resolves with the time it was taken (pass it to rateLimited on a 429). */
+	async take(signal?: AbortSignal): Promise<number> {
 		const turn = this.queue.then(async () => {
 			for (let wait = this.tryTake(); wait > 0; wait = this.tryTake()) {
-				if (signal?.aborted) return;
+				if (signal?.aborted) break;
 				await sleep(wait, signal);
 			}
+			return this.now();
 		});
 		this.queue = turn.catch(() => undefined);
-		await turn;
+		return await turn;
+	}
+
+	/**
+	 * What this process really sent lately (requests/s; less than its rate when latency or demand held it
+	 * back), and how much of that Lever accepted.
+	 */
+	private recentPerSecond() {
+		if (this.sent.length < 2) return { sent: this.rate, accepted: this.rate };
+		const spanSeconds = (this.now() - this.sent[0]) / 1000 + 1 / this.rate;
+		const accepted = Math.max(1, this.sent.length - this.refused.length);
+		return { sent: this.sent.length / spanSeconds, accepted: accepted / spanSeconds };
+	}
+
+	private floorRate() {
+		return this.ceiling.perSecond * this.adapt.floor;
+	}
+
+	/** The burst shrinks with the rate: a process that had to slow down must not burst at full size. */
+	private capacity() {
+		return Math.max(1, (this.ceiling.burst * this.rate) / this.ceiling.perSecond);
 	}
 
 	private refill() {
 		const now = this.now();
-		const elapsedSeconds = Math.max(0, now - this.updatedAt) / 1000;
-		this.tokens = Math.min(this.settings.burst, this.tokens + elapsedSeconds * this.settings.perSecond);
+		const from = Math.max(this.updatedAt, this.pausedUntil);
+		const elapsedSeconds = Math.max(0, now - from) / 1000;
+		// Creep back up once the hold after the last cut is over, faster the longer it stays quiet.
+		const quietFrom = this.cutAt + this.adapt.holdMs;
+		const quietStart = Math.max(0, this.updatedAt - quietFrom) / 1000;
+		const quietEnd = Math.max(0, now - quietFrom) / 1000;
+		if (quietEnd > quietStart && this.rate < this.ceiling.perSecond) {
+			const steps = quietEnd - quietStart + (quietEnd ** 2 - quietStart ** 2) / (2 * (this.adapt.accelerateMs / 1000));
+			this.rate = Math.min(this.ceiling.perSecond, this.rate + this.adapt.increasePerSecond * this.ceiling.perSecond * steps);
+		}
+		this.tokens = Math.min(this.capacity(), this.tokens + elapsedSeconds * this.rate);
 		this.updatedAt = now;
+		const horizon = now - this.adapt.windowMs;
+		for (const times of [this.sent, this.refused]) {
+			let old = 0;
+			while (old < times.length && times[old] <= horizon) old++;
+			if (old) times.splice(0, old);
+		}
 	}
 }
 
-/** One bucket per credential (and per apply site) for the whole n8n process. */
+/** One bucket per Lever identity (and per apply site) for the whole n8n process. */
 const buckets = new Map<string, TokenBucket>();
 
 export function bucketFor(key: string, settings: RateLimitSettings): TokenBucket {
