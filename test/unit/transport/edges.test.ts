@@ -7,9 +7,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { MAX_EMPTY_PAGES, leverApiList, leverApiRequest } from '../../../nodes/Lever/transport';
-import { resetBuckets } from '../../../nodes/Lever/transport/rateLimiter';
 import type { RequestRecord } from '../../helpers/runNode';
-import { apiKeyCredentials, createContext } from '../../helpers/runNode';
+import { apiKeyCredentials, createContext, freshRateLimits } from '../../helpers/runNode';
 
 const fastRetry = { retry: { baseDelayMs: 1, maxDelayMs: 2, maxAttempts: 2 }, rateLimit: false as const };
 
@@ -28,7 +27,7 @@ function oauthContext(credentials: IDataObject, requests: RequestRecord[] = []):
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => {
 	nock.cleanAll();
-	resetBuckets();
+	freshRateLimits();
 });
 
 describe('pagination that cannot be followed to its end', () => {
