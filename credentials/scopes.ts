@@ -1,4 +1,4 @@
-/** Every OAuth scope Lever documents (shared/lever-api.md §1.3), in the order the picker shows them. */
+/** Every OAuth scope Lever documents (docs/lever-api.md, Authentication), in the order the picker shows them. */
 export const LEVER_SCOPES: Array<{ scope: string; grants: string }> = [
 	{ scope: 'applications:read:admin', grants: 'Read applications' },
 	{ scope: 'archive_reasons:read:admin', grants: 'Read archive reasons' },

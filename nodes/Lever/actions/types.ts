@@ -37,7 +37,7 @@ export interface LeverOperation {
 	/** What it does, in words an AI agent can act on. */
 	description: string;
 	method: HttpMethod;
-	/** Lever path with `{placeholders}` exactly as in shared/lever-api.md §3.2. */
+	/** Lever path with `{placeholders}` exactly as Lever documents it (listed in docs/operations.md). */
 	path: string;
 	/** Placeholder → how its value is asked for and checked. Placeholders not listed are `uuid`. */
 	pathParameters?: Record<string, PathParameterKind>;

@@ -99,7 +99,7 @@ export async function downloadAsBinary(
 	];
 }
 
-/** Lever refuses files above 30 MB (shared/lever-api.md §2.9). */
+/** Lever refuses files above 30 MB (docs/lever-api.md, Uploads and files). */
 export const MAX_UPLOAD_BYTES = 30 * 1024 * 1024;
 
 /** The fields of every upload: which binary property to send, and an optional name for it in Lever. */

@@ -12,7 +12,7 @@ import { toList, toMilliseconds } from './parameters';
 import { invalidParameter } from '../shared/rules';
 
 /**
- * Lever form-field types (shared/lever-api.md §5.14) → the resource mapper's input widget.
+ * Lever form-field types (docs/lever-api.md, Form field types) → the resource mapper's input widget.
  * `file-upload` is absent on purpose: a file object cannot be typed into a form, so it is not offered.
  */
 const FIELD_TYPES: Record<string, FieldType> = {

@@ -1,5 +1,5 @@
 /**
- * Lever's hosts per environment (shared/lever-api.md §1.1). Both credential types and the transport
+ * Lever's hosts per environment (docs/lever-api.md, Hosts). Both credential types and the transport
  * read this one table, so a host changes in one place.
  */
 export type LeverEnvironment = 'production' | 'sandbox' | 'eu' | 'custom';

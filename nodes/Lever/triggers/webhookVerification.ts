@@ -1,5 +1,5 @@
 /**
- * Checks one Lever webhook delivery (shared/lever-api.md §4.2-4.3): the body carries `token`,
+ * Checks one Lever webhook delivery (docs/lever-api.md, Webhooks): the body carries `token`,
  * `triggeredAt` and `signature`, where signature = hex HMAC-SHA256(key = the webhook's signature token,
  * message = token + triggeredAt). Lever signs only those two fields, not the body, so the freshness
  * window and the one-use `token` are what stop a captured delivery from being replayed or re-dressed.

@@ -4,7 +4,7 @@ import { Lever } from '../../../nodes/Lever/Lever.node';
 import { RESOURCES } from '../../../nodes/Lever/actions/resources';
 import type { LeverOperation } from '../../../nodes/Lever/actions/types';
 
-/** Endpoints #52-#106 of shared/lever-api.md §3.2: resource, method, path, perform_as, list mode. */
+/** Endpoints #52-#106 of Lever's endpoint list: resource, method, path, perform_as, list mode. */
 const TABLE: Array<[string, string, string, 'R' | '-', 'cursor' | 'unpaged' | '-']> = [
 	['posting', 'GET', '/postings', '-', 'cursor'],
 	['posting', 'GET', '/postings/{posting}', '-', '-'],

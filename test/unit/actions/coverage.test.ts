@@ -2,7 +2,7 @@ import reference from '../../emulator/operations.json';
 import { Lever } from '../../../nodes/Lever/Lever.node';
 import { RESOURCES } from '../../../nodes/Lever/actions/resources';
 
-/** Lever's master table (shared/lever-api.md §3.2), as data in the test folder. */
+/** Lever's master table (its operation list; docs/lever-api.md has the facts the code relies on), as data in the test folder. */
 const table = (reference as { operations: Array<{ n: number; method: string; path: string }> }).operations;
 const key = (method: string, path: string) => `${method} ${path.replace(/\/$/, '')}`;
 

@@ -4,7 +4,7 @@ import { Lever } from '../../../nodes/Lever/Lever.node';
 import { RESOURCES } from '../../../nodes/Lever/actions/resources';
 import type { LeverOperation } from '../../../nodes/Lever/actions/types';
 
-/** Endpoints #13-#51 of shared/lever-api.md §3.2: method, path, perform_as, list mode. */
+/** Endpoints #13-#51 of Lever's endpoint list: method, path, perform_as, list mode. */
 const TABLE: Array<[string, string, string, 'R' | 'O' | '-', 'cursor' | 'unpaged' | '-']> = [
 	['opportunity', 'GET', '/opportunities/{opportunity}/file_actions', '-', 'cursor'],
 	['application', 'GET', '/opportunities/{opportunity}/applications', '-', 'cursor'],

@@ -27,7 +27,7 @@ export const dispositionOutputField: INodeProperties = {
 	default: 'stages',
 };
 
-/** GET /disposition_stages answers one object `{stages, archiveReasons}` (§3.13): split it into items. */
+/** GET /disposition_stages answers one object `{stages, archiveReasons}` (docs/lever-api.md, Responses and paging): split it into items. */
 export async function dispositionStagesExecute(
 	this: IExecuteFunctions,
 	itemIndex: number,

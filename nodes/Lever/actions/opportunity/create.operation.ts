@@ -13,7 +13,7 @@ import { readTagsOrSources, tagsOrSourcesFields } from './opportunity.fields';
 
 const PHONE_TYPES = ['home', 'mobile', 'other', 'skype', 'work'];
 
-/** Turns the editor's fields into Lever's create body (shared/lever-api.md §3.3). */
+/** Turns the editor's fields into Lever's create body (docs/lever-api.md, Opportunities). */
 function buildCandidate(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const node = ctx.getNode();
 	const extra = getCollection(ctx, 'additionalFields', itemIndex);

@@ -29,7 +29,7 @@ export const getUsersFields: INodeProperties[] = [
 	},
 ];
 
-/** GET /postings/{posting}/users: Lever answers without the usual `data` wrapper (§2.1). */
+/** GET /postings/{posting}/users: Lever answers without the usual `data` wrapper (docs/lever-api.md, Responses and paging). */
 export async function getUsersExecute(
 	this: IExecuteFunctions,
 	itemIndex: number,

@@ -21,7 +21,7 @@ const CHANNEL_OPTIONS = [
 	{ name: 'Public', value: 'public' },
 ];
 
-/** Filters of GET /postings (shared/lever-api.md §3.11). */
+/** Filters of GET /postings (docs/lever-api.md, Postings). */
 export const postingFilters: INodeProperties = {
 	displayName: 'Filters',
 	name: 'filters',
@@ -390,7 +390,7 @@ export const postingUpdateFields: INodeProperties[] = [
 	},
 ];
 
-/** Body of POST /postings and POST /postings/{id} from the fields above (§3.11). */
+/** Body of POST /postings and POST /postings/{id} from the fields above (docs/lever-api.md, Postings). */
 export function postingBody(ctx: IExecuteFunctions, itemIndex: number, fields: IDataObject, label: string): IDataObject {
 	const node = ctx.getNode();
 	const body: IDataObject = pick(fields, ['text', 'state', 'workplaceType', 'salaryDescriptionHtml']);

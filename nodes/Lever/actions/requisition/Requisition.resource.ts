@@ -171,7 +171,7 @@ function headcount(ctx: IExecuteFunctions, itemIndex: number): number | string {
 	return Number(raw);
 }
 
-/** Body of POST /requisitions and PUT /requisitions/{id} (§3.15). */
+/** Body of POST /requisitions and PUT /requisitions/{id}. */
 function requisitionBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const node = ctx.getNode();
 	const label = 'Additional Fields';

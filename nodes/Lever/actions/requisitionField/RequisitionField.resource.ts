@@ -145,7 +145,7 @@ function checkFieldId(ctx: IExecuteFunctions, itemIndex: number, label: string, 
 	}
 }
 
-/** Body of POST /requisition_fields and PUT /requisition_fields/{id} (§3.15). */
+/** Body of POST /requisition_fields and PUT /requisition_fields/{id}. */
 function schemaBody(ctx: IExecuteFunctions, itemIndex: number, kind: 'create' | 'update'): IDataObject {
 	const node = ctx.getNode();
 	const body: IDataObject = {};
