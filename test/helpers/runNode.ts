@@ -18,6 +18,7 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { Lever } from '../../nodes/Lever/Lever.node';
+import { buckets } from '../../nodes/Lever/transport/rateLimiter';
 
 export interface RequestRecord {
 	method: string;
@@ -46,12 +47,11 @@ export interface RunResult {
 }
 
 /**
- * The rate limiter keeps one token bucket per credential ID for the whole process. Contexts created after
- * this call use a new credential ID, so they start from a full bucket (no test hook in the shipped code).
+ * The rate limiter keeps one token bucket per Lever identity for the whole process; tests start from
+ * full, unadapted buckets by emptying that registry (the shipped code has no test hook for it).
  */
-let credentialGeneration = 1;
 export function freshRateLimits() {
-	credentialGeneration += 1;
+	buckets.clear();
 }
 
 export const TEST_BASE_URL = 'http://lever.test/v1';
@@ -78,7 +78,7 @@ export function createContext(options: RunOptions, requests: RequestRecord[], hi
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: { authentication: options.oauth ? 'oAuth2' : 'apiKey', ...(options.parameters as IDataObject) },
-		credentials: { [credentialType]: { id: `cred-${credentialGeneration}`, name: 'Lever test' } },
+		credentials: { [credentialType]: { id: 'cred-1', name: 'Lever test' } },
 	};
 	const credentials = options.credentials ?? apiKeyCredentials();
 	const http = Container.get(OutboundHttp).requests();

@@ -185,7 +185,7 @@ export class TokenBucket {
 }
 
 /** One bucket per Lever identity (and per apply site) for the whole n8n process. */
-const buckets = new Map<string, TokenBucket>();
+export const buckets = new Map<string, TokenBucket>();
 
 export function bucketFor(key: string, settings: RateLimitSettings): TokenBucket {
 	let bucket = buckets.get(key);

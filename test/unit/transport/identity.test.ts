@@ -2,9 +2,8 @@ import nock from 'nock';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { leverApiRequest, leverIdentity } from '../../../nodes/Lever/transport';
-import { resetBuckets } from '../../../nodes/Lever/transport/rateLimiter';
 import type { RequestRecord } from '../../helpers/runNode';
-import { apiKeyCredentials, createContext } from '../../helpers/runNode';
+import { apiKeyCredentials, createContext, freshRateLimits } from '../../helpers/runNode';
 
 const BASE = 'http://lever.test/v1';
 
@@ -36,7 +35,7 @@ function contextFor(credentialId: string, data: IDataObject, requests: RequestRe
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => {
 	nock.cleanAll();
-	resetBuckets();
+	freshRateLimits();
 	jest.useRealTimers();
 });
 
