@@ -11,7 +11,7 @@ import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workf
 
 import { EVENTS_WITH_CONDITIONS, WEBHOOK_EVENTS } from './shared/webhookEvents';
 import { getStages } from './methods/loadOptions';
-import { encodeId, leverApiRequest } from './transport';
+import { encodeId, leverApiRequest, listRecords } from './transport';
 import { shapeDelivery } from './triggers/webhookOutput';
 import type { Rejection } from './triggers/webhookVerification';
 import { isRejection, isStale, parseDelivery, rememberToken, signatureMatches } from './triggers/webhookVerification';
@@ -47,12 +47,11 @@ function webhookUrl(ctx: IHookFunctions): string {
 	return url;
 }
 
-/** `GET /webhooks` answers `{data: [...]}` (no paging); tolerate the docs' double wrap. */
+/** `GET /webhooks` answers `{data: [...]}` (no paging); tolerate the docs' double wrap and a bare array. */
 async function listSubscriptions(ctx: IHookFunctions): Promise<IDataObject[]> {
 	const envelope = await leverApiRequest.call(ctx, { method: 'GET', path: '/webhooks', endpoint: '/webhooks' });
-	let data = envelope.data as unknown;
-	if (data && !Array.isArray(data) && Array.isArray((data as IDataObject).data)) data = (data as IDataObject).data;
-	return Array.isArray(data) ? (data as IDataObject[]) : [];
+	const data = envelope.data as IDataObject | undefined;
+	return listRecords(data && !Array.isArray(data) ? data : envelope);
 }
 
 async function deleteSubscription(ctx: IHookFunctions, id: string): Promise<void> {

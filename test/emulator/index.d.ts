@@ -85,6 +85,8 @@ export interface EmulatorOptions {
 	/** Allowed email domains for POST/PUT /users (default ['northwind.example', 'example.com']); [] = any. */
 	userEmailDomains?: string[];
 	oauthAutoApprove?: boolean;
+	/** GET /opportunities/{id}/files answers a bare array, as Lever's documentation example shows (default false: `{data, hasNext}`). */
+	bareFileList?: boolean;
 	/** Injectable clock (ms). */
 	now?: () => number;
 	requestLogSize?: number;
@@ -98,6 +100,7 @@ export interface RuntimeConfig {
 	disabledWebhookEvents?: WebhookEvent[];
 	webhookRetryDelaysMs?: number[];
 	oauthAutoApprove?: boolean;
+	bareFileList?: boolean;
 }
 
 /** Ordered in-memory collection (by createdAt then id). */

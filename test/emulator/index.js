@@ -78,6 +78,7 @@ class Emulator {
 			disabledWebhookEvents: (this.options.disabledWebhookEvents || []).slice(),
 			webhookRetryDelaysMs: this.options.webhookRetryDelaysMs.slice(),
 			oauthAutoApprove: this.options.oauthAutoApprove !== false,
+			bareFileList: !!this.options.bareFileList,
 		};
 		this.faultRng = mulberry32(mixSeed('faults', this.config.faults.seed !== undefined ? this.config.faults.seed : this.options.seed));
 		this.state = {};
@@ -177,6 +178,7 @@ class Emulator {
 		if (cfg.disabledWebhookEvents !== undefined) this.config.disabledWebhookEvents = (cfg.disabledWebhookEvents || []).slice();
 		if (cfg.webhookRetryDelaysMs !== undefined) this.config.webhookRetryDelaysMs = cfg.webhookRetryDelaysMs.slice();
 		if (cfg.oauthAutoApprove !== undefined) this.config.oauthAutoApprove = !!cfg.oauthAutoApprove;
+		if (cfg.bareFileList !== undefined) this.config.bareFileList = !!cfg.bareFileList;
 		return this.config;
 	}
 

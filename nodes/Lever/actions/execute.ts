@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { encodeId, leverApiList, leverApiRequest } from '../transport';
+import { encodeId, leverApiList, leverApiRequest, listRecords } from '../transport';
 import { LOCATORS, isLocatorKind, readId } from '../shared/locators';
 import { PLACEHOLDER, kindOf, pathFieldLabel, pathFieldName, placeholdersOf } from './paths';
 import type { LeverOperation } from './types';
@@ -88,8 +88,9 @@ export async function runStandard(
 	return toItems(ctx, operation, recordsOf(envelope, operation, ids), itemIndex);
 }
 
-/** Lever wraps records in `data`; deletes answer 204 with no body. */
+/** Lever wraps records in `data` (a few lists come as a bare array); deletes answer 204 with no body. */
 export function recordsOf(envelope: IDataObject, operation: LeverOperation, ids: Record<string, string>): IDataObject[] {
+	if (Array.isArray(envelope)) return listRecords(envelope);
 	if (envelope.data === undefined) {
 		if (Object.keys(envelope).length) return [envelope];
 		return [{ success: true, ...(operation.method === 'DELETE' ? { deleted: true } : {}), ...ids }];

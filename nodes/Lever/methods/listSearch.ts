@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { appUrlFor } from '../transport/environments';
-import { leverApiRequest, leverBaseUrl } from '../transport';
+import { leverApiRequest, leverBaseUrl, listRecords } from '../transport';
 
 /** Records read per search page; Lever has no name search, so the filter applies to what was read. */
 const SEARCH_PAGE = 100;
@@ -32,7 +32,7 @@ async function search(this: ILoadOptionsFunctions, spec: SearchSpec, filter?: st
 	}
 	const envelope = await leverApiRequest.call(this, { method: 'GET', path: spec.path, qs, endpoint: spec.path });
 	const appUrl = appUrlFor(await leverBaseUrl(this));
-	const records = (Array.isArray(envelope.data) ? envelope.data : []) as IDataObject[];
+	const records = listRecords(envelope);
 	const results: INodeListSearchItems[] = records
 		.map((record) => ({ name: spec.label(record), value: String(record.id), url: spec.url?.(record, appUrl) }))
 		.filter((result) => matches(result.name, filter));

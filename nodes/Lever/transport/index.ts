@@ -401,6 +401,16 @@ async function send(this: LeverContext, request: LeverRequest): Promise<IDataObj
 	}
 }
 
+/**
+ * The records of a list response. Lever wraps lists as `{data: [...], hasNext, next}`, but its documentation
+ * shows some (List all files) as a bare JSON array: both are read, so neither comes out as an empty list.
+ */
+export function listRecords(response: unknown): IDataObject[] {
+	if (Array.isArray(response)) return response as IDataObject[];
+	const data = (response as IDataObject | undefined)?.data;
+	return Array.isArray(data) ? (data as IDataObject[]) : [];
+}
+
 export interface PageOptions {
 	/** Stop after this many records (undefined = all). */
 	limit?: number;
@@ -414,7 +424,7 @@ export interface PageOptions {
 export const MAX_EMPTY_PAGES = 25;
 
 /**
- * Walks a Lever listing page by page (`{data, hasNext, next}`), yielding each page's records. Asks for
+ * Walks a Lever listing page by page (`{data, hasNext, next}`, or one bare array), yielding each page's records. Asks for
  * exactly what is still needed, so a Limit never fetches a spare page. Offset tokens live only inside
  * one walk. A listing that cannot be followed to its end stops with an error rather than return part of
  * it as if it were all: a token that does not advance, `hasNext` without a token, or a long run of empty
@@ -441,7 +451,7 @@ export async function* leverApiPages(this: LeverContext, request: LeverRequest, 
 			if (offset !== undefined) qs.offset = offset;
 		}
 		const envelope = await leverApiRequest.call(this, { ...request, qs });
-		const records = (Array.isArray(envelope.data) ? envelope.data : []) as IDataObject[];
+		const records = listRecords(envelope);
 		const page = records.slice(0, Number.isFinite(remaining) ? remaining : undefined);
 		if (page.length) yield page;
 		remaining -= page.length;

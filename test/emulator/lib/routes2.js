@@ -136,6 +136,8 @@ function listFiles(ctx) {
 	const o = getOpp(ctx, ctx.params.opportunity);
 	const f = uploadedFilter(ctx.q);
 	const data = ctx.st.files.children(o.id).filter((r) => !f || f(r.uploadedAt));
+	// Lever's documented example of this list is a bare array; other lists (and this one by default) are wrapped.
+	if (ctx.emu.config.bareFileList) return { status: 200, body: data };
 	return { status: 200, body: { data, hasNext: false } };
 }
 function getFile(ctx) {

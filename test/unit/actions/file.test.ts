@@ -28,6 +28,14 @@ describe('File resource', () => {
 		expect(result.output).toEqual([{ json: fileRecord, pairedItem: { item: 0 } }]);
 	});
 
+	it('lists files that Lever answers as a bare array, as its documentation shows', async () => {
+		const scope = nock(LEVER).get(`/v1/opportunities/${OPP}/files`).reply(200, [fileRecord, { ...fileRecord, id: 'second' }]);
+		const result = await runLever({ parameters: { resource: 'file', operation: 'getMany', opportunityId: opportunity, returnAll: true, filters: {} } });
+		expect(result.error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(result.output.map((item) => item.json.id)).toEqual([CHILD, 'second']);
+	});
+
 	it('applies the limit to the unpaged file list', async () => {
 		const scope = nock(LEVER)
 			.get(`/v1/opportunities/${OPP}/files`)

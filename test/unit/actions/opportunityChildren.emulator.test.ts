@@ -145,6 +145,20 @@ describe('opportunity sub-resources against the emulator', () => {
 		expect(after.map((item) => item.json.id)).not.toContain(fileId);
 	});
 
+	it('lists files the same whether Lever wraps the list or answers a bare array (its documented example)', async () => {
+		const withFiles = records('files').map((file) => String(file._opp)).find((id) => (emu.state.opportunities.get(id) as Rec).confidentiality !== 'confidential')!;
+		const list = async () =>
+			(await run({ resource: 'file', operation: 'getMany', opportunityId: locator(withFiles), returnAll: true, filters: {} })).map((item) => item.json.id);
+		const wrapped = await list();
+		expect(wrapped.length).toBeGreaterThan(0);
+		emu.configure({ bareFileList: true });
+		try {
+			expect(await list()).toEqual(wrapped);
+		} finally {
+			emu.configure({ bareFileList: false });
+		}
+	});
+
 	it('writes a note, replies to it, replaces its thread and deletes it', async () => {
 		const [note] = await run({
 			resource: 'note',

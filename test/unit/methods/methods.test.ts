@@ -67,6 +67,23 @@ describe('list search (resource locators)', () => {
 	});
 });
 
+describe('list search over a bare-array answer', () => {
+	it('offers the records of a list Lever answers as a bare array', async () => {
+		nock.disableNetConnect();
+		try {
+			const scope = nock('http://lever.test').get('/v1/stages').query(true).reply(200, [{ id: 'lead-new', text: 'New Lead' }]);
+			const bare = createContext({ parameters: {}, credentials: apiKeyCredentials() }, [], []) as unknown as ILoadOptionsFunctions;
+			const { results, paginationToken } = await listSearch.searchStages.call(bare);
+			expect(scope.isDone()).toBe(true);
+			expect(results).toEqual([expect.objectContaining({ name: 'New Lead', value: 'lead-new' })]);
+			expect(paginationToken).toBeUndefined();
+		} finally {
+			nock.cleanAll();
+			nock.enableNetConnect('127.0.0.1');
+		}
+	});
+});
+
 describe('dropdowns loaded from the account', () => {
 	it('offers tags and sources by their text (Lever creates new ones on the fly), sorted', async () => {
 		const tags = await loadOptions.getTags.call(ctx);

@@ -86,6 +86,17 @@ describe('pagination', () => {
 		expect(records).toEqual([{ id: 'r1' }, { id: 'r2' }]);
 	});
 
+	it.each([
+		['an unpaged list', { paging: 'unpaged' as const }, '/v1/opportunities/x/files'],
+		['a paged list', {}, '/v1/opportunities/x/files?limit=100'],
+	])('reads %s that Lever answers as a bare array (the documented shape of List all files)', async (_label, pageOptions, url) => {
+		const { ctx, requests } = context();
+		lever().get(url).reply(200, [{ id: 'f1' }, { id: 'f2' }]);
+		const records = await leverApiList.call(ctx, { method: 'GET', path: '/opportunities/x/files' }, pageOptions);
+		expect(records).toEqual([{ id: 'f1' }, { id: 'f2' }]);
+		expect(requests).toHaveLength(1);
+	});
+
 	it('stops with an error when the next token does not advance', async () => {
 		const { ctx } = context();
 		lever().get('/v1/postings').query({ limit: '100' }).reply(200, { data: [{ id: 1 }], hasNext: true, next: 'same' });
