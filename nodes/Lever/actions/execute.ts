@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { encodeId, leverApiList, leverApiRequest, listRecords } from '../transport';
 import { LOCATORS, isLocatorKind, readId } from '../shared/locators';
-import { PLACEHOLDER, kindOf, pathFieldLabel, pathFieldName, placeholdersOf } from './paths';
+import { PLACEHOLDER, kindOf, pathField, placeholdersOf } from './paths';
 import type { LeverOperation } from './types';
 
 /** Fills `{placeholders}` from the operation's fields; returns the path and the ids used. */
@@ -12,8 +12,9 @@ export function resolvePath(ctx: IExecuteFunctions, itemIndex: number, operation
 	for (const placeholder of placeholdersOf(operation.path)) {
 		const kind = kindOf(operation, placeholder);
 		// Errors name the field as the editor shows it: the locator's name, or the plain field's "<Name> ID".
-		const label = isLocatorKind(kind) ? LOCATORS[kind].displayName : pathFieldLabel(placeholder);
-		ids[placeholder] = readId(ctx, itemIndex, pathFieldName(placeholder), kind, label);
+		const field = pathField(placeholder);
+		const label = isLocatorKind(kind) ? LOCATORS[kind].displayName : field.label;
+		ids[placeholder] = readId(ctx, itemIndex, field.name, kind, label);
 	}
 	const path = operation.path.replace(PLACEHOLDER, (_match, placeholder: string) => encodeId(ids[placeholder]));
 	return { path, ids };

@@ -10,36 +10,28 @@ import { expandField, limitField, nameOrIdField, returnAllField } from '../share
 import { isLocatorKind, locatorField, performAsField } from '../shared/locators';
 import { runOperation } from './execute';
 import { RESOURCES } from './resources';
-import { kindOf, pathFieldLabel, pathFieldName, placeholdersOf } from './paths';
+import { kindOf, pathField, placeholdersOf } from './paths';
 import type { LeverOperation, LeverResource } from './types';
 
 /** Items processed at once; the shared rate limiter still paces the requests themselves. */
 const ITEM_CONCURRENCY = 20;
 
 
-/** Plain path IDs of records an account has few of: picked from a dropdown loaded from Lever. */
-const PLACEHOLDER_DROPDOWNS: Record<string, string> = {
-	archive_reason: 'getArchiveReasons',
-	feedback_template: 'getFeedbackTemplates',
-	form_template: 'getFormTemplates',
-	requisition_field: 'getRequisitionFields',
-};
-
-function pathField(operation: LeverOperation, placeholder: string): INodeProperties {
+/** The field asking for one path placeholder: a locator for record kinds, else a dropdown or an ID field. */
+function pathParameterField(operation: LeverOperation, placeholder: string): INodeProperties {
 	const kind = kindOf(operation, placeholder);
-	const name = pathFieldName(placeholder);
+	const { name, label, loadOptionsMethod } = pathField(placeholder);
 	if (isLocatorKind(kind)) return locatorField(kind, { name });
-	const loadOptionsMethod = PLACEHOLDER_DROPDOWNS[placeholder];
 	if (loadOptionsMethod) {
-		return nameOrIdField({ label: pathFieldLabel(placeholder).replace(/ ID$/, ''), name, loadOptionsMethod, required: true });
+		return nameOrIdField({ label: label.replace(/ ID$/, ''), name, loadOptionsMethod, required: true });
 	}
 	return {
-		displayName: pathFieldLabel(placeholder),
+		displayName: label,
 		name,
 		type: 'string',
 		default: '',
 		required: true,
-		description: `ID of the ${pathFieldLabel(placeholder).replace(/ ID$/, '').toLowerCase()} in Lever`,
+		description: `ID of the ${label.replace(/ ID$/, '').toLowerCase()} in Lever`,
 	};
 }
 
@@ -77,7 +69,7 @@ const requestOptionsField: INodeProperties = {
 
 /** The operation's fields: generated ones from the table row, then its own. */
 export function operationProperties(resource: LeverResource, operation: LeverOperation): INodeProperties[] {
-	const generated: INodeProperties[] = placeholdersOf(operation.path).map((placeholder) => pathField(operation, placeholder));
+	const generated: INodeProperties[] = placeholdersOf(operation.path).map((placeholder) => pathParameterField(operation, placeholder));
 	if (operation.performAs) generated.push(performAsField(operation.performAs === 'required'));
 	if (operation.list) generated.push(returnAllField, limitField);
 	if (operation.expand?.length) generated.push(expandField(operation.expand));
