@@ -72,8 +72,8 @@ export interface EmulatorOptions {
 	accessTokenTtlSeconds?: number;
 	/** Token bucket per credential; false switches it off (also switches off the apply limit). */
 	rateLimit?: RateLimitConfig | false;
-	/** POST /postings/{id}/apply limit (default 2/s, burst 2). */
-	applyRateLimit?: RateLimitConfig | false;
+	/** POST /postings/{id}/apply limit: default off (Lever documents 2/s only for the public Postings API); true = 2/s, burst 2. */
+	applyRateLimit?: RateLimitConfig | boolean;
 	/** Seconds to send in Retry-After on 429/503; false (default) = no header. */
 	retryAfter?: number | false;
 	faults?: FaultConfig;
@@ -94,7 +94,7 @@ export interface EmulatorOptions {
 
 export interface RuntimeConfig {
 	rateLimit?: RateLimitConfig | false;
-	applyRateLimit?: RateLimitConfig | false;
+	applyRateLimit?: RateLimitConfig | boolean;
 	retryAfter?: number | false;
 	faults?: FaultConfig;
 	disabledWebhookEvents?: WebhookEvent[];

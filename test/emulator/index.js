@@ -32,7 +32,8 @@ const DEFAULTS = {
 	oauthClients: [{ clientId: 'test-client', clientSecret: 'test-secret' }],
 	accessTokenTtlSeconds: 3600,
 	rateLimit: { perSecond: 10, burst: 20 },
-	applyRateLimit: { perSecond: 2, burst: 2 },
+	// Off: Lever documents 2/s only for the public Postings API apply, not the Data API's (opt in to model it).
+	applyRateLimit: false,
 	retryAfter: false,
 	faults: {},
 	webhookRetryDelaysMs: [1000, 5000, 30000, 60000, 300000],
@@ -42,6 +43,10 @@ const DEFAULTS = {
 	requestLogSize: 1000,
 	quiet: true,
 };
+
+/** The apply limit when switched on without numbers (the Postings API's documented 2/s). */
+const APPLY_LIMIT = { perSecond: 2, burst: 2 };
+const applyLimit = (cfg) => (cfg ? { ...APPLY_LIMIT, ...(cfg === true ? {} : cfg) } : false);
 
 const FAULT_DEFAULTS = { seed: undefined, rate429: 0, rate500: 0, rate502: 0, rate503: 0, rateReset: 0, latencyMs: 0, slowBodyMs: 0 };
 
@@ -72,7 +77,7 @@ class Emulator {
 		if (options.faults) this.options.faults = { ...options.faults };
 		this.config = {
 			rateLimit: this.options.rateLimit === false ? false : { ...DEFAULTS.rateLimit, ...(this.options.rateLimit || {}) },
-			applyRateLimit: this.options.applyRateLimit === false ? false : { ...DEFAULTS.applyRateLimit, ...(this.options.applyRateLimit || {}) },
+			applyRateLimit: applyLimit(this.options.applyRateLimit),
 			retryAfter: this.options.retryAfter,
 			faults: { ...FAULT_DEFAULTS, ...(this.options.faults || {}) },
 			disabledWebhookEvents: (this.options.disabledWebhookEvents || []).slice(),
@@ -167,7 +172,7 @@ class Emulator {
 			this.buckets.clear();
 		}
 		if (cfg.applyRateLimit !== undefined) {
-			this.config.applyRateLimit = cfg.applyRateLimit === false ? false : { ...DEFAULTS.applyRateLimit, ...cfg.applyRateLimit };
+			this.config.applyRateLimit = applyLimit(cfg.applyRateLimit);
 			this.applyBucket = null;
 		}
 		if (cfg.retryAfter !== undefined) this.config.retryAfter = cfg.retryAfter;

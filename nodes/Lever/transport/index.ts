@@ -68,7 +68,7 @@ export interface LeverRequest {
 	 * connection, which prove the request took no effect.
 	 */
 	idempotent?: boolean;
-	/** Also wait for the apply limiter (2 per second per site). */
+	/** Also wait for the apply limiter (2 per second per site; opt-in, see posting apply). */
 	rateLimit?: 'apply';
 	/** Path template and ids for error hints, e.g. `/opportunities/{opportunity}`. */
 	endpoint?: string;

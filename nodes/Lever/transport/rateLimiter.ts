@@ -8,7 +8,7 @@ export interface RateLimitSettings {
 }
 
 export const LEVER_RATE_LIMIT: RateLimitSettings = { perSecond: 10, burst: 20 };
-/** Lever's apply endpoint has its own, stricter limit: 2 per second per site. */
+/** Lever documents 2 applications per second per site for the public Postings API apply; opt-in for the Data API's apply. */
 export const LEVER_APPLY_RATE_LIMIT: RateLimitSettings = { perSecond: 2, burst: 2 };
 
 /**

@@ -435,6 +435,46 @@ describe('Posting resource', () => {
 			});
 			expectInputError(result, 'Application (JSON)');
 		});
+
+		describe("rate: the key's normal limit, 2 per second only when asked", () => {
+			afterEach(() => jest.useRealTimers());
+
+			/** When each of four applications left, in ms of fake time after the run started. */
+			async function applyFour(applyRateLimit?: boolean): Promise<number[]> {
+				jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+				nock(LEVER).post(`/v1/postings/${POSTING}/apply`).times(4).reply(201, { data: { applicationId: 'app' } });
+				const t0 = Date.now();
+				const run = runLever({
+					items: [0, 1, 2, 3].map(() => ({ json: {} })),
+					parameters: {
+						resource: 'posting',
+						operation: 'apply',
+						postingId: byId(POSTING),
+						applicationInput: 'fields',
+						fullName: 'Jane Doe',
+						email: (index: number) => `jane${index}@example.com`,
+						additionalFields: {},
+						...(applyRateLimit === undefined ? {} : { applyRateLimit }),
+					},
+				});
+				let done = false;
+				void run.finally(() => (done = true));
+				while (!done) await jest.advanceTimersByTimeAsync(50);
+				const result = await run;
+				expect(result.error).toBeUndefined();
+				return result.requests.map((request) => request.at - t0);
+			}
+
+			it('sends a bulk of applications at once by default (Lever documents 2/s only for the Postings API apply)', async () => {
+				expect((await applyFour()).every((at) => at < 50)).toBe(true);
+			});
+
+			it('spaces applications at 2 per second with Limit to 2 Applications per Second', async () => {
+				const started = await applyFour(true);
+				expect(started.filter((at) => at < 50)).toHaveLength(2);
+				expect(started[3]).toBeGreaterThanOrEqual(900);
+			});
+		});
 	});
 
 	describe('Get Users', () => {

@@ -201,6 +201,14 @@ export const applyFields: INodeProperties[] = [
 		default: false,
 		description: 'Whether Lever emails the candidate a confirmation of the application',
 	},
+	{
+		displayName: 'Limit to 2 Applications per Second',
+		name: 'applyRateLimit',
+		type: 'boolean',
+		default: false,
+		description:
+			"Whether to send at most 2 applications per second. Lever documents that limit for its public job-site apply (Postings API); this Data API apply has only the key's normal limit, so turn this on only if bulk applies get 429s.",
+	},
 ];
 
 const PERSONAL_KEYS = [
@@ -274,7 +282,7 @@ function bodyFromJson(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	return body;
 }
 
-/** POST /postings/{posting}/apply, through the apply limiter (2 per second per site). */
+/** POST /postings/{posting}/apply: the key's normal limit; the 2 per second apply limiter only when asked. */
 export async function applyExecute(
 	this: IExecuteFunctions,
 	itemIndex: number,
@@ -289,7 +297,7 @@ export async function applyExecute(
 		path: context.path,
 		qs,
 		body,
-		rateLimit: 'apply',
+		rateLimit: this.getNodeParameter('applyRateLimit', itemIndex, false) === true ? 'apply' : undefined,
 		endpoint: context.operation.path,
 		itemIndex,
 	});
