@@ -38,11 +38,11 @@ describe('POST /opportunities', () => {
 		expect(typeof o.createdAt).toBe('number');
 	});
 
-	test('applied origin starts in applicant-new; the same email dedupes into the contact, merging data', async () => {
+	test('without a stage even an applied origin starts in New Lead (Lever docs); the same email dedupes into the contact, merging data', async () => {
 		const r = await api(emu, 'POST', '/opportunities', { query: pa(), body: { name: 'Other Name', emails: ['ADA.example@example.org', 'ada2@example.org'], phones: [{ value: '+1 555 0100', type: 'mobile' }], origin: 'applied' } });
 		expect(r.status).toBe(201);
 		expect(r.body.deduped).toBe(true);
-		expect(r.body.data.stage).toBe('applicant-new');
+		expect(r.body.data.stage).toBe('lead-new');
 		expect(r.body.data.name).toBe('Ada Example'); // existing contact data wins
 		expect(r.body.data.emails).toEqual(['ada.example@example.org', 'ada2@example.org']);
 		const byEmail = await api(emu, 'GET', '/opportunities', { query: { email: 'ada2@example.org' } });

@@ -311,7 +311,8 @@ function createOpportunityRecord(ctx, input) {
 	}
 	const posting = input.posting;
 	const origin = input.origin;
-	const stageId = input.stage || (origin === 'applied' || origin === 'internal' ? 'applicant-new' : 'lead-new');
+	// Lever's docs: without `stage` a new opportunity goes to New Lead, whatever its origin.
+	const stageId = input.stage || 'lead-new';
 	const stage = st.stages.get(stageId);
 	const performer = input.performer;
 	const tags = uniq([...input.tags, ...(posting ? postingTags(posting) : [])]);

@@ -289,7 +289,7 @@ function apply(ctx) {
 		tags: [],
 		sources: b.source ? [String(b.source)] : ['Job site'],
 		origin,
-		stage: undefined,
+		stage: 'applicant-new', // inferred: an application through a posting starts as New Applicant
 		owner: p.owner,
 		followers: uniq([p.owner].filter(Boolean)),
 		posting: p,

@@ -1,10 +1,11 @@
 import nock from 'nock';
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { RunningEmulator } from '../../emulator';
 import { startEmulator } from '../../emulator';
 import { apiKeyCredentials, runLever } from '../../helpers/runNode';
+import { Lever } from '../../../nodes/Lever/Lever.node';
 
 const OPP = '250d8f03-738a-4bba-a671-8a3d73477145';
 const USER = '8d49b010-cc6a-4f40-ace5-e86061c677ed';
@@ -157,6 +158,17 @@ describe('Opportunity: exact requests (nock)', () => {
 		});
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect((error as NodeApiError).context.itemIndex).toBe(0);
+	});
+});
+
+describe('Opportunity: Create help text', () => {
+	it("says an opportunity created without a stage goes to New Lead (Lever's documented default, whatever the origin)", () => {
+		const create = new Lever().description.properties.find(
+			(property) => property.name === 'additionalFields' && property.displayOptions?.show?.operation?.includes('create') && property.displayOptions?.show?.resource?.includes('opportunity'),
+		)!;
+		const stage = (create.options as INodeProperties[]).find((option) => option.name === 'stage')!;
+		expect(stage.description).toMatch(/^Defaults to New Lead\b/);
+		expect(stage.description).not.toMatch(/applicant/i);
 	});
 });
 

@@ -250,7 +250,7 @@ export const createOperation: LeverOperation = {
 				nameOrIdField({ label: 'Owner', name: 'owner', loadOptionsMethod: 'getUsers', description: 'Defaults to Perform As' }),
 				{ displayName: 'Phone Type', name: 'phoneType', type: 'options', options: PHONE_TYPES.map((type) => ({ name: type, value: type })), default: 'mobile' },
 				{ displayName: 'Phones', name: 'phones', type: 'string', default: '', description: 'Comma-separated phone numbers' },
-				nameOrIdField({ label: 'Stage', name: 'stage', loadOptionsMethod: 'getStages', description: 'Defaults to New lead or New applicant' }),
+				nameOrIdField({ label: 'Stage', name: 'stage', loadOptionsMethod: 'getStages', description: 'Defaults to New Lead, whatever the origin' }),
 			],
 		},
 		{
