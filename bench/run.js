@@ -111,7 +111,7 @@ function deltaWorkflow(id, sinceIso) {
 				resource: 'opportunity',
 				operation: 'getMany',
 				returnAll: true,
-				filters: { confidentiality: 'all', updated_at_start: sinceIso },
+				filters: { confidentiality: 'all', updatedAfter: sinceIso },
 				simplify: false,
 			}),
 		],

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { toMilliseconds } from './helpers/parameters';
+import { toMilliseconds } from './shared/rules';
 import { getStages } from './methods/loadOptions';
 import type { Candidate, PollState } from './triggers/pollCursor';
 import { advance, initialState, selectNew, windowStart } from './triggers/pollCursor';

@@ -1,24 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { assertEmail, invalidParameter } from '../shared/rules';
-
-/** Lever wants integer milliseconds; n8n date-time fields give ISO strings (or DateTime objects). */
-export function toMilliseconds(node: INode, itemIndex: number, field: string, value: unknown): number {
-	if (typeof value === 'number' && Number.isFinite(value)) return Math.trunc(value);
-	const asString = typeof value === 'string' ? value.trim() : String((value as { toISO?: () => string })?.toISO?.() ?? value);
-	if (/^\d{10,14}$/.test(asString)) return Number(asString);
-	const parsed = Date.parse(asString);
-	if (asString === '' || Number.isNaN(parsed)) {
-		throw invalidParameter(
-			node,
-			itemIndex,
-			field,
-			`"${String(value)}" is not a date`,
-			'Use an ISO 8601 date such as 2026-01-31T09:00:00Z, or milliseconds since 1970',
-		);
-	}
-	return parsed;
-}
+import type { DateRange } from '../shared/dateRange';
+import { dateRangeNames, readDateRanges } from '../shared/dateRange';
+import { assertEmail, invalidParameter, toMilliseconds } from '../shared/rules';
 
 /** Free-text lists (comma or newline separated) or arrays become a clean string array. */
 export function toList(value: unknown): string[] {
@@ -28,7 +12,9 @@ export function toList(value: unknown): string[] {
 }
 
 export interface QueryConversion {
-	/** Keys holding dates, sent as milliseconds. */
+	/** Date ranges (`createdAfter` / `createdBefore` …), checked and sent under Lever's query names. */
+	ranges?: DateRange[];
+	/** Other keys holding dates, sent as milliseconds. */
 	dates?: string[];
 	/** Keys holding lists (multiOptions or comma-separated text), sent as repeated keys. */
 	lists?: string[];
@@ -36,6 +22,8 @@ export interface QueryConversion {
 	emails?: string[];
 	/** Parameter name → Lever query name, when they differ. */
 	rename?: Record<string, string>;
+	/** The collection's definition, so errors name a field by its label in the editor. */
+	definition?: INodeProperties;
 }
 
 /**
@@ -50,11 +38,17 @@ export function convertCollection(
 	conversion: QueryConversion = {},
 ): IDataObject {
 	const node = ctx.getNode();
-	const result: IDataObject = {};
+	const ranges = conversion.ranges ?? [];
+	const inRanges = new Set(dateRangeNames(ranges));
+	const labelOf = (key: string) => {
+		const option = conversion.definition?.options?.find((candidate) => 'name' in candidate && candidate.name === key);
+		return option && 'displayName' in option ? String(option.displayName) : key;
+	};
+	const result: IDataObject = readDateRanges(node, itemIndex, label, collection, ranges);
 	for (const [key, value] of Object.entries(collection)) {
-		if (value === undefined || value === null || value === '') continue;
+		if (inRanges.has(key) || value === undefined || value === null || value === '') continue;
 		const target = conversion.rename?.[key] ?? key;
-		const field = `${label} > ${key}`;
+		const field = `${label} > ${labelOf(key)}`;
 		if (conversion.dates?.includes(key)) {
 			result[target] = toMilliseconds(node, itemIndex, field, value);
 		} else if (conversion.lists?.includes(key)) {

@@ -8,8 +8,8 @@ import type {
 	ResourceMapperValue,
 } from 'n8n-workflow';
 
-import { toList, toMilliseconds } from './parameters';
-import { invalidParameter } from '../shared/rules';
+import { toList } from './parameters';
+import { invalidParameter, toMilliseconds } from '../shared/rules';
 
 /**
  * Lever form-field types (docs/lever-api.md, Form field types) → the resource mapper's input widget.

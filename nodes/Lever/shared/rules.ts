@@ -20,6 +20,24 @@ const SLUG = '[a-z][a-z0-9-]{1,62}';
 /** A stage ID (unanchored, for building larger patterns): a UUID or a built-in slug. */
 export const STAGE_ID_PATTERN = `(${UUID_PATTERN.slice(1, -1)})|(${SLUG})`;
 
+/** Lever wants integer milliseconds; n8n date-time fields give ISO strings (or DateTime objects). */
+export function toMilliseconds(node: INode, itemIndex: number, field: string, value: unknown): number {
+	if (typeof value === 'number' && Number.isFinite(value)) return Math.trunc(value);
+	const asString = typeof value === 'string' ? value.trim() : String((value as { toISO?: () => string })?.toISO?.() ?? value);
+	if (/^\d{10,14}$/.test(asString)) return Number(asString);
+	const parsed = Date.parse(asString);
+	if (asString === '' || Number.isNaN(parsed)) {
+		throw invalidParameter(
+			node,
+			itemIndex,
+			field,
+			`"${String(value)}" is not a date`,
+			'Use an ISO 8601 date such as 2026-01-31T09:00:00Z, or milliseconds since 1970',
+		);
+	}
+	return parsed;
+}
+
 export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const URL_PATTERN = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
 

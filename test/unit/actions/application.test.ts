@@ -42,9 +42,9 @@ describe('Application resource', () => {
 		const result = await runLever({
 			parameters: {
 				resource: 'application',
-				operation: 'getManyDeleted',
+				operation: 'getDeleted',
 				returnAll: true,
-				filters: { deletedAtStart: '2026-01-01T00:00:00Z', deletedAtEnd: '2026-02-01T00:00:00Z' },
+				filters: { deletedAfter: '2026-01-01T00:00:00Z', deletedBefore: '2026-02-01T00:00:00Z' },
 			},
 		});
 		expect(result.error).toBeUndefined();
@@ -75,7 +75,7 @@ describe('Application resource', () => {
 
 	it('refuses a date filter that is not a date before any request', async () => {
 		const result = await runLever({
-			parameters: { resource: 'application', operation: 'getManyDeleted', returnAll: true, filters: { deletedAtStart: 'last tuesday' } },
+			parameters: { resource: 'application', operation: 'getDeleted', returnAll: true, filters: { deletedAfter: 'last tuesday' } },
 		});
 		expectInputError(result, 'Filters > Deleted After');
 	});
@@ -84,9 +84,9 @@ describe('Application resource', () => {
 		const result = await runLever({
 			parameters: {
 				resource: 'application',
-				operation: 'getManyDeleted',
+				operation: 'getDeleted',
 				returnAll: true,
-				filters: { deletedAtStart: '2026-02-01T00:00:00Z', deletedAtEnd: '2026-01-01T00:00:00Z' },
+				filters: { deletedAfter: '2026-02-01T00:00:00Z', deletedBefore: '2026-01-01T00:00:00Z' },
 			},
 		});
 		expectInputError(result, 'Deleted After');

@@ -63,6 +63,6 @@ describe('Audit Event resource', () => {
 		const result = await runLever({
 			parameters: { resource: 'auditEvent', operation: 'getMany', returnAll: true, filters: { createdBefore: 'soon' } },
 		});
-		expectInputError(result, 'Filters > createdBefore');
+		expectInputError(result, 'Filters > Created Before');
 	});
 });

@@ -6,7 +6,7 @@ import { LEVER, expectDone, expectInputError, jsonOf, page, useNock } from './ad
 useNock();
 
 describe('EEO Response resource', () => {
-	it('lists anonymous responses between two dates (fromDate/toDate in ms)', async () => {
+	it('lists anonymous responses between two dates (Created After/Before sent as fromDate/toDate in ms)', async () => {
 		const row = { id: 'r1', gender: 'Decline to self-identify', appliedAt: 1767225600000 };
 		const scope = nock(LEVER)
 			.get('/v1/eeo/responses')
@@ -17,7 +17,7 @@ describe('EEO Response resource', () => {
 				resource: 'eeoResponse',
 				operation: 'getMany',
 				returnAll: true,
-				filters: { fromDate: '2026-01-01T00:00:00Z', toDate: '2026-02-01T00:00:00Z' },
+				filters: { createdAfter: '2026-01-01T00:00:00Z', createdBefore: '2026-02-01T00:00:00Z' },
 			},
 		});
 		expectDone(result, scope);
@@ -46,8 +46,8 @@ describe('EEO Response resource', () => {
 
 	it('refuses a date that is not a date', async () => {
 		const result = await runLever({
-			parameters: { resource: 'eeoResponse', operation: 'getMany', returnAll: true, filters: { fromDate: 'last week' } },
+			parameters: { resource: 'eeoResponse', operation: 'getMany', returnAll: true, filters: { createdAfter: 'last week' } },
 		});
-		expectInputError(result, 'Filters > fromDate');
+		expectInputError(result, 'Filters > Created After');
 	});
 });

@@ -20,7 +20,7 @@ describe('File resource', () => {
 				operation: 'getMany',
 				opportunityId: opportunity,
 				returnAll: true,
-				filters: { uploadedAtStart: '2026-01-01T00:00:00Z' },
+				filters: { uploadedAfter: '2026-01-01T00:00:00Z' },
 			},
 		});
 		expect(result.error).toBeUndefined();
@@ -175,7 +175,7 @@ describe('File resource', () => {
 
 	it('refuses an upload date filter that is not a date', async () => {
 		const result = await runLever({
-			parameters: { resource: 'file', operation: 'getMany', opportunityId: opportunity, returnAll: true, filters: { uploadedAtEnd: '31/31/2026' } },
+			parameters: { resource: 'file', operation: 'getMany', opportunityId: opportunity, returnAll: true, filters: { uploadedBefore: '31/31/2026' } },
 		});
 		expectInputError(result, 'Filters > Uploaded Before');
 	});

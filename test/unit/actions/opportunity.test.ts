@@ -47,7 +47,7 @@ describe('Opportunity: exact requests (nock)', () => {
 					stage_id: ['lead-new'],
 					email: 'jane@example.com',
 					archived: 'false',
-					updated_at_start: '2026-01-01T00:00:00Z',
+					updatedAfter: '2026-01-01T00:00:00Z',
 				},
 			},
 		});
@@ -60,8 +60,8 @@ describe('Opportunity: exact requests (nock)', () => {
 	});
 
 	it.each([
-		['a malformed email filter', { filters: { email: 'not-an-email' } }, /Filters > email/],
-		['a date that is not a date', { filters: { created_at_start: 'last tuesday' } }, /Filters > created_at_start/],
+		['a malformed email filter', { filters: { email: 'not-an-email' } }, /Filters > Email/],
+		['a date that is not a date', { filters: { createdAfter: 'last tuesday' } }, /Filters > Created After/],
 		['a limit of zero', { limit: 0 }, /Limit/],
 	])('refuses %s before any request', async (_label, overrides, message) => {
 		const { error, requests } = await runLever({

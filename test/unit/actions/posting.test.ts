@@ -135,7 +135,7 @@ describe('Posting resource', () => {
 			const result = await runLever({
 				parameters: { resource: 'posting', operation: 'getMany', returnAll: true, filters: { updatedAfter: 'yesterday-ish' } },
 			});
-			expectInputError(result, 'Filters > updatedAfter');
+			expectInputError(result, 'Filters > Updated After');
 		});
 	});
 

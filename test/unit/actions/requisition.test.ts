@@ -45,7 +45,7 @@ describe('Requisition resource', () => {
 		const result = await runLever({
 			parameters: { resource: 'requisition', operation: 'getMany', returnAll: true, filters: { createdAfter: '31/31/2026' } },
 		});
-		expectInputError(result, 'Filters > createdAfter');
+		expectInputError(result, 'Filters > Created After');
 	});
 
 	it('gets a requisition with its creator expanded', async () => {

@@ -24,7 +24,7 @@ describe('Resume resource', () => {
 				operation: 'getMany',
 				opportunityId: opportunity,
 				returnAll: true,
-				filters: { uploadedAtStart: '2026-01-01T00:00:00Z', uploadedAtEnd: '2026-02-01T00:00:00Z' },
+				filters: { uploadedAfter: '2026-01-01T00:00:00Z', uploadedBefore: '2026-02-01T00:00:00Z' },
 			},
 		});
 		expect(result.error).toBeUndefined();

@@ -55,7 +55,7 @@ describe('User resource', () => {
 		const result = await runLever({
 			parameters: { resource: 'user', operation: 'getMany', returnAll: true, filters: { email: 'rita@' } },
 		});
-		expectInputError(result, 'Filters > email');
+		expectInputError(result, 'Filters > Email');
 	});
 
 	it('gets one user', async () => {

@@ -1,5 +1,5 @@
 import type { LeverResource } from '../types';
-import { dateRangeFilters, dateRangeQuery } from '../../helpers/dateFilters';
+import { DATE_RANGES, dateRangeFilters, dateRangeQuery } from '../../shared/dateRange';
 
 const APPLICATION_EXPAND = ['posting', 'postingOwner', 'postingHiringManager', 'user'];
 
@@ -31,7 +31,7 @@ export const applicationResource: LeverResource = {
 			expand: APPLICATION_EXPAND,
 		},
 		{
-			value: 'getManyDeleted',
+			value: 'getDeleted',
 			name: 'Get Many Deleted',
 			action: 'Get many deleted applications',
 			description:
@@ -39,9 +39,9 @@ export const applicationResource: LeverResource = {
 			method: 'GET',
 			path: '/applications/deleted',
 			list: 'cursor',
-			properties: [dateRangeFilters('deleted', 'applications')],
+			properties: [dateRangeFilters(DATE_RANGES.deleted, 'applications')],
 			request(i) {
-				return { qs: dateRangeQuery(this, i, 'deleted') };
+				return { qs: dateRangeQuery(this, i, DATE_RANGES.deleted) };
 			},
 		},
 	],

@@ -1,6 +1,7 @@
 import type { LeverResource } from '../types';
 import { convertCollection, getCollection } from '../../helpers/parameters';
 import { invalidParameter } from '../../shared/rules';
+import { DATE_RANGES, dateRangeFields } from '../../shared/dateRange';
 
 const EVENT_TYPES = [
 	'account.authentication:changed',
@@ -49,20 +50,7 @@ export const auditEventResource: LeverResource = {
 					placeholder: 'Add Filter',
 					default: {},
 					options: [
-						{
-							displayName: 'Created After',
-							name: 'createdAfter',
-							type: 'dateTime',
-							default: '',
-							description: 'Only events at or after this time',
-						},
-						{
-							displayName: 'Created Before',
-							name: 'createdBefore',
-							type: 'dateTime',
-							default: '',
-							description: 'Only events before this time',
-						},
+						...dateRangeFields(DATE_RANGES.created, 'events'),
 						{
 							displayName: 'Target ID',
 							name: 'targetId',
@@ -98,10 +86,8 @@ export const auditEventResource: LeverResource = {
 			],
 			request(itemIndex) {
 				const qs = convertCollection(this, itemIndex, 'Filters', getCollection(this, 'filters', itemIndex), {
-					dates: ['createdAfter', 'createdBefore'],
+					ranges: [DATE_RANGES.created],
 					rename: {
-						createdAfter: 'created_at_start',
-						createdBefore: 'created_at_end',
 						targetId: 'target_id',
 						targetType: 'target_type',
 						userId: 'user_id',

@@ -1,5 +1,8 @@
 import type { LeverResource } from '../types';
-import { convertCollection, getCollection } from '../../helpers/parameters';
+import { DATE_RANGES, dateRangeFilters, dateRangeQuery } from '../../shared/dateRange';
+
+/** The anonymous list names its creation range `fromDate` / `toDate` (docs/lever-api.md, where docs and responses differ). */
+const ANONYMOUS_CREATED = { ...DATE_RANGES.created, query: ['fromDate', 'toDate'] as [string, string] };
 
 export const eeoResponseResource: LeverResource = {
 	value: 'eeoResponse',
@@ -14,37 +17,9 @@ export const eeoResponseResource: LeverResource = {
 			method: 'GET',
 			path: '/eeo/responses',
 			list: 'cursor',
-			properties: [
-				{
-					displayName: 'Filters',
-					name: 'filters',
-					type: 'collection',
-					placeholder: 'Add Filter',
-					default: {},
-					options: [
-						{
-							displayName: 'From Date',
-							name: 'fromDate',
-							type: 'dateTime',
-							default: '',
-							description: 'Only responses from this time on',
-						},
-						{
-							displayName: 'To Date',
-							name: 'toDate',
-							type: 'dateTime',
-							default: '',
-							description: 'Only responses up to this time',
-						},
-					],
-				},
-			],
+			properties: [dateRangeFilters(ANONYMOUS_CREATED, 'responses')],
 			request(itemIndex) {
-				return {
-					qs: convertCollection(this, itemIndex, 'Filters', getCollection(this, 'filters', itemIndex), {
-						dates: ['fromDate', 'toDate'],
-					}),
-				};
+				return { qs: dateRangeQuery(this, itemIndex, ANONYMOUS_CREATED) };
 			},
 		},
 		{
@@ -57,38 +32,9 @@ export const eeoResponseResource: LeverResource = {
 			path: '/eeo/responses/pii',
 			list: 'cursor',
 			expand: ['contact', 'hiringManager', 'posting'],
-			properties: [
-				{
-					displayName: 'Filters',
-					name: 'filters',
-					type: 'collection',
-					placeholder: 'Add Filter',
-					default: {},
-					options: [
-						{
-							displayName: 'Created After',
-							name: 'createdAfter',
-							type: 'dateTime',
-							default: '',
-							description: 'Only responses created at or after this time',
-						},
-						{
-							displayName: 'Created Before',
-							name: 'createdBefore',
-							type: 'dateTime',
-							default: '',
-							description: 'Only responses created before this time',
-						},
-					],
-				},
-			],
+			properties: [dateRangeFilters(DATE_RANGES.created, 'responses')],
 			request(itemIndex) {
-				return {
-					qs: convertCollection(this, itemIndex, 'Filters', getCollection(this, 'filters', itemIndex), {
-						dates: ['createdAfter', 'createdBefore'],
-						rename: { createdAfter: 'created_at_start', createdBefore: 'created_at_end' },
-					}),
-				};
+				return { qs: dateRangeQuery(this, itemIndex, DATE_RANGES.created) };
 			},
 		},
 	],

@@ -1,5 +1,5 @@
 import type { LeverResource } from '../types';
-import { dateRangeFilters, dateRangeQuery } from '../../helpers/dateFilters';
+import { DATE_RANGES, dateRangeFilters, dateRangeQuery } from '../../shared/dateRange';
 import { downloadFileOperation } from './download.operation';
 import { uploadFileOperation } from './upload.operation';
 
@@ -38,9 +38,9 @@ export const fileResource: LeverResource = {
 			path: '/opportunities/{opportunity}/files',
 			pathParameters: { opportunity: 'opportunity' },
 			list: 'unpaged',
-			properties: [dateRangeFilters('uploaded', 'files')],
+			properties: [dateRangeFilters(DATE_RANGES.uploaded, 'files')],
 			request(i) {
-				return { qs: dateRangeQuery(this, i, 'uploaded') };
+				return { qs: dateRangeQuery(this, i, DATE_RANGES.uploaded) };
 			},
 		},
 		uploadFileOperation,

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { LeverResource } from '../types';
 import { FEEDBACK_REMINDER_OPTIONS } from '../../helpers/interviews';
-import { convertCollection, getCollection, toList, toMilliseconds } from '../../helpers/parameters';
-import { assertLeverId, invalidParameter } from '../../shared/rules';
+import { convertCollection, getCollection, toList } from '../../helpers/parameters';
+import { assertLeverId, invalidParameter, toMilliseconds } from '../../shared/rules';
 import { nameOrIdField } from '../../shared/fields';
 
 const INTERVIEW_EXPAND = ['feedbackForms', 'postings', 'stage', 'user'];

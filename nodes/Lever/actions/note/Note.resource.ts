@@ -2,8 +2,8 @@ import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
 import type { LeverResource } from '../types';
 import { convertDates } from '../../helpers/dateFilters';
-import { convertCollection, getCollection, toMilliseconds } from '../../helpers/parameters';
-import { assertLeverId, invalidParameter } from '../../shared/rules';
+import { convertCollection, getCollection } from '../../helpers/parameters';
+import { assertLeverId, invalidParameter, toMilliseconds } from '../../shared/rules';
 
 const SCORE_OPTIONS: INodePropertyOptions[] = [
 	{ name: '1 - Strong No', value: 1 },

@@ -16,6 +16,7 @@ import {
 	simplifyOpportunity,
 	tagsOrSourcesFields,
 } from './opportunity.fields';
+import { DATE_RANGES, dateRangeFilters, dateRangeQuery } from '../../shared/dateRange';
 
 export const OPPORTUNITY_EXPAND = ['applications', 'contact', 'followers', 'owner', 'sourcedBy', 'stage'];
 
@@ -177,25 +178,9 @@ export const opportunityResource: LeverResource = {
 			method: 'GET',
 			path: '/opportunities/deleted',
 			list: 'cursor',
-			properties: [
-				{
-					displayName: 'Filters',
-					name: 'filters',
-					type: 'collection',
-					placeholder: 'Add Filter',
-					default: {},
-					options: [
-						{ displayName: 'Deleted After', name: 'deleted_at_start', type: 'dateTime', default: '' },
-						{ displayName: 'Deleted Before', name: 'deleted_at_end', type: 'dateTime', default: '' },
-					],
-				},
-			],
+			properties: [dateRangeFilters(DATE_RANGES.deleted, 'opportunities')],
 			request(itemIndex) {
-				return {
-					qs: convertCollection(this, itemIndex, 'Filters', getCollection(this, 'filters', itemIndex), {
-						dates: ['deleted_at_start', 'deleted_at_end'],
-					}),
-				};
+				return { qs: dateRangeQuery(this, itemIndex, DATE_RANGES.deleted) };
 			},
 		},
 		createOperation,

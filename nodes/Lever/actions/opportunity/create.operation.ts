@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { getCollection, toList, toMilliseconds } from '../../helpers/parameters';
-import { assertEmail, assertLeverId, invalidParameter } from '../../shared/rules';
+import { getCollection, toList } from '../../helpers/parameters';
+import { assertEmail, assertLeverId, invalidParameter, toMilliseconds } from '../../shared/rules';
 import type { MultipartPart } from '../../transport';
 import { leverApiList, leverApiRequest } from '../../transport';
 import { ORIGINS, ORIGIN_OPTIONS, nameOrIdField } from '../../shared/fields';

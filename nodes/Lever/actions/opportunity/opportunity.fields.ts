@@ -1,17 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toList } from '../../helpers/parameters';
+import { DATE_RANGES, dateRangeFields } from '../../shared/dateRange';
 import { ORIGIN_OPTIONS, confidentialityFilter, nameOrIdField } from '../../shared/fields';
 
-const dateFilter = (displayName: string, name: string, description: string): INodeProperties => ({
-	displayName,
-	name,
-	type: 'dateTime',
-	default: '',
-	description,
-});
-
-/** Filters of GET /opportunities, named as Lever's query parameters. */
+/** Filters of GET /opportunities: dates by the one date-range rule, the others named as Lever's query parameters. */
 export const opportunityFilters: INodeProperties = {
 	displayName: 'Filters',
 	name: 'filters',
@@ -19,8 +12,7 @@ export const opportunityFilters: INodeProperties = {
 	placeholder: 'Add Filter',
 	default: {},
 	options: [
-		dateFilter('Advanced After', 'advanced_at_start', 'Moved into their current stage at or after this time'),
-		dateFilter('Advanced Before', 'advanced_at_end', 'Moved into their current stage at or before this time'),
+		...dateRangeFields(DATE_RANGES.advanced, 'opportunities'),
 		nameOrIdField({ label: 'Archive Reason', name: 'archive_reason_id', loadOptionsMethod: 'getArchiveReasons', multiple: true }),
 		{
 			displayName: 'Archived',
@@ -33,8 +25,7 @@ export const opportunityFilters: INodeProperties = {
 			],
 			default: '',
 		},
-		dateFilter('Archived After', 'archived_at_start', 'Archived at or after this time'),
-		dateFilter('Archived Before', 'archived_at_end', 'Archived at or before this time'),
+		...dateRangeFields(DATE_RANGES.archived, 'opportunities'),
 		{
 			displayName: 'Archived From Posting IDs',
 			name: 'archived_posting_id',
@@ -50,8 +41,7 @@ export const opportunityFilters: INodeProperties = {
 			default: '',
 			description: 'Comma-separated contact IDs: all opportunities of these people',
 		},
-		dateFilter('Created After', 'created_at_start', 'Created at or after this time'),
-		dateFilter('Created Before', 'created_at_end', 'Created at or before this time'),
+		...dateRangeFields(DATE_RANGES.created, 'opportunities'),
 		{
 			displayName: 'Email',
 			name: 'email',
@@ -111,22 +101,13 @@ export const opportunityFilters: INodeProperties = {
 		nameOrIdField({ label: 'Source', name: 'source', loadOptionsMethod: 'getSources', multiple: true }),
 		nameOrIdField({ label: 'Stage', name: 'stage_id', loadOptionsMethod: 'getStages', multiple: true }),
 		nameOrIdField({ label: 'Tag', name: 'tag', loadOptionsMethod: 'getTags', multiple: true }),
-		dateFilter('Updated After', 'updated_at_start', 'Changed at or after this time'),
-		dateFilter('Updated Before', 'updated_at_end', 'Changed at or before this time'),
+		...dateRangeFields(DATE_RANGES.updated, 'opportunities'),
 	],
 };
 
 export const OPPORTUNITY_FILTER_CONVERSION = {
-	dates: [
-		'advanced_at_start',
-		'advanced_at_end',
-		'archived_at_start',
-		'archived_at_end',
-		'created_at_start',
-		'created_at_end',
-		'updated_at_start',
-		'updated_at_end',
-	],
+	ranges: [DATE_RANGES.advanced, DATE_RANGES.archived, DATE_RANGES.created, DATE_RANGES.updated],
+	definition: opportunityFilters,
 	lists: ['archive_reason_id', 'archived_posting_id', 'contact_id', 'location', 'origin', 'posting_id', 'source', 'stage_id', 'tag'],
 	emails: ['email'],
 };

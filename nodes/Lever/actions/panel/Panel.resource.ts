@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { LeverResource } from '../types';
 import { FEEDBACK_REMINDER_OPTIONS } from '../../helpers/interviews';
-import { getCollection, toList, toMilliseconds } from '../../helpers/parameters';
-import { assertLeverId, assertUrl, invalidParameter } from '../../shared/rules';
+import { getCollection, toList } from '../../helpers/parameters';
+import { assertLeverId, assertUrl, invalidParameter, toMilliseconds } from '../../shared/rules';
 import { nameOrIdField } from '../../shared/fields';
 
 const PANEL_EXPAND = ['stage', 'user'];

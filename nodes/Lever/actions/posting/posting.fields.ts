@@ -4,6 +4,10 @@ import { confidentialityFilter } from '../../shared/fields';
 import { convertCollection, getCollection, toList } from '../../helpers/parameters';
 import { invalidParameter } from '../../shared/rules';
 import { listOrUndefined, moneyRange, optionalUserId, pick, refId, userOptionField } from '../../helpers/writes';
+import { DATE_RANGES, dateRangeFields } from '../../shared/dateRange';
+
+/** Lever filters postings by update time only when nothing but Confidentiality is set. */
+const POSTING_UPDATED = { ...DATE_RANGES.updated, meaning: 'updated', note: 'Lever allows this only together with Confidentiality.' };
 
 export const POSTING_EXPAND = ['user', 'owner', 'hiringManager', 'followers'];
 
@@ -118,29 +122,16 @@ export const postingFilters: INodeProperties = {
 			placeholder: 'e.g. Platform',
 			description: 'Only postings in one of these teams (comma-separated, case-sensitive)',
 		},
-		{
-			displayName: 'Updated After',
-			name: 'updatedAfter',
-			type: 'dateTime',
-			default: '',
-			description: 'Only postings updated at or after this time. Lever allows this only together with Confidentiality.',
-		},
-		{
-			displayName: 'Updated Before',
-			name: 'updatedBefore',
-			type: 'dateTime',
-			default: '',
-			description: 'Only postings updated before this time. Lever allows this only together with Confidentiality.',
-		},
+		...dateRangeFields(POSTING_UPDATED, 'postings'),
 	],
 };
 
 /** Query of GET /postings from the Filters collection; dates only with confidentiality (Lever's rule). */
 export function postingListQuery(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const qs = convertCollection(ctx, itemIndex, 'Filters', getCollection(ctx, 'filters', itemIndex), {
-		dates: ['updatedAfter', 'updatedBefore'],
+		ranges: [POSTING_UPDATED],
+		definition: postingFilters,
 		lists: ['commitment', 'department', 'distributionChannel', 'include', 'level', 'location', 'state', 'tag', 'team'],
-		rename: { updatedAfter: 'updated_at_start', updatedBefore: 'updated_at_end' },
 	});
 	const byDate = qs.updated_at_start !== undefined || qs.updated_at_end !== undefined;
 	if (byDate) {

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { confidentialityFilter, nameOrIdField } from '../../shared/fields';
 
-import { convertCollection, getCollection, toList, toMilliseconds } from '../../helpers/parameters';
-import { assertLeverId, invalidParameter } from '../../shared/rules';
+import { convertCollection, getCollection, toList } from '../../helpers/parameters';
+import { assertLeverId, invalidParameter, toMilliseconds } from '../../shared/rules';
 import { jsonObject, moneyRange, optionalUserId, pick, requiredString, userOptionField } from '../../helpers/writes';
 import type { LeverOperation, LeverResource } from '../types';
+import { DATE_RANGES, dateRangeFields } from '../../shared/dateRange';
 
 const requisition = { requisition: 'requisition' } as const;
 const EXPAND = ['creator', 'hiringManager', 'owner', 'postings'];
@@ -273,20 +274,7 @@ const operations: LeverOperation[] = [
 				default: {},
 				options: [
 					confidentialityFilter('requisitions'),
-					{
-						displayName: 'Created After',
-						name: 'createdAfter',
-						type: 'dateTime',
-						default: '',
-						description: 'Only requisitions created at or after this time',
-					},
-					{
-						displayName: 'Created Before',
-						name: 'createdBefore',
-						type: 'dateTime',
-						default: '',
-						description: 'Only requisitions created before this time',
-					},
+					...dateRangeFields(DATE_RANGES.created, 'requisitions'),
 					{
 						displayName: 'Requisition Code',
 						name: 'requisitionCode',
@@ -309,8 +297,8 @@ const operations: LeverOperation[] = [
 		request(itemIndex) {
 			return {
 				qs: convertCollection(this, itemIndex, 'Filters', getCollection(this, 'filters', itemIndex), {
-					dates: ['createdAfter', 'createdBefore'],
-					rename: { createdAfter: 'created_at_start', createdBefore: 'created_at_end', requisitionCode: 'requisition_code' },
+					ranges: [DATE_RANGES.created],
+					rename: { requisitionCode: 'requisition_code' },
 				}),
 			};
 		},

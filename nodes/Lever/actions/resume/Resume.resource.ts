@@ -1,5 +1,5 @@
 import type { LeverResource } from '../types';
-import { dateRangeFilters, dateRangeQuery } from '../../helpers/dateFilters';
+import { DATE_RANGES, dateRangeFilters, dateRangeQuery } from '../../shared/dateRange';
 import { downloadResumeOperation } from './download.operation';
 
 /** #49–#51: resumes of an opportunity (uploaded files and parsed online profiles). */
@@ -28,9 +28,9 @@ export const resumeResource: LeverResource = {
 			path: '/opportunities/{opportunity}/resumes',
 			pathParameters: { opportunity: 'opportunity' },
 			list: 'unpaged',
-			properties: [dateRangeFilters('uploaded', 'resumes')],
+			properties: [dateRangeFilters(DATE_RANGES.uploaded, 'resumes')],
 			request(i) {
-				return { qs: dateRangeQuery(this, i, 'uploaded') };
+				return { qs: dateRangeQuery(this, i, DATE_RANGES.uploaded) };
 			},
 		},
 	],

@@ -67,6 +67,53 @@ function userBody(ctx: IExecuteFunctions, itemIndex: number, accessRole: unknown
 	return body;
 }
 
+const userFilters: INodeProperties = {
+	displayName: 'Filters',
+	name: 'filters',
+	type: 'collection',
+	placeholder: 'Add Filter',
+	default: {},
+	options: [
+		{
+			displayName: 'Access Roles',
+			name: 'accessRole',
+			type: 'multiOptions',
+			options: ACCESS_ROLES,
+			default: [],
+			description: 'Only users with one of these access roles',
+		},
+		{
+			displayName: 'Custom Role IDs',
+			name: 'customRoles',
+			type: 'string',
+			default: '',
+			description: 'Only users with one of these custom roles (comma-separated role IDs)',
+		},
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'name@email.com',
+			default: '',
+			description: 'Only the user with exactly this email address',
+		},
+		{
+			displayName: 'External Directory ID',
+			name: 'externalDirectoryId',
+			type: 'string',
+			default: '',
+			description: 'Only the user with this ID in your HR system or identity provider',
+		},
+		{
+			displayName: 'Include Deactivated',
+			name: 'includeDeactivated',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to include deactivated users (Lever returns only active users otherwise)',
+		},
+	],
+};
+
 const operations: LeverOperation[] = [
 	{
 		value: 'create',
@@ -130,52 +177,7 @@ const operations: LeverOperation[] = [
 		path: '/users',
 		list: 'cursor',
 		properties: [
-			{
-				displayName: 'Filters',
-				name: 'filters',
-				type: 'collection',
-				placeholder: 'Add Filter',
-				default: {},
-				options: [
-					{
-						displayName: 'Access Roles',
-						name: 'accessRole',
-						type: 'multiOptions',
-						options: ACCESS_ROLES,
-						default: [],
-						description: 'Only users with one of these access roles',
-					},
-					{
-						displayName: 'Custom Role IDs',
-						name: 'customRoles',
-						type: 'string',
-						default: '',
-						description: 'Only users with one of these custom roles (comma-separated role IDs)',
-					},
-					{
-						displayName: 'Email',
-						name: 'email',
-						type: 'string',
-						placeholder: 'name@email.com',
-						default: '',
-						description: 'Only the user with exactly this email address',
-					},
-					{
-						displayName: 'External Directory ID',
-						name: 'externalDirectoryId',
-						type: 'string',
-						default: '',
-						description: 'Only the user with this ID in your HR system or identity provider',
-					},
-					{
-						displayName: 'Include Deactivated',
-						name: 'includeDeactivated',
-						type: 'boolean',
-						default: true,
-						description: 'Whether to include deactivated users (Lever returns only active users otherwise)',
-					},
-				],
-			},
+			userFilters,
 		],
 		request(itemIndex) {
 			const filters = getCollection(this, 'filters', itemIndex);
@@ -184,6 +186,7 @@ const operations: LeverOperation[] = [
 				emails: ['email'],
 				lists: ['accessRole'],
 				rename: { externalDirectoryId: 'external_directory_id' },
+				definition: userFilters,
 			});
 			const roles = [...((qs.accessRole as string[] | undefined) ?? []), ...toList(customRoles)];
 			if (roles.length) qs.accessRole = roles;

@@ -19,7 +19,7 @@ describe('Opportunity: Get File Actions', () => {
 				opportunityId: opportunity,
 				returnAll: false,
 				limit: 50,
-				filters: { occurredAtStart: '2026-01-01T00:00:00Z', occurredAtEnd: '2026-02-01T00:00:00Z' },
+				filters: { occurredAfter: '2026-01-01T00:00:00Z', occurredBefore: '2026-02-01T00:00:00Z' },
 			},
 		});
 		expect(result.error).toBeUndefined();
@@ -50,7 +50,7 @@ describe('Opportunity: Get File Actions', () => {
 				operation: 'getFileActions',
 				opportunityId: opportunity,
 				returnAll: true,
-				filters: { occurredAtEnd: 'tomorrow' },
+				filters: { occurredBefore: 'tomorrow' },
 			},
 		});
 		expectInputError(result, 'Filters > Occurred Before');
