@@ -16,11 +16,11 @@ const { createState, counts, COLLECTIONS, unlinkOpportunity } = require('./lib/s
 const { generate, sizesFor } = require('./lib/seed');
 const table = require('./lib/table');
 const { OAuthServer } = require('./lib/oauth');
-const { EVENTS, webhookView } = require('./lib/routes3');
+const { EVENTS, CONDITION_EVENTS: CONDITION_EVENT_LIST, webhookView } = require('./lib/routes3');
 const V = require('./lib/views');
 
 const JSON_TYPE = 'application/json; charset=utf-8';
-const CONDITION_EVENTS = new Set(['applicationCreated', 'candidateArchiveChange', 'candidateHired', 'candidateStageChange']);
+const CONDITION_EVENTS = new Set(CONDITION_EVENT_LIST);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const DEFAULTS = {

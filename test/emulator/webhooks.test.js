@@ -76,6 +76,22 @@ test('create returns the 48-hex signature token once; list hides it; default ori
 	await api(emu, 'DELETE', `/webhooks/${w.id}`);
 });
 
+test('events without conditions: configuration is {} (plus the token on create), and conditions sent for them are refused', async () => {
+	const w = await subscribe('contactUpdated');
+	expect(w.configuration).toEqual({ signatureToken: expect.stringMatching(/^[0-9a-f]{48}$/) });
+	const listed = (await api(emu, 'GET', '/webhooks')).body.data.find((x) => x.id === w.id);
+	expect(listed.configuration).toEqual({});
+	for (const event of ['candidateDeleted', 'interviewCreated', 'interviewUpdated', 'interviewDeleted', 'contactCreated', 'contactUpdated']) {
+		const refused = await api(emu, 'POST', '/webhooks', { body: { url: rx.url, event, configuration: { conditions: { origins: ['applied'] } } } });
+		expect(refused.status).toBe(400);
+		expect(refused.body.message).toContain('take no conditions');
+	}
+	const put = await api(emu, 'PUT', '/webhooks', { body: { data: [{ id: w.id, configuration: { conditions: { origins: ['applied'] } } }] } });
+	expect(put.status).toBe(400);
+	expect(emu.state.webhooks.values().filter((x) => x.url === rx.url)).toHaveLength(1);
+	await api(emu, 'DELETE', `/webhooks/${w.id}`);
+});
+
 test('a stage change is delivered, signed as Lever signs, with from/to stage ids', async () => {
 	const w = await subscribe('candidateStageChange');
 	const opp = emu.state.opportunities.values().find((o) => o.stage !== 'offer' && o.confidentiality === 'non-confidential');

@@ -38,6 +38,10 @@ export interface TriggerContextOptions {
 	/** Called after every Lever response, before the node sees it: lets a test change Lever mid-poll. */
 	afterResponse?: (request: RequestRecord, index: number) => void | Promise<void>;
 	now?: () => number;
+	/** Data of the Lever Webhook Signing credential (manual mode). */
+	signingCredentials?: IDataObject;
+	/** The workflow's id (names the trigger's in-process replay record). */
+	workflowId?: string;
 }
 
 export interface TriggerHarness {
@@ -105,6 +109,14 @@ export function createTriggerContext(options: TriggerContextOptions): TriggerHar
 			return value;
 		},
 		getWorkflowStaticData: () => staticData,
+		getWorkflow: () => ({ id: options.workflowId ?? 'test-workflow', name: 'Test workflow', active: true }),
+		getCredentials: async (type: string) => {
+			if (type === 'leverWebhookSigningApi') {
+				if (!options.signingCredentials) throw new Error('Node does not have credentials of type leverWebhookSigningApi');
+				return options.signingCredentials;
+			}
+			return await (base.getCredentials as (type: string) => Promise<IDataObject>)(type);
+		},
 		getMode: () => options.mode ?? 'trigger',
 		getActivationMode: () => 'activate',
 		getNodeWebhookUrl: () => options.webhookUrl,

@@ -7,7 +7,7 @@ import type {
 	IPollFunctions,
 	IWebhookFunctions,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { UserError, NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import { createHash } from 'crypto';
 
 import { resolveBaseUrl } from './environments';
@@ -75,6 +75,8 @@ export interface LeverRequest {
 	ids?: Record<string, string>;
 	itemIndex?: number;
 	settings?: TransportSettings;
+	/** Give up on one attempt after this many ms (n8n's default otherwise). */
+	timeoutMs?: number;
 }
 
 export interface LeverDownload {
@@ -128,9 +130,16 @@ export function leverIdentity(type: string, data: IDataObject, baseUrl: string):
 	return createHash('sha256').update(`${baseUrl}\n${identity}`).digest('hex');
 }
 
-/** Path segments are ids typed by users: encode them so they cannot change the path. */
+/**
+ * Path segments are ids typed by users or sent in a delivery: encode them so they cannot change the path.
+ * Empty, `.` and `..` would still change it (`/opportunities/..` is the list endpoint), so they are refused.
+ */
 export function encodeId(id: string): string {
-	return encodeURIComponent(String(id).trim());
+	const segment = String(id ?? '').trim();
+	if (segment === '' || segment === '.' || segment === '..') {
+		throw new UserError(`"${segment}" is not an ID: an ID cannot be empty, "." or ".."`);
+	}
+	return encodeURIComponent(segment);
 }
 
 export function credentialTypeOf(ctx: LeverContext): string {
@@ -351,6 +360,7 @@ async function send(this: LeverContext, request: LeverRequest): Promise<IDataObj
 	} else if (request.body !== undefined) {
 		options.body = request.body;
 	}
+	if (request.timeoutMs !== undefined) options.timeout = request.timeoutMs;
 	if (request.download) {
 		options.encoding = 'arraybuffer';
 		options.returnFullResponse = true;

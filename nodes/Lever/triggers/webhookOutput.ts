@@ -1,7 +1,17 @@
 /** What the Lever Trigger emits for one verified delivery. */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
+import { UUID_PATTERN } from '../shared/rules';
+import { encodeId, leverApiRequest } from '../transport';
 import type { LeverDelivery } from './webhookVerification';
+
+/**
+ * The opportunity lookup runs after Lever has its 200, but the run waits for it: one attempt, capped, so a
+ * slow Lever delays the run by seconds rather than by the transport's whole retry budget.
+ */
+export const OPPORTUNITY_LOOKUP_TIMEOUT_MS = 10_000;
+
+const LEVER_ID = new RegExp(UUID_PATTERN);
 
 /** The kind of Lever object an event is about. */
 export const EVENT_TYPES: Record<string, string> = {
@@ -55,4 +65,28 @@ export function shapeDelivery(delivery: LeverDelivery): IDataObject {
 	}
 	output.data = data;
 	return output;
+}
+
+/**
+ * `opportunity` read from Lever for the item, or `opportunity: null` and `opportunityError` saying why
+ * not. The id comes from the delivery's `data`, which Lever does not sign: only a UUID is looked up.
+ */
+export async function lookUpOpportunity(ctx: IWebhookFunctions, opportunityId: unknown): Promise<IDataObject> {
+	if (typeof opportunityId !== 'string' || !LEVER_ID.test(opportunityId)) {
+		return { opportunity: null, opportunityError: 'The delivery carries no opportunity ID in Lever\'s format (a UUID), so nothing was looked up' };
+	}
+	try {
+		const envelope = await leverApiRequest.call(ctx, {
+			method: 'GET',
+			path: `/opportunities/${encodeId(opportunityId)}`,
+			endpoint: '/opportunities/{opportunity}',
+			ids: { opportunity: opportunityId },
+			timeoutMs: OPPORTUNITY_LOOKUP_TIMEOUT_MS,
+			settings: { retry: { maxAttempts: 1 } },
+		});
+		return { opportunity: (envelope.data ?? null) as IDataObject | null };
+	} catch (error) {
+		// The event is real and already acknowledged: keep it, and say why the opportunity is missing.
+		return { opportunity: null, opportunityError: (error as Error).message };
+	}
 }

@@ -1,8 +1,11 @@
 /**
- * Checks one Lever webhook delivery (docs/lever-api.md, Webhooks): the body carries `token`,
- * `triggeredAt` and `signature`, where signature = hex HMAC-SHA256(key = the webhook's signature token,
- * message = token + triggeredAt). Lever signs only those two fields, not the body, so the freshness
- * window and the one-use `token` are what stop a captured delivery from being replayed or re-dressed.
+ * Reads and checks one Lever webhook delivery (docs/triggers.md): the body carries `token`, `triggeredAt`
+ * and `signature`, where signature = hex HMAC-SHA256(key = the webhook's signature token, message =
+ * token + triggeredAt). Lever signs only that concatenation, not the body, so:
+ * - `triggeredAt` must be canonical (an integer, or digits without a leading zero): otherwise a captured
+ *   body could be re-split (`token[:-1]` + `"0" + triggeredAt`) into a "new" delivery with the same
+ *   signature;
+ * - the replay memory is keyed on the signature (one per signed message), never on `token` alone.
  */
 import { createHmac, timingSafeEqual } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
@@ -10,29 +13,40 @@ import type { IDataObject } from 'n8n-workflow';
 export interface LeverDelivery {
 	event: string;
 	token: string;
-	/** As received: Lever sends milliseconds as a number (some examples show a numeric string). */
-	triggeredAt: number | string;
+	/** Milliseconds since the epoch, parsed from the canonical `triggeredAt`. */
 	triggeredAtMs: number;
+	/** Lower-case hex, 64 characters. */
 	signature: string;
 	data: IDataObject;
 	/** Event UID, named by the docs but not seen in any example. */
 	id?: string;
 }
 
-export type RejectionReason = 'malformed' | 'unsigned' | 'unknownEvent' | 'badSignature' | 'stale' | 'replayed';
+export type RejectionReason = 'malformed' | 'unsigned' | 'unknownEvent' | 'badSignature' | 'stale' | 'forgotten';
 
 export interface Rejection {
 	reason: RejectionReason;
 	message: string;
 }
 
-/** Enough for any burst Lever sends within a replay window; the window bounds the set anyway. */
-export const SEEN_TOKENS_LIMIT = 2000;
-
 const HEX_SHA256 = /^[0-9a-f]{64}$/i;
+/** Digits without a leading zero; 16 digits reach past the year 2286. */
+const CANONICAL_DIGITS = /^[1-9][0-9]{0,15}$/;
+/** Lever's tokens are 48 random characters; anything printable up to 256 is accepted. */
+const TOKEN = /^[\x21-\x7e]{1,256}$/;
 
 function isRecord(value: unknown): value is IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The canonical milliseconds of `triggeredAt`, or NaN when it is not in canonical form. */
+export function canonicalTriggeredAt(value: unknown): number {
+	if (typeof value === 'number') return Number.isSafeInteger(value) && value > 0 ? value : NaN;
+	if (typeof value === 'string' && CANONICAL_DIGITS.test(value)) {
+		const ms = Number(value);
+		return Number.isSafeInteger(ms) ? ms : NaN;
+	}
+	return NaN;
 }
 
 /** Reads the envelope; anything that is not a plausible Lever delivery is refused. */
@@ -40,10 +54,10 @@ export function parseDelivery(body: unknown): LeverDelivery | Rejection {
 	if (!isRecord(body)) return { reason: 'malformed', message: 'The body is not a JSON object' };
 	const { event, token, triggeredAt, signature, data, id } = body;
 	if (typeof event !== 'string' || event === '') return { reason: 'malformed', message: 'The delivery has no event' };
-	if (typeof token !== 'string' || token === '') return { reason: 'malformed', message: 'The delivery has no token' };
-	const triggeredAtMs = typeof triggeredAt === 'number' ? triggeredAt : typeof triggeredAt === 'string' && /^\d{1,16}$/.test(triggeredAt) ? Number(triggeredAt) : NaN;
-	if (!Number.isSafeInteger(triggeredAtMs) || triggeredAtMs <= 0) {
-		return { reason: 'malformed', message: 'The delivery has no valid triggeredAt' };
+	if (typeof token !== 'string' || !TOKEN.test(token)) return { reason: 'malformed', message: 'The delivery has no valid token' };
+	const triggeredAtMs = canonicalTriggeredAt(triggeredAt);
+	if (Number.isNaN(triggeredAtMs)) {
+		return { reason: 'malformed', message: 'triggeredAt is not a whole number of milliseconds without a leading zero' };
 	}
 	if (signature === undefined || signature === null || signature === '') {
 		return { reason: 'unsigned', message: 'The delivery is not signed' };
@@ -55,7 +69,6 @@ export function parseDelivery(body: unknown): LeverDelivery | Rejection {
 	return {
 		event,
 		token,
-		triggeredAt: triggeredAt as number | string,
 		triggeredAtMs,
 		signature: signature.toLowerCase(),
 		data: (data ?? {}) as IDataObject,
@@ -63,13 +76,13 @@ export function parseDelivery(body: unknown): LeverDelivery | Rejection {
 	};
 }
 
-export function isRejection(value: LeverDelivery | Rejection): value is Rejection {
-	return (value as Rejection).reason !== undefined;
+export function isRejection(value: unknown): value is Rejection {
+	return typeof value === 'object' && value !== null && typeof (value as Rejection).reason === 'string';
 }
 
 /** hex HMAC-SHA256 of token + triggeredAt, as Lever computes it. */
-export function signDelivery(signatureToken: string, token: string, triggeredAt: number | string): string {
-	return createHmac('sha256', signatureToken).update(`${token}${String(triggeredAt)}`).digest('hex');
+export function signDelivery(signatureToken: string, token: string, triggeredAtMs: number): string {
+	return createHmac('sha256', signatureToken).update(`${token}${String(triggeredAtMs)}`).digest('hex');
 }
 
 /** Whether any of the signature tokens signed this delivery; every comparison is constant-time. */
@@ -78,7 +91,7 @@ export function signatureMatches(delivery: LeverDelivery, signatureTokens: strin
 	let matched = false;
 	for (const secret of signatureTokens) {
 		if (typeof secret !== 'string' || secret === '') continue;
-		const expected = Buffer.from(signDelivery(secret, delivery.token, delivery.triggeredAt), 'hex');
+		const expected = Buffer.from(signDelivery(secret, delivery.token, delivery.triggeredAtMs), 'hex');
 		if (expected.length === received.length && timingSafeEqual(expected, received)) matched = true;
 	}
 	return matched;
@@ -86,29 +99,5 @@ export function signatureMatches(delivery: LeverDelivery, signatureTokens: strin
 
 /** Too old, or (beyond the same margin) from the future: Lever's and n8n's clocks are both trusted to a window. */
 export function isStale(triggeredAtMs: number, nowMs: number, windowMs: number): boolean {
-	if (!(windowMs > 0)) return false;
 	return Math.abs(nowMs - triggeredAtMs) > windowMs;
-}
-
-/**
- * Records a token as used. `seen` is the map kept in static data (token → triggeredAt). Returns false
- * when the token was already there. Entries that fell out of the window are dropped (those deliveries
- * are refused as stale anyway); beyond the limit the oldest go.
- */
-export function rememberToken(seen: Record<string, number>, delivery: LeverDelivery, nowMs: number, windowMs: number, limit = SEEN_TOKENS_LIMIT): boolean {
-	if (Object.prototype.hasOwnProperty.call(seen, delivery.token)) return false;
-	if (windowMs > 0) {
-		for (const [token, at] of Object.entries(seen)) {
-			if (nowMs - at > windowMs * 2) delete seen[token];
-		}
-	}
-	seen[delivery.token] = delivery.triggeredAtMs;
-	const tokens = Object.keys(seen);
-	if (tokens.length > limit) {
-		tokens
-			.sort((a, b) => seen[a] - seen[b])
-			.slice(0, tokens.length - limit)
-			.forEach((token) => delete seen[token]);
-	}
-	return true;
 }

@@ -909,7 +909,9 @@ function listDiversitySurveys(ctx) {
 
 // ------------------------------------------------------------------ webhooks
 const EVENTS = ['applicationCreated', 'candidateHired', 'candidateStageChange', 'candidateArchiveChange', 'candidateDeleted', 'interviewCreated', 'interviewUpdated', 'interviewDeleted', 'contactCreated', 'contactUpdated'];
-const webhookView = (w) => ({ id: w.id, url: w.url, event: w.event, configuration: { conditions: w.conditions }, createdAt: w.createdAt, updatedAt: w.updatedAt });
+/** Events that take the candidate-origin condition (D); the others carry an empty configuration. */
+const CONDITION_EVENTS = ['applicationCreated', 'candidateArchiveChange', 'candidateHired', 'candidateStageChange'];
+const webhookView = (w) => ({ id: w.id, url: w.url, event: w.event, configuration: w.conditions ? { conditions: w.conditions } : {}, createdAt: w.createdAt, updatedAt: w.updatedAt });
 function validUrl(u) {
 	if (typeof u !== 'string') throw badRequest('url must be a string');
 	let parsed;
@@ -921,8 +923,13 @@ function validUrl(u) {
 	if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw badRequest('url must be an https URL');
 	return u;
 }
-function conditionsFrom(configuration) {
+/** Stored conditions of a webhook: null for events that take none (a request that sends some is refused). */
+function conditionsFrom(configuration, event) {
 	const c = configuration && configuration.conditions;
+	if (!CONDITION_EVENTS.includes(event)) {
+		if (c !== undefined && c !== null) throw badRequest(`${event} webhooks take no conditions; only ${CONDITION_EVENTS.join(', ')} do`);
+		return null;
+	}
 	if (!c || c.origins === undefined) return { origins: D.ORIGINS.slice() };
 	const origins = strArray(c.origins, 'configuration.conditions.origins');
 	for (const o of origins) if (!D.ORIGINS.includes(o)) throw badRequest(`configuration.conditions.origins must be among: ${D.ORIGINS.join(', ')}`);
@@ -937,7 +944,7 @@ function createWebhook(ctx) {
 	const event = required(b, 'event');
 	if (!EVENTS.includes(event)) throw badRequest(`event must be one of: ${EVENTS.join(', ')}`);
 	const t = ctx.emu.stamp();
-	const w = { id: uuid(), url, event, conditions: conditionsFrom(b.configuration), createdAt: t, updatedAt: t, _signatureToken: crypto.randomBytes(24).toString('hex'), _apiCreated: true };
+	const w = { id: uuid(), url, event, conditions: conditionsFrom(b.configuration, event), createdAt: t, updatedAt: t, _signatureToken: crypto.randomBytes(24).toString('hex'), _apiCreated: true };
 	ctx.st.webhooks.insert(w);
 	const v = webhookView(w);
 	v.configuration.signatureToken = w._signatureToken;
@@ -951,7 +958,7 @@ function updateWebhooks(ctx) {
 		const w = ctx.st.webhooks.get(x.id);
 		if (!w) throw notFound(`Webhook ${x.id} was not found`);
 		if (!w._apiCreated) throw forbidden('Only webhooks created through the API can be updated');
-		return { w, url: x.url !== undefined ? validUrl(x.url) : undefined, conditions: x.configuration !== undefined ? conditionsFrom(x.configuration) : undefined };
+		return { w, url: x.url !== undefined ? validUrl(x.url) : undefined, conditions: x.configuration !== undefined ? conditionsFrom(x.configuration, w.event) : undefined };
 	});
 	const t = ctx.emu.stamp();
 	for (const p of plan) {
@@ -971,6 +978,7 @@ function deleteWebhook(ctx) {
 
 module.exports = {
 	EVENTS,
+	CONDITION_EVENTS,
 	webhookView,
 	h: {
 		listPostings, getPosting, listDeletedPostings, createPosting, updatePosting, getApplyForm, apply, postingUsers,

@@ -1,8 +1,9 @@
 /**
  * Lever Trigger (webhook) against the emulator: activation subscribes through POST /webhooks, a change
  * made through Lever's API is delivered, signed as Lever signs, to a local receiver that runs the node's
- * webhook() the way n8n does, and deactivation removes the subscription. Forged, stale, replayed, unsigned
- * and malformed deliveries get 401 and start nothing.
+ * webhook() the way n8n does, and deactivation removes the subscription. Forged, stale, unsigned and
+ * malformed deliveries get a bare 401 and start nothing; a validly signed duplicate gets 200 and starts
+ * nothing. The checks themselves are unit-tested in webhookAcceptance.test.js.
  *
  * Plain .js because the receiver needs node:http, which the strict n8n lint forbids in .ts files.
  */
@@ -13,6 +14,7 @@ const { startEmulator } = require('../../emulator');
 const { createTriggerContext } = require('../../helpers/triggerContext');
 const { LeverTrigger } = require('../../../nodes/Lever/LeverTrigger.node');
 const { freshRateLimits } = require('../../helpers/runNode');
+const { forgetProcessRecord } = require('../../../nodes/Lever/triggers/replayMemory');
 
 const trigger = new LeverTrigger();
 const hooks = trigger.webhookMethods.default;
@@ -23,7 +25,7 @@ let receiver;
 let receiverUrl;
 /** What the receiver saw: one entry per request, with the node's answer and output. */
 let received = [];
-/** Node parameters and static data used by the receiver for the next deliveries. */
+/** Node parameters, static data and signing credential used by the receiver for the next deliveries. */
 let current = { parameters: {}, staticData: {} };
 
 const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -50,7 +52,7 @@ async function handleDelivery(raw) {
 	} catch {
 		body = raw; // n8n would hand the node the unparsed text
 	}
-	const h = harness(current.parameters, current.staticData, { body, mode: 'webhook' });
+	const h = harness(current.parameters, current.staticData, { body, mode: 'webhook', signingCredentials: current.signing });
 	const result = await trigger.webhook.call(h.context);
 	// As n8n does: with noWebhookResponse the node has answered itself; workflowData still starts a run.
 	const output = result.workflowData ? result.workflowData[0].map((item) => item.json) : null;
@@ -118,7 +120,7 @@ beforeAll(async () => {
 				.then((outcome) => {
 					received.push(outcome);
 					res.writeHead(outcome.status, { 'content-type': 'application/json' });
-					res.end(JSON.stringify(outcome.body ?? {}));
+					res.end(outcome.body === undefined ? '' : JSON.stringify(outcome.body));
 				})
 				.catch((error) => {
 					received.push({ status: 500, error });
@@ -138,6 +140,7 @@ afterAll(async () => {
 
 beforeEach(() => {
 	freshRateLimits();
+	forgetProcessRecord();
 	received = [];
 });
 
@@ -188,6 +191,8 @@ describe('Lever Trigger: registration lifecycle', () => {
 		await activate({ events: ['candidateStageChange', 'contactUpdated'], options: { origins: ['applied', 'referred'] } });
 		const byEvent = Object.fromEntries(subscriptionsFor(receiverUrl).map((s) => [s.event, s.conditions]));
 		expect(byEvent.candidateStageChange).toEqual({ origins: ['applied', 'referred'] });
+		// Lever takes no conditions for contact events (the emulator refuses them, as Lever does).
+		expect(byEvent.contactUpdated).toBeNull();
 		await deactivate();
 	});
 
@@ -219,13 +224,18 @@ describe('Lever Trigger: registration lifecycle', () => {
 		emu.state.webhooks.remove('ui-made-1');
 	});
 
-	it('"Use a Webhook Made in Lever" registers nothing', async () => {
-		const staticData = {};
-		const h = harness({ registration: 'manual', signatureToken: 'abc', events: ['candidateHired'] }, staticData);
+	it('"Use a Webhook Made in Lever" registers nothing, and activates only when every event has its token', async () => {
+		const parameters = { registration: 'manual', events: ['candidateHired', 'candidateStageChange'] };
+		const complete = { candidateHired: 'a'.repeat(48), candidateStageChange: 'b'.repeat(48) };
+		const h = harness(parameters, {}, { signingCredentials: complete });
 		expect(await hooks.checkExists.call(h.context)).toBe(true);
 		expect(await hooks.create.call(h.context)).toBe(true);
 		expect(await hooks.delete.call(h.context)).toBe(true);
 		expect(h.requests).toHaveLength(0);
+
+		const missing = harness(parameters, {}, { signingCredentials: { candidateHired: 'a'.repeat(48) } });
+		await expect(hooks.checkExists.call(missing.context)).rejects.toThrow(/no signature token for Candidate Stage Change/);
+		expect(missing.requests).toHaveLength(0);
 	});
 });
 
@@ -305,17 +315,21 @@ describe('Lever Trigger: deliveries', () => {
 			received = [];
 		});
 
+		/** A bare 401 (no body: the reason would tell an attacker which check to work on); the reason is logged. */
 		const expectRefused = async (body, reason, options) => {
 			const response = await post(body, options);
 			expect(response.status).toBe(401);
+			expect(response.body).toBe('');
 			expect(received).toHaveLength(1);
 			expect(received[0].output).toBeNull();
-			if (reason) expect(JSON.parse(response.body).reason).toBe(reason);
-			expect(received[0].logs.some((entry) => entry.level === 'warn' && entry.message.includes('refused'))).toBe(true);
+			expect(received[0].logs.some((entry) => entry.level === 'warn' && entry.message.includes(`refused a delivery (${reason})`))).toBe(true);
 		};
 
-		it('replayed: the same envelope again', async () => {
-			await expectRefused(delivered, 'replayed');
+		it('the same envelope again: 200 (Lever stops retrying) and no run', async () => {
+			const response = await post(delivered);
+			expect(response.status).toBe(200);
+			expect(received).toHaveLength(1);
+			expect(received[0].output).toBeNull();
 		});
 
 		it('forged: right shape, signature made with another key', async () => {
@@ -375,21 +389,33 @@ describe('Lever Trigger: deliveries', () => {
 		});
 	});
 
-	it('"Use a Webhook Made in Lever": deliveries are checked with the pasted token', async () => {
-		const made = await api('POST', '/webhooks', { url: receiverUrl, event: 'contactUpdated' });
-		const pasted = made.body.data.configuration.signatureToken;
-		current = { parameters: { registration: 'manual', signatureToken: pasted, events: ['contactUpdated'], options: {} }, staticData: {} };
+	it('"Use a Webhook Made in Lever": each event is checked with its own token from the signing credential', async () => {
+		const contact = await api('POST', '/webhooks', { url: receiverUrl, event: 'contactUpdated' });
+		const stage = await api('POST', '/webhooks', { url: receiverUrl, event: 'candidateStageChange' });
+		const signing = {
+			contactUpdated: contact.body.data.configuration.signatureToken,
+			candidateStageChange: stage.body.data.configuration.signatureToken,
+		};
+		current = { parameters: { registration: 'manual', events: ['contactUpdated', 'candidateStageChange'], options: {} }, staticData: {}, signing };
 		const opportunity = activeOpportunity();
 		emu.mutate({ action: 'contact', ids: [opportunity.id] });
-		await until(() => received.length === 1, 'the delivery');
-		expect(received[0].output[0]).toMatchObject({ event: 'contactUpdated', type: 'contact', contactId: opportunity.contact });
+		await api('PUT', `/opportunities/${opportunity.id}/stage`, { stage: nextStage(opportunity).id });
+		await until(() => received.length === 2, 'both deliveries');
+		expect(received.map((r) => r.status)).toEqual([200, 200]);
+		expect(received.map((r) => r.output[0].event).sort()).toEqual(['candidateStageChange', 'contactUpdated']);
 
-		current.parameters = { ...current.parameters, signatureToken: 'a-different-token' };
+		// The stage change token no longer matches: that event is refused, the other still passes.
+		current.signing = { ...signing, candidateStageChange: 'c'.repeat(48) };
 		received = [];
 		emu.mutate({ action: 'contact', ids: [opportunity.id] });
-		await until(() => received.length === 1, 'the second delivery');
-		expect(received[0]).toMatchObject({ status: 401, output: null });
-		await api('DELETE', `/webhooks/${made.body.data.id}`);
+		await until(() => received.length === 1, 'the contact delivery');
+		await api('PUT', `/opportunities/${opportunity.id}/stage`, { stage: nextStage(emu.state.opportunities.get(opportunity.id)).id });
+		await until(() => received.length === 2, 'the stage delivery');
+		const byStatus = Object.fromEntries(received.map((r) => [r.status, r]));
+		expect(byStatus[200].output[0].event).toBe('contactUpdated');
+		expect(byStatus[401].output).toBeNull();
+		await api('DELETE', `/webhooks/${contact.body.data.id}`);
+		await api('DELETE', `/webhooks/${stage.body.data.id}`);
 		current = { parameters: {}, staticData: {} };
 	});
 
