@@ -2,6 +2,8 @@
  * The Lever Trigger's subscription handling on its own, against the emulator: subscribe-all with rollback,
  * reconcile (checkExists), orphan clean-up and unsubscribe-all.
  */
+const nock = require('nock');
+
 const { startEmulator } = require('../../emulator');
 const { createTriggerContext } = require('../../helpers/triggerContext');
 const { freshRateLimits } = require('../../helpers/runNode');
@@ -75,4 +77,13 @@ test('unsubscribeAll: gone counts as removed; one Lever refuses to delete stays 
 	expect(await unsubscribeAll(h.context, uiMade)).toBe(false);
 	expect(uiMade.webhooks).toHaveLength(1);
 	expect(h.logs.some((l) => l.level === 'error' && l.message.includes('ui-made-2'))).toBe(true);
+});
+
+test('listSubscriptions reads Lever\'s list, the docs\' double wrap and a bare array alike', async () => {
+	const h = createTriggerContext({ parameters: { events: [] }, webhookUrl: URL });
+	const entry = { id: 'w1', url: URL, event: 'candidateHired' };
+	for (const body of [{ data: [entry] }, { data: { data: [entry] } }, [entry]]) {
+		nock('http://lever.test').get('/v1/webhooks').reply(200, body);
+		expect(await listSubscriptions(h.context)).toEqual([entry]);
+	}
 });
