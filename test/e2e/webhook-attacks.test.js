@@ -1,0 +1,271 @@
+'use strict';
+/*
+ * The Lever Trigger (webhook) under attack inside a real n8n (2.40.7, Node 24), with the packed package and
+ * the Lever emulator. One user folder, one `n8n start`, two published workflows:
+ *   - Register Automatically, candidateStageChange + candidateHired: n8n's production URL is subscribed in the
+ *     emulator, which hands out one signature token per event;
+ *   - Use a Webhook Made in Lever, contactUpdated: a webhook made in the emulator for that workflow's URL, its
+ *     token in a Lever Webhook Signing credential.
+ * Genuine deliveries (from the emulator, and signed here with the subscription's token as Lever signs them)
+ * and attacks are POSTed to n8n's production URL. Executions are counted through n8n's REST API: every
+ * genuine delivery runs exactly once, no attack runs anything, every refusal is a bare 401.
+ */
+const path = require('path');
+const crypto = require('crypto');
+const { harness, setupInstance } = require('./helpers');
+
+const AUTO_WF_ID = 'e2eLeverAttackA1';
+const MANUAL_WF_ID = 'e2eLeverAttackM1';
+const AUTO_HOOK_ID = '0b6f5c1e-2a3d-4e5f-8a9b-0c1d2e3f4a51';
+const MANUAL_HOOK_ID = '0b6f5c1e-2a3d-4e5f-8a9b-0c1d2e3f4a52';
+const SIGNING_CREDENTIAL = Object.freeze({ id: 'e2eLeverSigning1', name: 'Lever webhooks made in Lever', type: 'leverWebhookSigningApi' });
+const EVENTS = ['candidateStageChange', 'candidateHired'];
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const sign = (secret, token, triggeredAt) => crypto.createHmac('sha256', secret).update(`${token}${triggeredAt}`).digest('hex');
+
+async function until(check, what, { timeoutMs = 60000, everyMs = 250, log } = {}) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await check();
+		if (value) return value;
+		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}${log ? `\n--- n8n log ---\n${log().slice(-5000)}` : ''}`);
+		await sleep(everyMs);
+	}
+}
+
+function triggerWorkflow({ id, name, webhookId, parameters, credentials }) {
+	return {
+		id,
+		name,
+		active: false,
+		nodes: [
+			{
+				id: `${id}-node`,
+				name: 'Lever Trigger',
+				type: 'n8n-nodes-lever.leverTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId,
+				parameters: { authentication: 'apiKey', options: {}, ...parameters },
+				credentials,
+			},
+		],
+		connections: {},
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
+}
+
+describe('Lever Trigger under attack in a real n8n', () => {
+	let inst;
+	let emu;
+	let server;
+	let cookie;
+	let autoUrl;
+	let manualUrl;
+	/** Signature tokens of the automatic workflow's subscriptions, by event. */
+	let tokens;
+	const t0 = Date.now();
+
+	const rest = async (method, route, body) => {
+		const res = await fetch(`${server.url}/rest${route}`, {
+			method,
+			headers: { cookie, 'content-type': 'application/json' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const text = await res.text();
+		return { status: res.status, body: text ? JSON.parse(text) : undefined, text };
+	};
+
+	const executionsOf = async (workflowId) => {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		const res = await rest('GET', `/executions?filter=${filter}&limit=250`);
+		if (res.status !== 200) throw new Error(`GET /rest/executions: ${res.status} ${res.text.slice(0, 500)}`);
+		return res.body.data.results;
+	};
+
+	let flatted;
+	const itemsOf = async (executionId) => {
+		if (!flatted) flatted = require(path.join(harness.installer.paths().n8nModules, 'flatted'));
+		const res = await rest('GET', `/executions/${executionId}`);
+		const run = flatted.parse(res.body.data.data);
+		return (run.resultData.runData['Lever Trigger']?.[0]?.data?.main?.[0] ?? []).map((item) => item.json);
+	};
+
+	/** Waits until the workflow has `count` finished executions, then a little longer to see that no more come. */
+	const settledExecutions = async (workflowId, count, what) => {
+		await until(async () => {
+			const list = await executionsOf(workflowId);
+			return list.length >= count && list.every((e) => e.status !== 'running' && e.status !== 'new');
+		}, what, { log: server.log });
+		await sleep(1500);
+		return await executionsOf(workflowId);
+	};
+
+	const post = async (url, body, { contentType = 'application/json', raw = false } = {}) => {
+		const res = await fetch(url, { method: 'POST', headers: { 'content-type': contentType, 'user-agent': 'Lever-Webhooks' }, body: raw ? body : JSON.stringify(body) });
+		return { status: res.status, text: await res.text() };
+	};
+
+	/** A delivery as Lever sends it, signed with the subscription's token; the token ends in 0 on request. */
+	const genuine = ({ event = 'candidateStageChange', at = Date.now(), endsInZero = false, data } = {}) => {
+		const token = `${crypto.randomBytes(23).toString('hex')}${endsInZero ? 'a0' : 'b7'}`;
+		return {
+			id: crypto.randomUUID(),
+			triggeredAt: at,
+			event,
+			data: data ?? { opportunityId: crypto.randomUUID(), fromStageId: 'lead-new', toStageId: 'lead-reached-out' },
+			token,
+			signature: sign(tokens[event], token, at),
+		};
+	};
+
+	beforeAll(async () => {
+		inst = await setupInstance({ emulator: { opportunities: 20, webhookRetryDelaysMs: [] } });
+		emu = inst.emu;
+		// The port is chosen first: the webhook made "in Lever" for the manual workflow needs n8n's URL.
+		const port = await harness.freePort();
+		manualUrl = `http://127.0.0.1:${port}/webhook/${MANUAL_HOOK_ID}/webhook`;
+		autoUrl = `http://127.0.0.1:${port}/webhook/${AUTO_HOOK_ID}/webhook`;
+		const made = await fetch(`${emu.apiUrl}/webhooks`, {
+			method: 'POST',
+			headers: { authorization: emu.basicAuth(), 'content-type': 'application/json' },
+			body: JSON.stringify({ url: manualUrl, event: 'contactUpdated' }),
+		});
+		const manualToken = (await made.json()).data.configuration.signatureToken;
+		await harness.importCredentials(inst.folder, [{ ...SIGNING_CREDENTIAL, data: { contactUpdated: manualToken } }]);
+		await harness.importWorkflows(inst.folder, [
+			triggerWorkflow({
+				id: AUTO_WF_ID,
+				name: 'e2e: Lever Trigger under attack (automatic)',
+				webhookId: AUTO_HOOK_ID,
+				parameters: { registration: 'automatic', events: EVENTS },
+				credentials: inst.credential,
+			}),
+			triggerWorkflow({
+				id: MANUAL_WF_ID,
+				name: 'e2e: Lever Trigger under attack (made in Lever)',
+				webhookId: MANUAL_HOOK_ID,
+				parameters: { registration: 'manual', events: ['contactUpdated'] },
+				credentials: { ...inst.credential, leverWebhookSigningApi: { id: SIGNING_CREDENTIAL.id, name: SIGNING_CREDENTIAL.name } },
+			}),
+		]);
+		await harness.publishWorkflow(inst.folder, AUTO_WF_ID);
+		await harness.publishWorkflow(inst.folder, MANUAL_WF_ID);
+		server = await harness.startN8n(inst.folder, { port });
+		cookie = await harness.login(server.url);
+		await until(() => emu.state.webhooks.values().filter((w) => w.url === autoUrl).length === EVENTS.length, 'the subscriptions', { timeoutMs: 90000, log: server.log });
+		tokens = Object.fromEntries(emu.state.webhooks.values().filter((w) => w.url === autoUrl).map((w) => [w.event, w._signatureToken]));
+		process.stderr.write(`[e2e webhook-attacks] set up in ${((Date.now() - t0) / 1000).toFixed(0)}s\n`);
+	});
+
+	afterAll(async () => {
+		if (server) await server.stop();
+		if (inst) await inst.close();
+		process.stderr.write(`[e2e webhook-attacks] total ${((Date.now() - t0) / 1000).toFixed(0)}s\n`);
+	});
+
+	test('genuine deliveries from Lever run once each, in both setups', async () => {
+		const opportunity = emu.state.opportunities.values().find((o) => !o.archived && o.confidentiality !== 'confidential');
+		const toStage = emu.state.stages.values().find((s) => s.id !== opportunity.stage);
+		const moved = await fetch(`${emu.apiUrl}/opportunities/${opportunity.id}/stage`, {
+			method: 'PUT',
+			headers: { authorization: emu.basicAuth(), 'content-type': 'application/json' },
+			body: JSON.stringify({ stage: toStage.id }),
+		});
+		expect(moved.status).toBe(200);
+		emu.mutate({ action: 'contact', ids: [opportunity.id] });
+		const delivered = (url) => emu.deliveries().filter((d) => d.url === url && d.status === 'delivered');
+		await until(() => delivered(autoUrl).length === 1 && delivered(manualUrl).length === 1, 'both deliveries', { log: server.log });
+		const [auto] = await settledExecutions(AUTO_WF_ID, 1, 'the stage change execution');
+		expect(await executionsOf(AUTO_WF_ID)).toHaveLength(1);
+		expect(await itemsOf(auto.id)).toEqual([expect.objectContaining({ event: 'candidateStageChange', opportunityId: opportunity.id, toStageId: toStage.id })]);
+		const manual = await settledExecutions(MANUAL_WF_ID, 1, 'the contact execution');
+		expect(manual).toHaveLength(1);
+		expect(await itemsOf(manual[0].id)).toEqual([expect.objectContaining({ event: 'contactUpdated', contactId: opportunity.contact })]);
+		// The manual workflow holds only contactUpdated's token: a stage change signed for it is refused.
+		const stage = genuine();
+		expect((await post(manualUrl, stage)).status).toBe(401);
+	});
+
+	test('forgeries from one captured body and from the network run nothing; each refusal is a bare 401', async () => {
+		const before = (await executionsOf(AUTO_WF_ID)).length;
+		const captured = genuine({ endsInZero: true });
+		expect((await post(autoUrl, captured)).status).toBe(200);
+		const message = `${captured.token}${captured.triggeredAt}`;
+
+		const attacks = [];
+		const add = (name, body, options) => attacks.push({ name, body, options });
+		// Re-split: every cut point of the signed message, triggeredAt as sent (string) and as a number.
+		for (let cut = 1; cut < message.length; cut++) {
+			const token = message.slice(0, cut);
+			const triggeredAt = message.slice(cut);
+			if (token === captured.token) continue;
+			add(`re-split at ${cut}`, { ...captured, token, triggeredAt, data: { opportunityId: 'attacker' } });
+			if (/^\d+$/.test(triggeredAt)) add(`re-split at ${cut} (number)`, { ...captured, token, triggeredAt: Number(triggeredAt), data: { opportunityId: 'attacker' } });
+		}
+		add('leading zeros', { ...captured, triggeredAt: `00${captured.triggeredAt}` });
+		add("signed with the other event's token", (() => {
+			const body = genuine({ event: 'candidateHired' });
+			return { ...body, event: 'candidateStageChange' };
+		})());
+		const staleAt = Date.now() - 10 * 60 * 1000;
+		const staleToken = crypto.randomBytes(24).toString('hex');
+		add('stale', { ...captured, token: staleToken, triggeredAt: staleAt, signature: sign(tokens.candidateStageChange, staleToken, staleAt) });
+		const forgedToken = crypto.randomBytes(24).toString('hex');
+		add('signed with a guessed key', { ...captured, token: forgedToken, signature: sign('guess', forgedToken, captured.triggeredAt) });
+		const { signature, ...unsigned } = genuine();
+		expect(signature).toBeDefined();
+		add('unsigned', unsigned);
+		add('malformed: an array', [captured]);
+		add('malformed: no token', { ...captured, token: undefined });
+		add('malformed: triggeredAt not a number', { ...genuine(), triggeredAt: 'yesterday' });
+		add('not JSON (text/plain)', 'event=candidateStageChange&token=x', { raw: true, contentType: 'text/plain' });
+		add('not JSON (claims JSON)', '{"event": "candidateStageChange", ', { raw: true });
+		const big = { notes: 'x'.repeat(2 * 1024 * 1024) };
+		add('2 MB body, forged', { ...genuine(), signature: sign('guess', 't', 1), data: big });
+		add('2 MB body, the captured delivery again', { ...captured, data: big });
+
+		const outcomes = [];
+		for (const attack of attacks) {
+			const res = await post(autoUrl, attack.body, attack.options);
+			outcomes.push({ name: attack.name, status: res.status, text: res.text });
+		}
+		const accepted = outcomes.filter((o) => o.status >= 200 && o.status < 300);
+		// Only copies of the captured delivery itself are acknowledged (200, no run); nothing else passes.
+		expect(accepted.map((o) => o.name)).toEqual(['2 MB body, the captured delivery again']);
+		for (const o of outcomes.filter((x) => x.status === 401)) expect(o.text).toBe('');
+		// Both non-JSON bodies are refused before or by the node.
+		for (const o of outcomes.filter((x) => x.name.startsWith('not JSON'))) expect(o.status).toBeGreaterThanOrEqual(400);
+		expect(outcomes.filter((o) => o.status !== 401 && !(o.status >= 200 && o.status < 300) && !o.name.startsWith('not JSON'))).toEqual([]);
+		process.stderr.write(`[e2e webhook-attacks] ${attacks.length} attacks: ${outcomes.filter((o) => o.status === 401).length} x 401, statuses of the non-JSON ones: ${outcomes.filter((o) => o.name.startsWith('not JSON')).map((o) => o.status).join(', ')}\n`);
+
+		const after = await settledExecutions(AUTO_WF_ID, before + 1, 'the captured delivery execution');
+		expect(after).toHaveLength(before + 1);
+		expect(await itemsOf(after[0].id)).toEqual([expect.objectContaining({ opportunityId: captured.data.opportunityId })]);
+		const log = server.log();
+		for (const reason of ['malformed', 'unsigned', 'badSignature', 'stale']) expect(log).toContain(`Lever Trigger refused a delivery (${reason})`);
+		expect(log).not.toContain(tokens.candidateStageChange);
+	});
+
+	test('20 concurrent distinct deliveries run once each; their 20 concurrent replays and one delivery sent twice at once run nothing more', async () => {
+		const before = (await executionsOf(AUTO_WF_ID)).length;
+		const bodies = Array.from({ length: 20 }, () => genuine());
+		const first = await Promise.all(bodies.map((body) => post(autoUrl, body)));
+		expect(first.map((r) => r.status)).toEqual(Array(20).fill(200));
+		const replays = await Promise.all(bodies.map((body) => post(autoUrl, body)));
+		expect(replays.map((r) => r.status)).toEqual(Array(20).fill(200));
+
+		const twice = genuine({ event: 'candidateHired', data: { opportunityId: crypto.randomUUID() } });
+		const both = await Promise.all([post(autoUrl, twice), post(autoUrl, twice)]);
+		expect(both.map((r) => r.status)).toEqual([200, 200]);
+
+		const after = await settledExecutions(AUTO_WF_ID, before + 21, '21 executions');
+		expect(after).toHaveLength(before + 21);
+		expect(after.every((e) => e.status === 'success')).toBe(true);
+		const ran = [];
+		for (const execution of after.slice(0, 21)) ran.push(...(await itemsOf(execution.id)).map((item) => item.opportunityId));
+		expect(ran.sort()).toEqual([...bodies.map((b) => b.data.opportunityId), twice.data.opportunityId].sort());
+	});
+});
