@@ -1,25 +1,10 @@
-import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { toMilliseconds } from './shared/rules';
 import { getStages } from './methods/loadOptions';
-import type { Candidate, PollState } from './triggers/pollCursor';
-import { advance, initialState, selectNew, windowStart } from './triggers/pollCursor';
-import type { PollOptions } from './triggers/pollEvents';
 import { POLL_EVENTS } from './triggers/pollEvents';
+import { runPoll } from './triggers/pollRun';
 import { authenticationField, leverCredentials } from './shared/authentication';
-
-/** Manual runs show this many of the newest matching records. */
-const SAMPLE_SIZE = 5;
-/** Manual runs look this far back, widening until something matches. */
-const SAMPLE_LOOKBACKS_MS = [86_400_000, 30 * 86_400_000, 365 * 86_400_000];
-const SAMPLE_READ_LIMIT = 500;
-/** Stop reading after this share of n8n's poll budget, return what was read and let the next poll go on. */
-const BUDGET_SHARE = 0.6;
-
-function signatureOf(event: string, backfillSince: number | undefined): string {
-	return `v1|${event}|${backfillSince ?? ''}`;
-}
 
 export class LeverPollTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -82,7 +67,7 @@ export class LeverPollTrigger implements INodeType {
 						typeOptions: { minValue: 0 },
 						default: 10,
 						description:
-							'Each poll re-reads this many seconds before the last change it saw, so that changes written in the same millisecond, shown late or stamped by a clock a little behind are not missed. Repeats are dropped.',
+							"How late Lever may show a change: each poll reads again this many seconds before Lever's clock at its previous read, so that changes Lever shows a little late are not missed. Repeats are dropped.",
 					},
 					{
 						displayName: 'To Stage Names or IDs',
@@ -102,57 +87,6 @@ export class LeverPollTrigger implements INodeType {
 	methods = { loadOptions: { getStages } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const startedAt = Date.now();
-		const event = this.getNodeParameter('event') as string;
-		const source = POLL_EVENTS.find((candidate) => candidate.value === event);
-		if (!source) throw new NodeOperationError(this.getNode(), `Unknown event "${event}"`);
-		const rawOptions = this.getNodeParameter('options', {}) as IDataObject;
-		const overlapMs = Math.max(0, Number(rawOptions.overlapSeconds ?? 10) || 0) * 1000;
-		const backfillSince =
-			rawOptions.backfillSince === undefined || rawOptions.backfillSince === ''
-				? undefined
-				: toMilliseconds(this.getNode(), 0, 'Backfill Since', rawOptions.backfillSince);
-		const budget = typeof this.getPollBudgetMs === 'function' ? this.getPollBudgetMs() : 5 * 60_000;
-		const options: PollOptions = {
-			includeConfidential: rawOptions.includeConfidential === true,
-			toStageIds: ((rawOptions.toStageIds ?? []) as string[]).map(String),
-			deadline: startedAt + budget * BUDGET_SHARE,
-			sample: false,
-		};
-
-		if (this.getMode() === 'manual') {
-			// A sample of the newest matching records; the cursor and memory stay as they are.
-			for (const lookback of SAMPLE_LOOKBACKS_MS) {
-				const scratch = initialState('sample', startedAt - lookback);
-				const start = scratch.cursor;
-				const harvest = await source.harvest(this, start, scratch, { ...options, sample: true, maxRecords: SAMPLE_READ_LIMIT });
-				const found = selectNew(scratch, start, harvest.candidates).reverse().slice(0, SAMPLE_SIZE);
-				if (found.length) return [found.map((candidate) => ({ json: candidate.json }))];
-			}
-			return null;
-		}
-
-		const staticData = this.getWorkflowStaticData('node');
-		const signature = signatureOf(event, backfillSince);
-		let state = staticData.lever as PollState | undefined;
-		if (!state || state.signature !== signature || typeof state.cursor !== 'number') {
-			state = initialState(signature, backfillSince ?? startedAt);
-			staticData.lever = state;
-			if (backfillSince === undefined) return null;
-		}
-		state.seen ??= {};
-		state.extra ??= {};
-
-		const start = windowStart(state, backfillSince !== undefined && state.cursor === backfillSince ? 0 : overlapMs);
-		const harvest = await source.harvest(this, start, state, options);
-		const emitted: Candidate[] = selectNew(state, start, harvest.candidates);
-		advance(state, emitted, harvest, startedAt, overlapMs);
-		// Reassigned so that n8n's change tracking sees nested edits whatever object they were made on.
-		staticData.lever = state;
-		if (!harvest.complete) {
-			this.logger.info(`Lever Poll Trigger: stopped reading after ${Date.now() - startedAt} ms (poll budget); the next poll continues`);
-		}
-		if (emitted.length === 0) return null;
-		return [emitted.map((candidate) => ({ json: candidate.json }))];
+		return await runPoll(this);
 	}
 }

@@ -225,7 +225,8 @@ class Emulator {
 
 	// ------------------------------------------------------------------ responses
 	baseHeaders(extra) {
-		return { server: 'lever-data-api', 'x-lever-region': 'global', ...extra };
+		// HTTP's Date (whole seconds) from the emulator's clock, so a skewed `now` shows in it as Lever's would.
+		return { server: 'lever-data-api', 'x-lever-region': 'global', date: new Date(this.now()).toUTCString(), ...extra };
 	}
 	sendJson(res, status, obj, extra) {
 		const payload = obj === undefined ? '' : JSON.stringify(obj, (k, v) => (k && k[0] === '_' ? undefined : v));

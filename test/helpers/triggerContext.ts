@@ -42,6 +42,8 @@ export interface TriggerContextOptions {
 	signingCredentials?: IDataObject;
 	/** The workflow's id (names the trigger's in-process replay record). */
 	workflowId?: string;
+	/** What `getPollBudgetMs()` answers (n8n-core's default: 5 minutes). */
+	pollBudgetMs?: number;
 }
 
 export interface TriggerHarness {
@@ -128,7 +130,7 @@ export function createTriggerContext(options: TriggerContextOptions): TriggerHar
 		getParamsData: () => ({}),
 		getRequestObject: () => ({ body: options.body, headers: options.headers ?? {} }),
 		getResponseObject: () => response,
-		getPollBudgetMs: () => 5 * 60 * 1000,
+		getPollBudgetMs: () => options.pollBudgetMs ?? 5 * 60 * 1000,
 		getTimezone: () => 'UTC',
 		logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
 		helpers: {

@@ -60,6 +60,8 @@ export interface LeverRequest {
 	multipart?: MultipartPart[];
 	/** Set by leverApiDownload: return the raw bytes and headers. */
 	download?: boolean;
+	/** Set by leverApiPage: return the JSON body with the response headers. */
+	withHeaders?: boolean;
 	/** Values Lever accepts for `expand` here; others are refused before the request. */
 	expandAllowed?: string[];
 	/**
@@ -82,6 +84,20 @@ export interface LeverRequest {
 export interface LeverDownload {
 	body: Buffer;
 	headers: Record<string, string>;
+}
+
+interface LeverJsonWithHeaders {
+	json: IDataObject;
+	headers: Record<string, string>;
+}
+
+/** One page of a listing, with Lever's clock at the time it answered. */
+export interface LeverPage {
+	records: IDataObject[];
+	/** Offset token of the next page; undefined on the last page. */
+	next?: string;
+	/** Lever's clock (ms) from the response's `Date` header, whole seconds; undefined if it sent none. */
+	date?: number;
 }
 
 interface CredentialInfo {
@@ -322,7 +338,7 @@ function backoffMs(attempt: number, retry: RetrySettings): number {
  * for downloads.
  */
 export async function leverApiRequest(this: LeverContext, request: LeverRequest): Promise<IDataObject> {
-	return (await send.call(this, { ...request, download: false })) as IDataObject;
+	return (await send.call(this, { ...request, download: false, withHeaders: false })) as IDataObject;
 }
 
 /** Downloads a file, resume or offer document: its bytes and response headers. */
@@ -330,7 +346,25 @@ export async function leverApiDownload(this: LeverContext, request: LeverRequest
 	return (await send.call(this, { ...request, download: true })) as LeverDownload;
 }
 
-async function send(this: LeverContext, request: LeverRequest): Promise<IDataObject | LeverDownload> {
+function parseJson(response: unknown): IDataObject {
+	if (typeof response === 'string') {
+		if (response.trim() === '') return {};
+		try {
+			return JSON.parse(response) as IDataObject;
+		} catch {
+			return { data: response };
+		}
+	}
+	return (response ?? {}) as IDataObject;
+}
+
+function lowerCaseHeaders(raw: IDataObject | undefined): Record<string, string> {
+	const headers: Record<string, string> = {};
+	for (const [key, value] of Object.entries(raw ?? {})) headers[key.toLowerCase()] = String(value);
+	return headers;
+}
+
+async function send(this: LeverContext, request: LeverRequest): Promise<IDataObject | LeverDownload | LeverJsonWithHeaders> {
 	checkExpand(this, request);
 	const credential = await credentialInfo(this);
 	const retry = { ...DEFAULT_RETRY, ...nodeRetrySettings(this, request.itemIndex), ...request.settings?.retry };
@@ -361,10 +395,8 @@ async function send(this: LeverContext, request: LeverRequest): Promise<IDataObj
 		options.body = request.body;
 	}
 	if (request.timeoutMs !== undefined) options.timeout = request.timeoutMs;
-	if (request.download) {
-		options.encoding = 'arraybuffer';
-		options.returnFullResponse = true;
-	}
+	if (request.download) options.encoding = 'arraybuffer';
+	if (request.download || request.withHeaders) options.returnFullResponse = true;
 
 	const startedAt = Date.now();
 	for (let attempt = 1; ; attempt++) {
@@ -374,19 +406,13 @@ async function send(this: LeverContext, request: LeverRequest): Promise<IDataObj
 			const response = await this.helpers.httpRequestWithAuthentication.call(this, credential.type, { ...options });
 			if (request.download) {
 				const full = response as { body: ArrayBuffer | Buffer; headers: IDataObject };
-				const headers: Record<string, string> = {};
-				for (const [key, value] of Object.entries(full.headers ?? {})) headers[key.toLowerCase()] = String(value);
-				return { body: Buffer.from(full.body as ArrayBuffer), headers };
+				return { body: Buffer.from(full.body as ArrayBuffer), headers: lowerCaseHeaders(full.headers) };
 			}
-			if (typeof response === 'string') {
-				if (response.trim() === '') return {};
-				try {
-					return JSON.parse(response) as IDataObject;
-				} catch {
-					return { data: response };
-				}
+			if (request.withHeaders) {
+				const full = response as { body: unknown; headers: IDataObject };
+				return { json: parseJson(full.body), headers: lowerCaseHeaders(full.headers) };
 			}
-			return (response ?? {}) as IDataObject;
+			return parseJson(response);
 		} catch (error) {
 			const failure = describeFailure(error);
 			const waited = Date.now() - startedAt;
@@ -489,6 +515,28 @@ export async function* leverApiPages(this: LeverContext, request: LeverRequest, 
 		seenTokens.add(next);
 		offset = next;
 	}
+}
+
+/**
+ * One page of a listing from a given offset token: for callers that keep the token across runs (the poll
+ * trigger resumes an unfinished read at the page where it stopped) and need Lever's clock.
+ */
+export async function leverApiPage(this: LeverContext, request: LeverRequest, offset?: string, pageSize = 100): Promise<LeverPage> {
+	const qs: IDataObject = { ...request.qs, limit: Math.min(100, Math.max(1, pageSize)) };
+	if (offset) qs.offset = offset;
+	const { json, headers } = (await send.call(this, { ...request, qs, download: false, withHeaders: true })) as LeverJsonWithHeaders;
+	const records = listRecords(json);
+	const next = json.hasNext === true ? json.next : undefined;
+	const stopped = (message: string, description: string) =>
+		new NodeApiError(this.getNode(), { message } as never, { message: `Lever's pagination of ${request.endpoint ?? request.path} ${message}`, description, itemIndex: request.itemIndex });
+	if (next !== undefined && (typeof next !== 'string' || next === '')) {
+		throw stopped('said there are more records but gave no next token', 'The listing stopped here rather than skip the rest. Retry; if it persists, report it to Lever support.');
+	}
+	if (next !== undefined && next === offset) {
+		throw stopped('did not advance', 'The same offset token came back, so the listing stopped rather than loop. Retry; if it persists, narrow the filters.');
+	}
+	const date = headers.date ? Date.parse(headers.date) : Number.NaN;
+	return { records, next: next as string | undefined, date: Number.isFinite(date) ? date : undefined };
 }
 
 /** All records of a listing, or the first `limit` of them. */

@@ -1,80 +1,84 @@
 /**
- * What each event of the Lever Poll Trigger reads from Lever and which changes it turns into candidates.
- * Every read goes through the transport. Lever's filters are inclusive millisecond ranges
- * (`updated_at_start`, `archived_at_start`, `deleted_at_start`, ...); lists without one (users,
- * requisitions) are read whole and filtered here.
+ * What each event of the Lever Poll Trigger reads from Lever and which changes it finds in the records.
+ * Every read goes through the transport. The poll (pollRun.ts) pages through each listing with Lever's
+ * inclusive millisecond filters `<dateFilter>_start` / `<dateFilter>_end` for the slice being read; lists
+ * without a date filter (users, requisitions) are read whole and the changes found here are filtered by time.
  */
 import { createHash } from 'crypto';
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { encodeId, leverApiList, leverApiPages } from '../transport';
-import type { Candidate, Harvest, PollState } from './pollCursor';
+import { encodeId, leverApiList } from '../transport';
+import type { Change, PollState } from './pollCursor';
 import { remember } from './pollCursor';
 
 export interface PollOptions {
 	includeConfidential: boolean;
 	toStageIds: string[];
-	/** Stop reading once this much time has passed (ms since the epoch). */
-	deadline: number;
-	/** Manual runs read at most this many records. */
-	maxRecords?: number;
 	/** Manual runs: no event-specific memory is consulted or changed. */
 	sample: boolean;
 }
 
-interface EventSource {
+export interface Listing {
+	path: string;
+	/** Lever's date filter (`updated_at` sends `updated_at_start` and `updated_at_end`); none: read whole. */
+	dateFilter?: string;
+	qs: IDataObject;
+}
+
+/** What a record's changes are judged against. */
+export interface ChangeScope {
+	state: PollState;
+	options: PollOptions;
+	/** Changes before this were emitted already or predate activation. */
+	emitFrom: number;
+	/** Index of the listing the record came from. */
+	listing: number;
+}
+
+export interface PollEvent {
 	name: string;
 	value: string;
 	description: string;
-	harvest(ctx: IPollFunctions, start: number, state: PollState, options: PollOptions): Promise<Harvest>;
+	/** Whether Lever filters every listing of this event by date (so it can be read in time slices). */
+	sliced: boolean;
+	/** A change can be older than its record's filter timestamp (stage moves, applications, offers). */
+	olderChanges: boolean;
+	listings(ctx: IPollFunctions, options: PollOptions): Promise<Listing[]>;
+	/** The changes one record carries. */
+	changes?(record: IDataObject, scope: ChangeScope): Change[];
+	/** Instead of `changes`: changes that need one more request per record; the poll checks its budget before each. */
+	changesByRequest?(ctx: IPollFunctions, record: IDataObject, scope: ChangeScope): Promise<Change[]>;
+	/** What to keep of a record whose check a poll left for the next one. */
+	toCheck?(record: IDataObject): IDataObject;
+	/** Read once at activation, each record passed to `remember` (e.g. the postings closed already). */
+	setUp?: { listing(options: PollOptions): Listing; remember(record: IDataObject, state: PollState): void };
 }
 
 const num = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
 const iso = (ms: number | undefined): string | null => (ms === undefined ? null : new Date(ms).toISOString());
+/** Offer fingerprints kept for telling a change without a timestamp (denied, approval sent). */
+const OFFER_MEMORY = 20_000;
 
 function max(current: number | undefined, value: number | undefined): number | undefined {
 	if (value === undefined) return current;
 	return current === undefined ? value : Math.max(current, value);
 }
 
-/** Reads a listing page by page until it ends, the deadline passes or enough records were read. */
-async function read(
-	ctx: IPollFunctions,
-	path: string,
-	qs: IDataObject,
-	options: PollOptions,
-): Promise<{ records: IDataObject[]; complete: boolean }> {
-	const records: IDataObject[] = [];
-	for await (const page of leverApiPages.call(ctx, { method: 'GET', path, qs, endpoint: path }, { limit: options.maxRecords })) {
-		records.push(...page);
-		if (Date.now() > options.deadline) return { records, complete: false };
-	}
-	return { records, complete: true };
-}
-
 function confidentiality(options: PollOptions): IDataObject {
 	return options.includeConfidential ? { confidentiality: 'all' } : {};
 }
 
-/** One candidate per record, keyed by id and the timestamp that changed. */
-function byTimestamp(records: IDataObject[], field: string, suffix: string, filterField = field): Harvest & { complete: boolean } {
-	let maxFilterTs: number | undefined;
-	const candidates: Candidate[] = [];
-	for (const record of records) {
-		maxFilterTs = max(maxFilterTs, num(record[filterField]));
-		const ts = num(record[field]);
-		if (ts === undefined) continue;
-		candidates.push({ key: `${String(record.id)}@${suffix}${suffix ? '@' : ''}${ts}`, ts, json: record });
-	}
-	return { candidates, maxFilterTs, complete: true };
-}
+const opportunities = (dateFilter: string, options: PollOptions, qs: IDataObject = {}): Listing => ({
+	path: '/opportunities',
+	dateFilter,
+	qs: { ...confidentiality(options), ...qs },
+});
 
-async function opportunitiesUpdated(ctx: IPollFunctions, start: number, options: PollOptions, extra: IDataObject = {}) {
-	return await read(ctx, '/opportunities', { updated_at_start: start, ...confidentiality(options), ...extra }, options);
-}
-
-function maxUpdated(records: IDataObject[]): number | undefined {
-	return records.reduce<number | undefined>((acc, record) => max(acc, num(record.updatedAt)), undefined);
+/** One change per record, stamped with `field` and keyed by id, `label` and that stamp. */
+function stamped(record: IDataObject, field: string, label: string, json: IDataObject = record): Change[] {
+	const ts = num(record[field]);
+	if (ts === undefined) return [];
+	return [{ key: `${String(record.id)}@${label}${label ? '@' : ''}${ts}`, ts, json }];
 }
 
 function offerFingerprint(offer: IDataObject): string {
@@ -98,240 +102,222 @@ function offerLatest(offer: IDataObject): number | undefined {
 	return latest;
 }
 
-export const POLL_EVENTS: EventSource[] = [
+async function hiredReasonIds(ctx: IPollFunctions): Promise<string[]> {
+	const reasons = await leverApiList.call(ctx, { method: 'GET', path: '/archive_reasons', qs: { type: 'hired' }, endpoint: '/archive_reasons' });
+	return reasons.filter((reason) => reason.type === undefined || reason.type === 'hired').map((reason) => String(reason.id));
+}
+
+export const POLL_EVENTS: PollEvent[] = [
 	{
 		name: 'Application Created',
 		value: 'applicationCreated',
 		description: 'A candidate applied or was added to a posting',
-		async harvest(ctx, start, _state, options) {
-			const { records, complete } = await opportunitiesUpdated(ctx, start, options, { expand: 'applications' });
-			const candidates: Candidate[] = [];
-			for (const opportunity of records) {
-				for (const application of (opportunity.applications ?? []) as IDataObject[]) {
-					const ts = typeof application === 'object' ? num(application?.createdAt) : undefined;
-					if (ts === undefined) continue;
-					candidates.push({ key: String(application.id), ts, json: { ...application, opportunityId: application.opportunityId ?? opportunity.id } });
-				}
+		sliced: true,
+		olderChanges: true,
+		listings: async (_ctx, options) => [opportunities('updated_at', options, { expand: 'applications' })],
+		changes(opportunity) {
+			const changes: Change[] = [];
+			for (const application of (opportunity.applications ?? []) as IDataObject[]) {
+				const ts = typeof application === 'object' ? num(application?.createdAt) : undefined;
+				if (ts === undefined) continue;
+				changes.push({ key: String(application.id), ts, json: { ...application, opportunityId: application.opportunityId ?? opportunity.id } });
 			}
-			return { candidates, maxFilterTs: maxUpdated(records), complete };
+			return changes;
 		},
 	},
 	{
 		name: 'Offer Created or Changed',
 		value: 'offerChanged',
 		description: 'An offer was drafted, approved, sent, opened, signed or edited (read per opportunity that changed)',
-		async harvest(ctx, start, state, options) {
-			const { records, complete } = await opportunitiesUpdated(ctx, start, options);
+		sliced: true,
+		olderChanges: true,
+		listings: async (_ctx, options) => [opportunities('updated_at', options)],
+		toCheck: (opportunity) => ({ id: opportunity.id, updatedAt: opportunity.updatedAt }),
+		async changesByRequest(ctx, opportunity, { state, options, emitFrom }) {
+			const id = String(opportunity.id);
+			const offers = await leverApiList.call(ctx, {
+				method: 'GET',
+				path: `/opportunities/${encodeId(id)}/offers`,
+				endpoint: '/opportunities/{opportunity}/offers',
+				ids: { opportunity: id },
+			});
 			const known = (state.extra.offers ??= {}) as IDataObject;
-			const candidates: Candidate[] = [];
-			let finished = complete;
-			for (const opportunity of records) {
-				if (Date.now() > options.deadline) {
-					finished = false;
-					break;
+			const changes: Change[] = [];
+			for (const offer of offers) {
+				const fingerprint = offerFingerprint(offer);
+				const previous = options.sample ? undefined : known[String(offer.id)];
+				const latest = offerLatest(offer) ?? num(opportunity.updatedAt) ?? 0;
+				if (previous === fingerprint) continue;
+				// A first sight of an offer with nothing recent on it is the baseline, not a change.
+				if (previous === undefined && latest < emitFrom) {
+					if (!options.sample) remember(known, String(offer.id), fingerprint, OFFER_MEMORY);
+					continue;
 				}
-				const id = String(opportunity.id);
-				const offers = await leverApiList.call(ctx, {
-					method: 'GET',
-					path: `/opportunities/${encodeId(id)}/offers`,
-					endpoint: '/opportunities/{opportunity}/offers',
-					ids: { opportunity: id },
+				const changeType = previous === undefined && (num(offer.createdAt) ?? 0) >= emitFrom ? 'created' : 'changed';
+				changes.push({
+					key: `${String(offer.id)}@${fingerprint}`,
+					// Changes without a timestamp of their own (denied, approval sent) count from emitFrom.
+					ts: Math.max(latest, emitFrom),
+					json: { ...offer, opportunityId: id, changeType },
+					memo: { map: 'offers', key: String(offer.id), value: fingerprint, limit: OFFER_MEMORY },
 				});
-				for (const offer of offers) {
-					const fingerprint = offerFingerprint(offer);
-					const previous = options.sample ? undefined : known[String(offer.id)];
-					const latest = offerLatest(offer) ?? num(opportunity.updatedAt) ?? 0;
-					if (previous === fingerprint) continue;
-					// A first sight of an offer with nothing recent on it is the baseline, not a change.
-					if (previous === undefined && latest < start) {
-						if (!options.sample) remember(known, String(offer.id), fingerprint);
-						continue;
-					}
-					const changeType = previous === undefined && (num(offer.createdAt) ?? 0) >= start ? 'created' : 'changed';
-					candidates.push({
-						key: `${String(offer.id)}@${fingerprint}`,
-						// Changes without a timestamp of their own (denied, approval sent) count from the poll.
-						ts: Math.max(latest, start),
-						json: { ...offer, opportunityId: id, changeType },
-						memo: { map: 'offers', key: String(offer.id), value: fingerprint },
-					});
-				}
 			}
-			return { candidates, maxFilterTs: maxUpdated(records), complete: finished };
+			return changes;
 		},
 	},
 	{
 		name: 'Opportunity Archived',
 		value: 'opportunityArchived',
 		description: 'A candidate was archived (for any reason, hired included)',
-		async harvest(ctx, start, _state, options) {
-			const { records, complete } = await read(ctx, '/opportunities', { archived_at_start: start, ...confidentiality(options) }, options);
-			const candidates: Candidate[] = [];
-			let maxFilterTs: number | undefined;
-			for (const record of records) {
-				const archivedAt = num((record.archived as IDataObject | null)?.archivedAt);
-				maxFilterTs = max(maxFilterTs, archivedAt);
-				if (archivedAt !== undefined) candidates.push({ key: `${String(record.id)}@archived@${archivedAt}`, ts: archivedAt, json: record });
-			}
-			return { candidates, maxFilterTs, complete };
+		sliced: true,
+		olderChanges: false,
+		listings: async (_ctx, options) => [opportunities('archived_at', options)],
+		changes(record) {
+			const archivedAt = num((record.archived as IDataObject | null)?.archivedAt);
+			return archivedAt === undefined ? [] : [{ key: `${String(record.id)}@archived@${archivedAt}`, ts: archivedAt, json: record }];
 		},
 	},
 	{
 		name: 'Opportunity Created',
 		value: 'opportunityCreated',
 		description: 'A new opportunity (candidate) was added',
-		async harvest(ctx, start, _state, options) {
-			const { records, complete } = await read(ctx, '/opportunities', { created_at_start: start, ...confidentiality(options) }, options);
-			return { ...byTimestamp(records, 'createdAt', 'created'), complete };
-		},
+		sliced: true,
+		olderChanges: false,
+		listings: async (_ctx, options) => [opportunities('created_at', options)],
+		changes: (record) => stamped(record, 'createdAt', 'created'),
 	},
 	{
 		name: 'Opportunity Deleted',
 		value: 'opportunityDeleted',
 		description: 'An opportunity was deleted',
-		async harvest(ctx, start, _state, options) {
-			const { records, complete } = await read(ctx, '/opportunities/deleted', { deleted_at_start: start }, options);
-			return { ...byTimestamp(records, 'deletedAt', 'deleted'), complete };
-		},
+		sliced: true,
+		olderChanges: false,
+		listings: async () => [{ path: '/opportunities/deleted', dateFilter: 'deleted_at', qs: {} }],
+		changes: (record) => stamped(record, 'deletedAt', 'deleted'),
 	},
 	{
 		name: 'Opportunity Hired',
 		value: 'opportunityHired',
 		description: 'A candidate was archived with a reason of type hired',
-		async harvest(ctx, start, _state, options) {
-			const reasons = await leverApiList.call(ctx, { method: 'GET', path: '/archive_reasons', qs: { type: 'hired' }, endpoint: '/archive_reasons' });
-			const hired = reasons.filter((reason) => reason.type === undefined || reason.type === 'hired').map((reason) => String(reason.id));
-			if (hired.length === 0) return { candidates: [], complete: true };
-			const { records, complete } = await read(
-				ctx,
-				'/opportunities',
-				{ archived_at_start: start, archive_reason_id: hired, ...confidentiality(options) },
-				options,
-			);
-			const candidates: Candidate[] = [];
-			let maxFilterTs: number | undefined;
-			for (const record of records) {
-				const archived = (record.archived ?? null) as IDataObject | null;
-				const archivedAt = num(archived?.archivedAt);
-				maxFilterTs = max(maxFilterTs, archivedAt);
-				if (archivedAt === undefined || !hired.includes(String(archived?.reason))) continue;
-				candidates.push({ key: `${String(record.id)}@hired@${archivedAt}`, ts: archivedAt, json: record });
-			}
-			return { candidates, maxFilterTs, complete };
+		sliced: true,
+		olderChanges: false,
+		async listings(ctx, options) {
+			const hired = await hiredReasonIds(ctx);
+			return hired.length ? [opportunities('archived_at', options, { archive_reason_id: hired })] : [];
+		},
+		changes(record) {
+			const archived = (record.archived ?? null) as IDataObject | null;
+			const archivedAt = num(archived?.archivedAt);
+			if (archivedAt === undefined || archived?.reason === undefined || archived?.reason === null) return [];
+			return [{ key: `${String(record.id)}@hired@${archivedAt}`, ts: archivedAt, json: record }];
 		},
 	},
 	{
 		name: 'Opportunity Stage Changed',
 		value: 'opportunityStageChanged',
 		description: 'A candidate moved to another stage (every move, also several between two polls)',
-		async harvest(ctx, start, _state, options) {
-			const { records, complete } = await opportunitiesUpdated(ctx, start, options);
-			const candidates: Candidate[] = [];
-			for (const opportunity of records) {
-				const changes = (opportunity.stageChanges ?? []) as IDataObject[];
-				changes.forEach((change, index) => {
-					const ts = num(change?.updatedAt);
-					if (ts === undefined) return;
-					const toStageId = change.toStageId === undefined ? null : change.toStageId;
-					if (options.toStageIds.length && !options.toStageIds.includes(String(toStageId))) return;
-					const fromStageId = index > 0 ? (changes[index - 1]?.toStageId ?? null) : null;
-					candidates.push({
-						key: `${String(opportunity.id)}@stage@${ts}@${String(toStageId)}`,
-						ts,
-						json: { ...opportunity, fromStageId, toStageId, stageChangedAt: iso(ts), stageChangedBy: change.userId ?? null },
-					});
+		sliced: true,
+		olderChanges: true,
+		listings: async (_ctx, options) => [opportunities('updated_at', options)],
+		changes(opportunity, { options }) {
+			const changes: Change[] = [];
+			const moves = (opportunity.stageChanges ?? []) as IDataObject[];
+			moves.forEach((move, index) => {
+				const ts = num(move?.updatedAt);
+				if (ts === undefined) return;
+				const toStageId = move.toStageId === undefined ? null : move.toStageId;
+				if (options.toStageIds.length && !options.toStageIds.includes(String(toStageId))) return;
+				const fromStageId = index > 0 ? (moves[index - 1]?.toStageId ?? null) : null;
+				changes.push({
+					key: `${String(opportunity.id)}@stage@${ts}@${String(toStageId)}`,
+					ts,
+					json: { ...opportunity, fromStageId, toStageId, stageChangedAt: iso(ts), stageChangedBy: move.userId ?? null },
 				});
-			}
-			return { candidates, maxFilterTs: maxUpdated(records), complete };
+			});
+			return changes;
 		},
 	},
 	{
 		name: 'Opportunity Updated',
 		value: 'opportunityUpdated',
-		description: 'Any change that moves an opportunity\'s updatedAt (one item per change)',
-		async harvest(ctx, start, _state, options) {
-			const { records, complete } = await opportunitiesUpdated(ctx, start, options);
-			return { ...byTimestamp(records, 'updatedAt', ''), complete };
-		},
+		description: "Any change that moves an opportunity's updatedAt (one item per change)",
+		sliced: true,
+		olderChanges: false,
+		listings: async (_ctx, options) => [opportunities('updated_at', options)],
+		changes: (record) => stamped(record, 'updatedAt', ''),
 	},
 	{
 		name: 'Posting Closed or Deleted',
 		value: 'postingClosedOrDeleted',
 		description: 'A posting was set to closed, or deleted',
-		async harvest(ctx, start, state, options) {
-			const changed = await read(ctx, '/postings', { updated_at_start: start, ...confidentiality(options) }, options);
-			const deleted = await read(ctx, '/postings/deleted', { deleted_at_start: start }, options);
+		sliced: true,
+		olderChanges: false,
+		listings: async (_ctx, options) => [
+			{ path: '/postings', dateFilter: 'updated_at', qs: confidentiality(options) },
+			{ path: '/postings/deleted', dateFilter: 'deleted_at', qs: {} },
+		],
+		changes(posting, { state, options, listing }) {
+			const id = String(posting.id);
+			if (listing === 1) return stamped(posting, 'deletedAt', 'deleted', { ...posting, changeType: 'deleted' });
 			const closedKnown = (state.extra.closed ??= {}) as IDataObject;
-			const candidates: Candidate[] = [];
-			let maxFilterTs: number | undefined;
-			for (const posting of changed.records) {
-				const updatedAt = num(posting.updatedAt);
-				maxFilterTs = max(maxFilterTs, updatedAt);
-				const id = String(posting.id);
-				if (posting.state !== 'closed') {
-					if (!options.sample) delete closedKnown[id];
-					continue;
-				}
-				if (updatedAt === undefined || (!options.sample && closedKnown[id] !== undefined)) continue;
-				candidates.push({
+			if (posting.state !== 'closed') {
+				if (!options.sample) delete closedKnown[id];
+				return [];
+			}
+			const updatedAt = num(posting.updatedAt);
+			if (updatedAt === undefined || (!options.sample && closedKnown[id] !== undefined)) return [];
+			return [
+				{
 					key: `${id}@closed@${updatedAt}`,
 					ts: updatedAt,
 					json: { ...posting, changeType: 'closed' },
 					memo: { map: 'closed', key: id, value: updatedAt },
-				});
-			}
-			for (const posting of deleted.records) {
-				const deletedAt = num(posting.deletedAt);
-				maxFilterTs = max(maxFilterTs, deletedAt);
-				if (deletedAt === undefined) continue;
-				candidates.push({ key: `${String(posting.id)}@deleted`, ts: deletedAt, json: { ...posting, changeType: 'deleted' } });
-			}
-			return { candidates, maxFilterTs, complete: changed.complete && deleted.complete };
+				},
+			];
+		},
+		// Postings closed before activation are known closed: editing one later is not a new closing.
+		setUp: {
+			listing: (options) => ({ path: '/postings', qs: { state: 'closed', ...confidentiality(options) } }),
+			remember(posting, state) {
+				remember((state.extra.closed ??= {}) as IDataObject, String(posting.id), num(posting.updatedAt) ?? 0);
+			},
 		},
 	},
 	{
 		name: 'Posting Created or Changed',
 		value: 'postingChanged',
 		description: 'A posting was created or edited (Lever lists published postings of the public channel and all other states)',
-		async harvest(ctx, start, _state, options) {
-			const { records, complete } = await read(ctx, '/postings', { updated_at_start: start, ...confidentiality(options) }, options);
-			return { ...byTimestamp(records, 'updatedAt', ''), complete };
-		},
+		sliced: true,
+		olderChanges: false,
+		listings: async (_ctx, options) => [{ path: '/postings', dateFilter: 'updated_at', qs: confidentiality(options) }],
+		changes: (record) => stamped(record, 'updatedAt', ''),
 	},
 	{
 		name: 'Requisition Created or Changed',
 		value: 'requisitionChanged',
 		description: 'A requisition was created or edited (Lever has no updated-since filter here: the list is read whole)',
-		async harvest(ctx, _start, _state, options) {
-			const { records, complete } = await read(ctx, '/requisitions', { ...confidentiality(options) }, options);
-			const candidates: Candidate[] = [];
-			let maxFilterTs: number | undefined;
-			for (const record of records) {
-				const ts = num(record.updatedAt) ?? num(record.createdAt);
-				maxFilterTs = max(maxFilterTs, ts);
-				if (ts !== undefined) candidates.push({ key: `${String(record.id)}@${ts}`, ts, json: record });
-			}
-			return { candidates, maxFilterTs, complete };
+		sliced: false,
+		olderChanges: false,
+		listings: async (_ctx, options) => [{ path: '/requisitions', qs: confidentiality(options) }],
+		changes(record) {
+			const ts = num(record.updatedAt) ?? num(record.createdAt);
+			return ts === undefined ? [] : [{ key: `${String(record.id)}@${ts}`, ts, json: record }];
 		},
 	},
 	{
 		name: 'User Created or Deactivated',
 		value: 'userChanged',
 		description: 'A Lever user was added or deactivated (the user list is read whole)',
-		async harvest(ctx, _start, _state, options) {
-			const { records, complete } = await read(ctx, '/users', { includeDeactivated: true }, options);
-			const candidates: Candidate[] = [];
-			let maxFilterTs: number | undefined;
-			for (const user of records) {
-				const createdAt = num(user.createdAt);
-				const deactivatedAt = num(user.deactivatedAt);
-				maxFilterTs = max(max(maxFilterTs, createdAt), deactivatedAt);
-				if (createdAt !== undefined) candidates.push({ key: `${String(user.id)}@created`, ts: createdAt, json: { ...user, changeType: 'created' } });
-				if (deactivatedAt !== undefined) {
-					candidates.push({ key: `${String(user.id)}@deactivated@${deactivatedAt}`, ts: deactivatedAt, json: { ...user, changeType: 'deactivated' } });
-				}
+		sliced: false,
+		olderChanges: false,
+		listings: async () => [{ path: '/users', qs: { includeDeactivated: true } }],
+		changes(user) {
+			const changes = stamped(user, 'createdAt', 'created', { ...user, changeType: 'created' });
+			const deactivatedAt = num(user.deactivatedAt);
+			if (deactivatedAt !== undefined) {
+				changes.push({ key: `${String(user.id)}@deactivated@${deactivatedAt}`, ts: deactivatedAt, json: { ...user, changeType: 'deactivated' } });
 			}
-			return { candidates, maxFilterTs, complete };
+			return changes;
 		},
 	},
 ];

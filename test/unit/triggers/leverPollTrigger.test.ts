@@ -83,8 +83,10 @@ describe('Lever Poll Trigger: start and manual runs', () => {
 		const first = await poll({ event: 'opportunityCreated' }, staticData);
 		expect(first.items).toEqual([]);
 		const state = staticData.lever as IDataObject;
-		expect(Math.abs(Number(state.cursor) - Date.now())).toBeLessThan(5000);
-		expect(first.requests).toBe(0);
+		// Lever's clock (its Date header, whole seconds) less the overlap of 10 s.
+		expect(Math.abs(Number(state.cursor) - (Date.now() - 10_000))).toBeLessThan(2000);
+		// One request, for Lever's clock (its Date header).
+		expect(first.requests).toBe(1);
 
 		const { ids } = emu.mutate({ action: 'create', count: 3 });
 		const second = await poll({ event: 'opportunityCreated' }, staticData);
@@ -161,8 +163,11 @@ describe('Lever Poll Trigger: exactly once', () => {
 		expect(next.items.map((i) => i.id)).toContain(early);
 	});
 
-	it('a Lever clock a few seconds behind n8n is covered by the overlap (and would not be without it)', async () => {
-		const skewed = await startEmulator({ opportunities: 10, rateLimit: false, now: () => Date.now() - 4000 });
+	it.each([
+		['5 minutes behind', -5 * 60_000],
+		['5 minutes ahead of', 5 * 60_000],
+	])('a Lever clock %s n8n loses nothing, even with no overlap: the cursor follows Lever\'s Date header', async (_name, skewMs) => {
+		const skewed = await startEmulator({ opportunities: 10, rateLimit: false, now: () => Date.now() + skewMs });
 		try {
 			const skewCredentials = { environment: 'custom', customBaseUrl: skewed.apiUrl, apiKey: 'test-key' };
 			const run = async (parameters: Record<string, unknown>, staticData: IDataObject) => {
@@ -175,8 +180,12 @@ describe('Lever Poll Trigger: exactly once', () => {
 			const without: IDataObject = {};
 			await run({ event: 'opportunityUpdated' }, withOverlap);
 			await run({ event: 'opportunityUpdated', options: { overlapSeconds: 0 } }, without);
+			expect(Math.abs(Number((without.lever as IDataObject).cursor) - (Date.now() + skewMs))).toBeLessThan(2000);
 			const { ids } = skewed.mutate({ action: 'touch', count: 2, seed: 1 });
-			expect((await run({ event: 'opportunityUpdated' }, withOverlap)).map((i) => i.id).sort()).toEqual([...new Set(ids)].sort());
+			const touched = [...new Set(ids)].sort();
+			expect((await run({ event: 'opportunityUpdated' }, withOverlap)).map((i) => i.id).sort()).toEqual(touched);
+			expect((await run({ event: 'opportunityUpdated', options: { overlapSeconds: 0 } }, without)).map((i) => i.id).sort()).toEqual(touched);
+			expect(await run({ event: 'opportunityUpdated' }, withOverlap)).toEqual([]);
 			expect(await run({ event: 'opportunityUpdated', options: { overlapSeconds: 0 } }, without)).toEqual([]);
 		} finally {
 			await skewed.close();

@@ -1,8 +1,8 @@
 /** The pure parts of both triggers: delivery checks and the poll cursor. */
 import { createHmac } from 'crypto';
 
-import { advance, initialState, selectNew, windowStart } from '../../../nodes/Lever/triggers/pollCursor';
-import type { Candidate } from '../../../nodes/Lever/triggers/pollCursor';
+import { finishSlice, halveSlice, initialState, nextSliceMs, planSlice, takeNew, MAX_SLICE_MS } from '../../../nodes/Lever/triggers/pollCursor';
+import type { Change, SliceProgress } from '../../../nodes/Lever/triggers/pollCursor';
 import { shapeDelivery } from '../../../nodes/Lever/triggers/webhookOutput';
 import type { LeverDelivery } from '../../../nodes/Lever/triggers/webhookVerification';
 import { isRejection, isStale, parseDelivery, signatureMatches } from '../../../nodes/Lever/triggers/webhookVerification';
@@ -70,42 +70,60 @@ describe('webhook verification', () => {
 });
 
 describe('poll cursor', () => {
-	const c = (key: string, ts: number): Candidate => ({ key, ts, json: { key } });
+	const c = (key: string, ts: number): Change => ({ key, ts, json: { key } });
+	const read = (slice: SliceProgress, readAt: number, records = 0): SliceProgress => Object.assign(slice, { readAt, records });
 
-	it('emits each key once, oldest first, never before the window', () => {
+	it('emits each key once, never before emitFrom, and remembers what it emitted', () => {
 		const state = initialState('s', 10_000);
-		const start = windowStart(state, 1000);
-		expect(start).toBe(9000);
-		const first = selectNew(state, start, [c('b', 9500), c('a', 9500), c('old', 8999), c('a', 9500)]);
-		expect(first.map((x) => x.key)).toEqual(['a', 'b']);
-		advance(state, first, { candidates: [], maxFilterTs: 9500, complete: true }, 20_000, 1000);
-		expect(selectNew(state, windowStart(state, 1000), [c('a', 9500), c('b', 9500), c('c', 9500)]).map((x) => x.key)).toEqual(['c']);
+		expect(takeNew(state, [c('b', 10_500), c('a', 10_500), c('old', 9_999), c('a', 10_500)]).map((x) => x.key)).toEqual(['b', 'a']);
+		expect(state.seen).toEqual({ a: 10_500, b: 10_500 });
+		expect(takeNew(state, [c('a', 10_500), c('c', 10_500)]).map((x) => x.key)).toEqual(['c']);
 	});
 
-	it('moves the cursor to the newest timestamp seen, but not past the poll start, and never back', () => {
+	it('a slice in the past moves the cursor to its end; emitFrom stays where catching up began', () => {
 		const state = initialState('s', 10_000);
-		advance(state, [], { candidates: [], maxFilterTs: 50_000, complete: true }, 30_000, 0);
-		expect(state.cursor).toBe(30_000);
-		advance(state, [], { candidates: [], maxFilterTs: 20_000, complete: true }, 40_000, 0);
-		expect(state.cursor).toBe(30_000);
-		advance(state, [], { candidates: [], complete: true }, 60_000, 0);
-		expect(state.cursor).toBe(30_000);
+		const slice = read(planSlice(state, true), 100_000_000, 50);
+		expect(slice).toMatchObject({ start: 10_000, end: 10_000 + state.sliceMs - 1 });
+		expect(finishSlice(state, slice, 100_000_000, 1000, true)).toBe(false);
+		expect(state.cursor).toBe(slice.end! + 1);
+		expect(state.emitFrom).toBe(10_000);
 	});
 
-	it('an incomplete poll keeps the cursor and every emitted key', () => {
+	it('a slice reaching Lever\'s clock moves the cursor to that clock less the overlap (never back), and emitFrom with it', () => {
 		const state = initialState('s', 10_000);
-		advance(state, [c('k', 1)], { candidates: [], maxFilterTs: 50_000, complete: false }, 60_000, 0);
-		expect(state.cursor).toBe(10_000);
-		expect(state.seen).toEqual({ k: 1 });
+		expect(finishSlice(state, read(planSlice(state, true), 30_000), 30_000, 1000, false)).toBe(true);
+		expect(state).toMatchObject({ cursor: 29_000, emitFrom: 29_000 });
+		expect(finishSlice(state, read(planSlice(state, false), 20_000), 20_000, 0, false)).toBe(true);
+		expect(state.cursor).toBe(29_000);
 	});
 
-	it('prunes keys the next window cannot return, and bounds the rest', () => {
+	it('forgets emitted keys a later read cannot return: below the cursor, or for older changes below emitFrom', () => {
+		const direct = initialState('s', 10_000);
+		const older = initialState('s', 10_000);
+		for (const state of [direct, older]) takeNew(state, [c('early', 10_100), c('late', 5_000_000)]);
+		finishSlice(direct, read(planSlice(direct, true), 50_000_000), 50_000_000, 0, false);
+		finishSlice(older, read(planSlice(older, true), 50_000_000), 50_000_000, 0, true);
+		expect(Object.keys(direct.seen)).toEqual(['late']);
+		expect(Object.keys(older.seen)).toEqual(['early', 'late']);
+		// Caught up: emitFrom moves, and the older-changes memory empties up to it.
+		finishSlice(older, read(planSlice(older, false), 50_000_000), 50_000_000, 0, true);
+		expect(Object.keys(older.seen)).toEqual([]);
+	});
+
+	it('sizes slices from the density read: about the target, growing at most 4 times, within bounds', () => {
+		expect(nextSliceMs(3_600_000, 1000, 2000)).toBe(7_200_000);
+		expect(nextSliceMs(3_600_000, 100_000, 2000)).toBe(72_000);
+		expect(nextSliceMs(3_600_000, 0, 2000)).toBe(14_400_000);
+		expect(nextSliceMs(20 * 86_400_000, 0, 2000)).toBe(MAX_SLICE_MS);
+		expect(nextSliceMs(1, 1_000_000, 2000)).toBe(1);
+	});
+
+	it('halves a slice whose offset token Lever refused and reads it again from its start', () => {
 		const state = initialState('s', 10_000);
-		advance(state, [c('old', 100), c('new', 9_500)], { candidates: [], maxFilterTs: 10_000, complete: true }, 10_000, 1000);
-		expect(Object.keys(state.seen)).toEqual(['new']);
-		const many = Array.from({ length: 30 }, (_, i) => c(`k${i}`, 9_900 + i));
-		advance(state, many, { candidates: [], maxFilterTs: 10_000, complete: true }, 10_000, 1000, 10);
-		expect(Object.keys(state.seen)).toHaveLength(10);
-		expect(state.seen.k29).toBe(9_929);
+		const slice = Object.assign(planSlice(state, true), { readAt: 99_999, offset: 'tok', records: 300, listing: 1 });
+		const width = slice.end! - slice.start + 1;
+		halveSlice(state, slice, 5_000_000);
+		expect(slice).toMatchObject({ start: 10_000, end: 10_000 + width / 2 - 1, offset: null, readAt: null, records: 0, listing: 0 });
+		expect(state).toMatchObject({ sliceMs: width / 2, tokensExpire: true });
 	});
 });
