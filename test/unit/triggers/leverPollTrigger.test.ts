@@ -340,6 +340,17 @@ describe('Lever Poll Trigger: events', () => {
 		expect((await poll({ event: 'postingChanged' }, changed)).items.map((i) => i.id)).toEqual([p1.id]);
 	});
 
+	it('posting closed or deleted: postings already closed at activation are known, so editing one later is no closing', async () => {
+		const closedBefore = (emu.state.postings.values() as Rec[]).filter((p) => p.state === 'closed' && p.confidentiality !== 'confidential');
+		expect(closedBefore.length).toBeGreaterThan(0);
+		const state = await activate({ event: 'postingClosedOrDeleted' });
+		const known = ((state.lever as IDataObject).extra as IDataObject).closed as IDataObject;
+		expect(Object.keys(known).sort()).toEqual(closedBefore.map((p) => p.id).sort());
+		const user = activeUserId();
+		expect((await api('POST', `/postings/${closedBefore[0].id}?perform_as=${user}`, { text: `${closedBefore[0].text} (edited)` })).status).toBe(200);
+		expect((await poll({ event: 'postingClosedOrDeleted' }, state)).items).toEqual([]);
+	});
+
 	it('user created or deactivated', async () => {
 		const state = await activate({ event: 'userChanged' });
 		const created = await api('POST', '/users', { name: 'Poll Person', email: `poll.person.${Date.now()}@example.com` });
