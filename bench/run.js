@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 /*
- * npm run bench [-- --quick] [--no-build] [--keep] [--only=micro,fullSync,deltaSync,bulkWrite,faults] [--burst=N] [--render]
+ * npm run bench [-- --quick] [--no-build] [--keep] [--only=micro,pollCatchUp,fullSync,deltaSync,bulkWrite,faults] [--merge] [--burst=N] [--render]
  *
  * Benchmarks of the Lever node inside a real n8n (the e2e harness's pinned n8n on Node 24) against the
  * Lever emulator with Lever's rate limit on (10 requests/s, burst 20, per key):
@@ -11,7 +11,10 @@
  *   4. memory: peak RSS of the n8n process during (1)
  *   5. faults: (1) with 5% 429 and 2% 503 injected
  *   +  micro: our per-page overhead outside n8n, no rate limit, no latency (bench/micro.js)
- * Writes bench/results.json and bench/RESULTS.md (also with --quick: "mode" says which).
+ *   +  poll catch-up: the Lever Poll Trigger catching up a 20,000-change backlog over several polls, outside
+ *      n8n, Lever's rate limit on (bench/pollCatchUp.js)
+ * Writes bench/results.json and bench/RESULTS.md (also with --quick: "mode" says which). --merge keeps the
+ * other figures of the existing results.json and replaces only the cases run (with --only).
  * Figures come from the run JSON that `n8n execute` prints (per-node executionTime, startTime) and from
  * the emulator's request log (requests, 429s). Targets are goals, reported, never asserted.
  */
@@ -20,6 +23,7 @@ const path = require('path');
 
 const lib = require('./lib');
 const micro = require('./micro');
+const pollCatchUp = require('./pollCatchUp');
 
 const { harness, round, mb } = lib;
 
@@ -27,6 +31,7 @@ const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
 const BUILD = !args.includes('--no-build');
 const KEEP = args.includes('--keep');
+const MERGE = args.includes('--merge');
 const onlyArg = args.find((a) => a.startsWith('--only='));
 const ONLY = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : undefined;
 // --burst=N sets the Lever credential's own Burst (the node's bucket), to try a cushion under Lever's 20
@@ -49,7 +54,10 @@ const TARGETS = {
 	deltaSyncRequests: 2,
 	bulkWriteCeilingRatio: 0.9,
 	memoryRssToJsonRatio: 2,
+	pollCatchUpCeilingRatio: 0.9,
 };
+// n8n's poll budget in the poll catch-up case: small enough that the backlog takes several polls.
+const POLL_BUDGET_SECONDS = 10;
 
 const OUT_DIR = __dirname;
 // --quick writes the same files (with "mode": "quick"); the committed ones come from a full run.
@@ -357,6 +365,7 @@ async function main() {
 			full: 'npm run bench',
 			quick: 'npm run bench -- --quick',
 			micro: 'node bench/micro.js',
+			pollCatchUp: 'node bench/pollCatchUp.js',
 		},
 		machine: lib.machine(),
 		settings: {
@@ -380,6 +389,10 @@ async function main() {
 	if (wanted('micro')) {
 		log('micro: per-page overhead outside n8n (no rate limit, no latency)');
 		results.micro = await micro.runMicro({ opportunities: QUICK ? 2000 : 5000, log });
+	}
+	if (wanted('pollCatchUp')) {
+		log(`poll catch-up: Lever Poll Trigger, ${SIZES.opportunities} changes, ${POLL_BUDGET_SECONDS} s poll budget, Lever's rate limit on`);
+		results.pollCatchUp = await pollCatchUp.runPollCatchUp({ changes: SIZES.opportunities, budgetSeconds: POLL_BUDGET_SECONDS, latencyMs: LATENCY_READ_MS, log });
 	}
 
 	const needN8n = ['fullSync', 'deltaSync', 'bulkWrite', 'memory', 'faults'].some(wanted);
@@ -557,6 +570,11 @@ function verdicts(r) {
 	if (r.bulkWrite) add('bulkWrite.ceilingRatio', r.bulkWrite.ceilingRatio, `>= ${TARGETS.bulkWriteCeilingRatio}`, r.bulkWrite.ceilingRatio >= TARGETS.bulkWriteCeilingRatio);
 	if (r.memory) add('memory.rssToJsonRatio', r.memory.rssToJsonRatio, `<= ${TARGETS.memoryRssToJsonRatio}`, r.memory.rssToJsonRatio <= TARGETS.memoryRssToJsonRatio);
 	if (r.faults) add('faults.exact', r.faults.exact, 'true', r.faults.exact === true);
+	if (r.pollCatchUp) {
+		const target = r.targets?.pollCatchUpCeilingRatio ?? TARGETS.pollCatchUpCeilingRatio;
+		add('pollCatchUp.ceilingRatio', r.pollCatchUp.ceilingRatio, `>= ${target}`, r.pollCatchUp.ceilingRatio >= target);
+		add('pollCatchUp.exact (each change once)', r.pollCatchUp.exact, 'true', r.pollCatchUp.exact === true);
+	}
 	return v;
 }
 
@@ -676,6 +694,19 @@ function markdown(r) {
 		if (u.outputHeap) L.push(`- Heap held by the node's output: ${mb(u.outputHeap.heapBytes)} MiB for ${u.outputHeap.items} records of ${mb(u.outputHeap.jsonBytes)} MiB JSON (${u.outputHeap.heapToJsonRatio}×)`);
 		L.push('');
 	}
+	if (r.pollCatchUp) {
+		const p = r.pollCatchUp;
+		L.push(`## Poll catch-up: ${p.changes} changes behind, ${p.pollBudgetSeconds} s poll budget`);
+		L.push('');
+		L.push(`\`${r.commands.pollCatchUp ?? 'node bench/pollCatchUp.js'}\`: the compiled Lever Poll Trigger (Opportunity Updated, Backfill Since a day ago) against the emulator ` +
+			`with Lever's rate limit on and ${p.readLatencyMs} ms latency, outside n8n through a minimal poll context on n8n's own HTTP client. ` +
+			`Polls run back to back, each with a ${p.pollBudgetSeconds} s budget of which the trigger reads for 60 %, until one finishes within it.`);
+		L.push('');
+		L.push(`- Exact: **${yes(p.exact)}** (${p.emitted} emitted of ${p.changes}, ${p.duplicates} duplicated, ${p.missing} missing)`);
+		L.push(`- ${p.recordsPerSecond} records/s while catching up (changes emitted / time inside polls, ${p.secondsInPolls} s) = ${p.ceilingRatio} of Lever's ceiling`);
+		L.push(`- Polls: ${p.polls} (Lever's rate allows ${p.pollsTheRateAllows} at the ceiling); requests: ${p.requests}; 429s: ${p.status429}`);
+		L.push('');
+	}
 	if (r.notes?.length) {
 		L.push('## Notes');
 		L.push('');
@@ -687,13 +718,16 @@ function markdown(r) {
 	L.push(`- \`${r.commands.full}\` — everything, full sizes (20,000 records, 1,000 writes); builds and packs the package first`);
 	L.push(`- \`${r.commands.quick}\` — the same at ~5,000 records and 200 writes, same output files (\`"mode": "quick"\`); under 5 minutes once n8n is installed`);
 	L.push(`- \`${r.commands.micro}\` — only the micro-benchmark (needs \`npm run build\`)`);
-	L.push('- Flags: `--no-build` (reuse dist/), `--keep` (keep the n8n user folder), `--only=micro,fullSync,deltaSync,bulkWrite,faults` ' +
-		'(investigation; still overwrites the result files), `--burst=N` (the Lever credential\'s Burst, default 20)');
+	L.push(`- \`${r.commands.pollCatchUp ?? 'node bench/pollCatchUp.js'}\` — only the poll catch-up (needs \`npm run build\`; \`--changes N --budget-seconds S\`)`);
+	L.push('- Flags: `--no-build` (reuse dist/), `--keep` (keep the n8n user folder), `--only=micro,pollCatchUp,fullSync,deltaSync,bulkWrite,faults` ' +
+		'(investigation; overwrites the result files unless `--merge`, which keeps the other cases\' figures), `--burst=N` (the Lever credential\'s Burst, default 20)');
 	L.push('');
 	return L.join('\n');
 }
 
-function finish(results) {
+function finish(fresh) {
+	// --merge: the cases run here replace theirs in the existing results, everything else is kept.
+	const results = MERGE && fs.existsSync(RESULTS_JSON) ? mergeResults(JSON.parse(fs.readFileSync(RESULTS_JSON, 'utf8')), fresh) : fresh;
 	results.totalSeconds = round((Date.now() - t00) / 1000, 1);
 	results.verdicts = verdicts(results);
 	const notesFile = path.join(OUT_DIR, 'notes.json');
@@ -703,6 +737,15 @@ function finish(results) {
 	log(`wrote ${path.relative(process.cwd(), RESULTS_JSON)} and ${path.relative(process.cwd(), RESULTS_MD)} (${results.totalSeconds}s)`);
 	for (const v of results.verdicts) log(`  ${v.met === null ? 'n/a ' : v.met ? 'met ' : 'MISS'} ${v.name} = ${v.value} (target ${v.target})`);
 	return results;
+}
+
+const CASES = ['micro', 'pollCatchUp', 'fullSync', 'deltaSync', 'bulkWrite', 'memory', 'faults', 'baseline'];
+
+function mergeResults(previous, fresh) {
+	const merged = { ...previous, commands: { ...previous.commands, ...fresh.commands }, targets: { ...previous.targets, ...fresh.targets } };
+	for (const name of CASES) if (fresh[name] !== undefined) merged[name] = fresh[name];
+	merged.merged = { at: fresh.generatedAt, cases: CASES.filter((name) => fresh[name] !== undefined), mode: fresh.mode };
+	return merged;
 }
 
 if (require.main === module) {
