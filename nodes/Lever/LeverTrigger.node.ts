@@ -2,7 +2,12 @@ import type {
 	ICredentialTestFunctions,
 	ICredentialsDecrypted,
 	IHookFunctions,
-	INodeCredentialTestResult, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+	INodeCredentialTestResult,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { authenticationField } from './shared/authentication';
@@ -15,8 +20,8 @@ import {
 	MAX_REPLAY_WINDOW_SECONDS,
 	MIN_REPLAY_WINDOW_SECONDS,
 	checkActivation,
-	checkSigningCredential,
 	checkManualTokens,
+	checkSigningCredential,
 	readSettings,
 } from './triggers/webhookSettings';
 import type { SubscriptionState } from './triggers/webhookSubscriptions';
@@ -42,7 +47,8 @@ export class LeverTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		// Written out as literals (not leverCredentials spread): n8n's lint reads this array as source and
-		// must find the signing credential's testedBy here.
+		// must find the signing credential's testedBy here. A unit test keeps the first two equal to
+		// shared/authentication's leverCredentials.
 		credentials: [
 			{ name: 'leverAtsApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
 			{ name: 'leverAtsOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },

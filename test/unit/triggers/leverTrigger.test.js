@@ -144,6 +144,16 @@ beforeEach(() => {
 	received = [];
 });
 
+describe('Lever Trigger: description', () => {
+	it('asks for the Lever API credential like every Lever node, and for the signing credential in manual mode only', () => {
+		const { leverCredentials } = require('../../../nodes/Lever/shared/authentication');
+		const credentials = trigger.description.credentials;
+		expect(credentials.slice(0, 2)).toEqual(leverCredentials);
+		expect(credentials[2]).toMatchObject({ name: 'leverWebhookSigningApi', displayOptions: { show: { registration: ['manual'] } } });
+		expect(trigger.description.properties.map((p) => p.name)).not.toContain('signatureToken');
+	});
+});
+
 describe('Lever Trigger: registration lifecycle', () => {
 	it('create subscribes one webhook per event and keeps ids and signature tokens; delete removes them', async () => {
 		const staticData = await activate({ events: ['candidateStageChange', 'candidateHired'], options: {} });
