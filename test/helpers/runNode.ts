@@ -32,6 +32,8 @@ export interface RequestRecord {
 export interface RunOptions {
 	/** Node parameters; a function value is called with the item index (per-item values). */
 	parameters: Record<string, unknown>;
+	/** The workflow's time zone (n8n's getTimezone()); UTC when not given. */
+	timezone?: string;
 	items?: INodeExecutionData[];
 	credentials?: IDataObject;
 	continueOnFail?: boolean;
@@ -103,7 +105,7 @@ export function createContext(options: RunOptions, requests: RequestRecord[], hi
 		},
 		continueOnFail: () => options.continueOnFail === true,
 		getExecutionCancelSignal: () => undefined,
-		getTimezone: () => 'UTC',
+		getTimezone: () => options.timezone ?? 'UTC',
 		addExecutionHints: (...added: NodeExecutionHint[]) => hints.push(...added),
 		logger: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
 		helpers: {

@@ -20,7 +20,7 @@ export function convertDates(
 			delete result[name];
 			continue;
 		}
-		result[name] = toMilliseconds(ctx.getNode(), itemIndex, `${collectionLabel} > ${label}`, value);
+		result[name] = toMilliseconds(ctx, itemIndex, `${collectionLabel} > ${label}`, value);
 	}
 	return result;
 }

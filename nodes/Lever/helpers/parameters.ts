@@ -44,13 +44,13 @@ export function convertCollection(
 		const option = conversion.definition?.options?.find((candidate) => 'name' in candidate && candidate.name === key);
 		return option && 'displayName' in option ? String(option.displayName) : key;
 	};
-	const result: IDataObject = readDateRanges(node, itemIndex, label, collection, ranges);
+	const result: IDataObject = readDateRanges(ctx, itemIndex, label, collection, ranges);
 	for (const [key, value] of Object.entries(collection)) {
 		if (inRanges.has(key) || value === undefined || value === null || value === '') continue;
 		const target = conversion.rename?.[key] ?? key;
 		const field = `${label} > ${labelOf(key)}`;
 		if (conversion.dates?.includes(key)) {
-			result[target] = toMilliseconds(node, itemIndex, field, value);
+			result[target] = toMilliseconds(ctx, itemIndex, field, value);
 		} else if (conversion.lists?.includes(key)) {
 			const list = toList(value);
 			if (list.length) result[target] = list;

@@ -2,13 +2,13 @@ import type {
 	FieldType,
 	IDataObject,
 	IExecuteFunctions,
-	INode,
 	INodePropertyOptions,
 	ResourceMapperField,
 	ResourceMapperValue,
 } from 'n8n-workflow';
 
 import { toList } from './parameters';
+import type { DateContext } from '../shared/rules';
 import { invalidParameter, toMilliseconds } from '../shared/rules';
 
 /**
@@ -95,10 +95,11 @@ function isEmpty(value: unknown): boolean {
 	return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
 }
 
-function convertValue(node: INode, itemIndex: number, label: string, field: ResourceMapperField, value: unknown): unknown {
+function convertValue(ctx: DateContext, itemIndex: number, label: string, field: ResourceMapperField, value: unknown): unknown {
+	const node = ctx.getNode();
 	switch (field.type) {
 		case 'dateTime':
-			return toMilliseconds(node, itemIndex, label, value);
+			return toMilliseconds(ctx, itemIndex, label, value);
 		case 'number': {
 			const number = typeof value === 'number' ? value : Number(String(value).trim());
 			if (!Number.isFinite(number)) {
@@ -182,7 +183,7 @@ export function mappedTemplateValues(
 			display: true,
 			type: 'string',
 		};
-		result.set(id, convertValue(node, itemIndex, `${label} > ${field.displayName}`, field, value));
+		result.set(id, convertValue(ctx, itemIndex, `${label} > ${field.displayName}`, field, value));
 	}
 	return result;
 }

@@ -1,5 +1,6 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { DateContext } from './rules';
 import { invalidParameter, toMilliseconds } from './rules';
 
 /**
@@ -85,15 +86,16 @@ const given = (value: unknown) => value !== undefined && value !== null && value
  * Lever's query for the ranges in `collection` (the Filters values), errors naming the field as the
  * editor shows it (`Filters > Created After`): a value that is no date, or an After later than Before.
  */
-export function readDateRanges(node: INode, itemIndex: number, collectionLabel: string, collection: IDataObject, ranges: DateRange[]): IDataObject {
+export function readDateRanges(ctx: DateContext, itemIndex: number, collectionLabel: string, collection: IDataObject, ranges: DateRange[]): IDataObject {
+	const node = ctx.getNode();
 	const qs: IDataObject = {};
 	for (const dates of ranges) {
 		const afterLabel = `${collectionLabel} > ${dates.label} After`;
 		const beforeLabel = `${collectionLabel} > ${dates.label} Before`;
 		const after = collection[afterName(dates)];
 		const before = collection[beforeName(dates)];
-		const from = given(after) ? toMilliseconds(node, itemIndex, afterLabel, after) : undefined;
-		const to = given(before) ? toMilliseconds(node, itemIndex, beforeLabel, before) : undefined;
+		const from = given(after) ? toMilliseconds(ctx, itemIndex, afterLabel, after) : undefined;
+		const to = given(before) ? toMilliseconds(ctx, itemIndex, beforeLabel, before) : undefined;
 		if (from !== undefined && to !== undefined && from > to) {
 			throw invalidParameter(
 				node,
@@ -112,5 +114,5 @@ export function readDateRanges(node: INode, itemIndex: number, collectionLabel: 
 /** The query of a `dateRangeFilters` collection (the operation's Filters parameter). */
 export function dateRangeQuery(ctx: IExecuteFunctions, itemIndex: number, dates: DateRange): IDataObject {
 	const filters = (ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject) ?? {};
-	return readDateRanges(ctx.getNode(), itemIndex, 'Filters', filters, [dates]);
+	return readDateRanges(ctx, itemIndex, 'Filters', filters, [dates]);
 }

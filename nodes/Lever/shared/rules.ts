@@ -1,5 +1,6 @@
-import type { INode } from 'n8n-workflow';
+import type { IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { DateTime } from 'luxon';
 
 /**
  * The checks every node runs on what a user typed, before any request. Each error names the field as
@@ -20,22 +21,61 @@ const SLUG = '[a-z][a-z0-9-]{1,62}';
 /** A stage ID (unanchored, for building larger patterns): a UUID or a built-in slug. */
 export const STAGE_ID_PATTERN = `(${UUID_PATTERN.slice(1, -1)})|(${SLUG})`;
 
-/** Lever wants integer milliseconds; n8n date-time fields give ISO strings (or DateTime objects). */
-export function toMilliseconds(node: INode, itemIndex: number, field: string, value: unknown): number {
-	if (typeof value === 'number' && Number.isFinite(value)) return Math.trunc(value);
-	const asString = typeof value === 'string' ? value.trim() : String((value as { toISO?: () => string })?.toISO?.() ?? value);
-	if (/^\d{10,14}$/.test(asString)) return Number(asString);
-	const parsed = Date.parse(asString);
-	if (asString === '' || Number.isNaN(parsed)) {
+/** What reading a date needs from n8n: the node (for errors) and the workflow's time zone. */
+export type DateContext = Pick<IExecuteFunctions, 'getNode' | 'getTimezone'>;
+
+/** Lever's records start long after this; an earlier date is a unit mistake (seconds vs ms) or a typo. */
+const EARLIEST_DATE = Date.UTC(2000, 0, 1);
+
+const DATE_FIX =
+	'Use an ISO 8601 date such as 2026-01-31T09:00:00 (read in the workflow\'s time zone) or 2026-01-31T09:00:00Z, or a Unix time in seconds (10 digits) or milliseconds (13 digits)';
+
+/** Whole seconds or milliseconds since 1970: up to 10 digits are seconds, more are milliseconds. */
+function fromUnixNumber(value: number): number {
+	return Math.abs(Math.trunc(value)) < 1e10 ? Math.round(value * 1000) : Math.trunc(value);
+}
+
+/**
+ * Reads a date-time the way the user meant it, as Lever's integer milliseconds. A date-time without an
+ * offset (what n8n's date picker gives) is read in the workflow's time zone, not the n8n server's; an
+ * explicit offset or `Z` is kept as given. Numbers are Unix seconds (10 digits) or milliseconds (13).
+ * Dates before 2000 are refused: they come from a unit mistake far more often than from Lever.
+ */
+export function toMilliseconds(ctx: DateContext, itemIndex: number, field: string, value: unknown): number {
+	const node = ctx.getNode();
+	let ms: number | undefined;
+	if (typeof value === 'number') {
+		if (Number.isFinite(value)) ms = fromUnixNumber(value);
+	} else if (value instanceof Date) {
+		ms = value.getTime();
+	} else if (DateTime.isDateTime(value)) {
+		ms = value.toMillis();
+	} else {
+		const text = String(value ?? '').trim();
+		if (/^-?\d+(\.\d+)?$/.test(text)) {
+			ms = fromUnixNumber(Number(text));
+		} else if (text !== '') {
+			const zone = ctx.getTimezone();
+			const parsed = [DateTime.fromISO, DateTime.fromSQL, DateTime.fromRFC2822, DateTime.fromHTTP]
+				.map((parse) => parse(text, { zone }))
+				.find((date) => date.isValid);
+			// Anything else JavaScript reads (e.g. a Date printed by an expression) carries its own zone.
+			ms = parsed ? parsed.toMillis() : Date.parse(text);
+		}
+	}
+	if (ms === undefined || !Number.isFinite(ms)) {
+		throw invalidParameter(node, itemIndex, field, `"${String(value)}" is not a date`, DATE_FIX);
+	}
+	if (ms < EARLIEST_DATE) {
 		throw invalidParameter(
 			node,
 			itemIndex,
 			field,
-			`"${String(value)}" is not a date`,
-			'Use an ISO 8601 date such as 2026-01-31T09:00:00Z, or milliseconds since 1970',
+			`"${String(value)}" is before 2000 (${new Date(ms).toISOString()})`,
+			`Lever dates start in 2000 or later. If this is a Unix time, give seconds as 10 digits or milliseconds as 13. ${DATE_FIX}`,
 		);
 	}
-	return parsed;
+	return ms;
 }
 
 export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

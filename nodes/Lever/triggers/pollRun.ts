@@ -42,7 +42,7 @@ function readSettings(ctx: IPollFunctions): Settings {
 	if (!event) throw new NodeOperationError(ctx.getNode(), `Unknown event "${value}"`);
 	const raw = ctx.getNodeParameter('options', {}) as IDataObject;
 	const backfillSince =
-		raw.backfillSince === undefined || raw.backfillSince === '' ? undefined : toMilliseconds(ctx.getNode(), 0, 'Backfill Since', raw.backfillSince);
+		raw.backfillSince === undefined || raw.backfillSince === '' ? undefined : toMilliseconds(ctx, 0, 'Backfill Since', raw.backfillSince);
 	return {
 		event,
 		options: {

@@ -94,7 +94,7 @@ function interviewBody(ctx: IExecuteFunctions, i: number): IDataObject {
 		throw invalidParameter(node, i, 'Interviewer Names or IDs', 'is empty', 'Choose at least one Lever user to conduct the interview');
 	}
 	interviewers.forEach((id) => assertLeverId(node, i, 'Interviewer Names or IDs', id));
-	const date = toMilliseconds(node, i, 'Date', ctx.getNodeParameter('date', i, ''));
+	const date = toMilliseconds(ctx, i, 'Date', ctx.getNodeParameter('date', i, ''));
 	const duration = Number(ctx.getNodeParameter('duration', i, 60));
 	if (!Number.isInteger(duration) || duration < 1) {
 		throw invalidParameter(node, i, 'Duration (Minutes)', `"${duration}" is not a whole number of minutes`, 'Enter the length in minutes, e.g. 45');

@@ -239,7 +239,7 @@ export const noteResource: LeverResource = {
 					if (!text.trim()) throw invalidParameter(node, i, `${label} > Text`, 'is empty', 'Enter the comment text or remove the comment');
 					const comment: IDataObject = { value: text };
 					if (entry.createdAt !== undefined && entry.createdAt !== '') {
-						comment.createdAt = toMilliseconds(node, i, `${label} > Created At`, entry.createdAt);
+						comment.createdAt = toMilliseconds(this, i, `${label} > Created At`, entry.createdAt);
 					}
 					return comment;
 				});

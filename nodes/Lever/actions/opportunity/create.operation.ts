@@ -58,7 +58,7 @@ function buildCandidate(ctx: IExecuteFunctions, itemIndex: number): IDataObject 
 	const followers = toList(extra.followers).map((id) => assertLeverId(node, itemIndex, 'Followers', id));
 	if (followers.length) body.followers = followers;
 	if (extra.createdAt) {
-		const createdAt = toMilliseconds(node, itemIndex, 'Created At', extra.createdAt);
+		const createdAt = toMilliseconds(ctx, itemIndex, 'Created At', extra.createdAt);
 		if (createdAt > Date.now()) {
 			throw invalidParameter(node, itemIndex, 'Created At', 'is in the future', 'Lever accepts only past dates for imported candidates');
 		}

@@ -151,7 +151,7 @@ function panelBody(ctx: IExecuteFunctions, i: number, replace: boolean): IDataOb
 		if (entry.date === undefined || entry.date === '') {
 			throw invalidParameter(node, i, `${label} > Date`, 'is empty', 'Set when the interview starts');
 		}
-		interview.date = toMilliseconds(node, i, `${label} > Date`, entry.date);
+		interview.date = toMilliseconds(ctx, i, `${label} > Date`, entry.date);
 		const duration = Number(entry.duration ?? 60);
 		if (!Number.isInteger(duration) || duration < 1) {
 			throw invalidParameter(node, i, `${label} > Duration (Minutes)`, `"${String(entry.duration)}" is not a whole number of minutes`, 'Enter the length in minutes, e.g. 45');

@@ -188,7 +188,7 @@ function requisitionBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject
 		if (id) body[key] = id;
 	}
 	if (extra.createdAt !== undefined && extra.createdAt !== '') {
-		body.createdAt = toMilliseconds(node, itemIndex, `${label} > Created At`, extra.createdAt);
+		body.createdAt = toMilliseconds(ctx, itemIndex, `${label} > Created At`, extra.createdAt);
 	}
 	if (extra.postingIds !== undefined) {
 		body.postingIds = toList(extra.postingIds).map((id) => assertLeverId(node, itemIndex, `${label} > Postings`, id));
