@@ -1,0 +1,142 @@
+'use strict';
+/*
+ * The Lever Poll Trigger catching up a backlog larger than one poll's budget inside a real n8n (2.40.7,
+ * Node 24) with the packed package, against the emulator with Lever's rate limit on and 200 ms latency.
+ *
+ * n8n gives a poll a time budget (`getPollBudgetMs`) only with its durable scheduler, which 2.40.7 runs
+ * behind flags: N8N_SCHEDULER_ENABLED and N8N_SCHEDULER_POLL_TRIGGERS_ENABLED. The budget is the poll
+ * timeout (N8N_SCHEDULER_POLL_TIMEOUT, here 10 s) less n8n's margin (5 s), and the trigger reads for 60 %
+ * of it: about 15 requests, 1,500 records, per poll. 4,000 opportunities changed after activation take
+ * three polls or more; four once-a-minute poll times poll every 15 s. Every change must arrive in exactly
+ * one execution item, over several executions.
+ *
+ * The backlog is made after activation: with these flags n8n 2.40.7 also runs its legacy activation poll
+ * (no budget) beside the first scheduled poll, each on its own copy of the static data, so a backlog that
+ * exists at activation (Backfill Since) is emitted by both. That is n8n running two pollers at once, which
+ * no per-node memory can de-duplicate.
+ */
+const path = require('path');
+const { harness, setupInstance } = require('./helpers');
+
+const WF_ID = 'e2eLeverPollCu01';
+const POLL_SECONDS = [0, 15, 30, 45];
+const CHANGES = 4000;
+const SCHEDULER_ENV = {
+	N8N_SCHEDULER_ENABLED: 'true',
+	N8N_SCHEDULER_POLL_TRIGGERS_ENABLED: 'true',
+	N8N_SCHEDULER_POLL_TIMEOUT: '10',
+};
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function until(check, what, { timeoutMs = 30000, everyMs = 500, log } = {}) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await check();
+		if (value) return value;
+		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}${log ? `\n--- n8n log ---\n${log().slice(-5000)}` : ''}`);
+		await sleep(everyMs);
+	}
+}
+
+let flatted;
+function parseRunData(text) {
+	if (!flatted) flatted = require(path.join(harness.installer.paths().n8nModules, 'flatted'));
+	return flatted.parse(text);
+}
+
+function pollWorkflow(credential) {
+	return {
+		id: WF_ID,
+		name: 'e2e: Lever Poll Trigger catching up',
+		active: false,
+		nodes: [
+			{
+				id: 'c1d2e3f4-0000-4000-8000-0000000000c1',
+				name: 'Lever Poll Trigger',
+				type: 'n8n-nodes-lever.leverPollTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {
+					pollTimes: { item: POLL_SECONDS.map((s) => ({ mode: 'custom', cronExpression: `${s} * * * * *` })) },
+					authentication: 'apiKey',
+					event: 'opportunityUpdated',
+					options: {},
+				},
+				credentials: credential,
+			},
+		],
+		connections: {},
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
+}
+
+describe('Lever Poll Trigger catching up in a real n8n', () => {
+	let inst;
+	let server;
+	let cookie;
+
+	const rest = async (method, route) => {
+		const res = await fetch(`${server.url}/rest${route}`, { method, headers: { cookie } });
+		const text = await res.text();
+		if (res.status !== 200) throw new Error(`${method} /rest${route}: ${res.status} ${text.slice(0, 500)}`);
+		return JSON.parse(text);
+	};
+	const executions = async () => (await rest('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: WF_ID }))}&limit=100`)).data.results;
+	const items = async (id) => {
+		const run = parseRunData((await rest('GET', `/executions/${id}`)).data.data);
+		return (run.resultData.runData['Lever Poll Trigger']?.[0]?.data?.main?.[0] ?? []).map((i) => i.json);
+	};
+
+	afterAll(async () => {
+		if (server) await server.stop();
+		if (inst) await inst.close();
+	});
+
+	test(`${CHANGES} changes after activation, more than one poll's budget: each emitted once, over several executions`, async () => {
+		inst = await setupInstance({ emulator: { opportunities: CHANGES, rateLimit: { perSecond: 10, burst: 20 }, faults: { latencyMs: 200 } } });
+		await harness.importWorkflows(inst.folder, [pollWorkflow(inst.credential)]);
+		await harness.publishWorkflow(inst.folder, WF_ID);
+		server = await harness.startN8n(inst.folder, { env: SCHEDULER_ENV });
+		cookie = await harness.login(server.url);
+		// Activation has marked the starting point; then 4,000 opportunities change at once (a bulk edit).
+		await until(async () => (await rest('GET', `/workflows/${WF_ID}`)).data.staticData?.['node:Lever Poll Trigger']?.lever, 'the activation poll', {
+			timeoutMs: 90_000,
+			log: server.log,
+		});
+		await sleep(2000);
+		const ids = inst.emu.state.opportunities
+			.values()
+			.filter((o) => o.confidentiality !== 'confidential')
+			.map((o) => o.id);
+		inst.emu.mutate({ action: 'touch', ids });
+		const expected = new Set(ids.map((id) => `${id}@${inst.emu.state.opportunities.get(id).updatedAt}`));
+		expect(expected.size).toBeGreaterThan(3500);
+
+		const done = (list) => list.length && list.every((e) => e.status !== 'running' && e.status !== 'new');
+		const emittedSoFar = async () => {
+			const list = await executions();
+			if (!done(list)) return 0;
+			let n = 0;
+			for (const e of list) n += (await items(e.id)).length;
+			return n;
+		};
+		await until(async () => (await emittedSoFar()) >= expected.size, `${expected.size} changes emitted`, { timeoutMs: 5 * 60_000, everyMs: 5000, log: server.log });
+		// One more poll time, to see that nothing comes twice.
+		await sleep(16_000);
+		const list = await until(async () => {
+			const l = await executions();
+			return done(l) ? l : undefined;
+		}, 'the executions to finish', { log: server.log });
+
+		const counts = new Map();
+		for (const e of list) for (const item of await items(e.id)) counts.set(`${item.id}@${item.updatedAt}`, (counts.get(`${item.id}@${item.updatedAt}`) ?? 0) + 1);
+		expect([...counts].filter(([, n]) => n > 1)).toEqual([]);
+		expect([...expected].filter((key) => !counts.has(key))).toEqual([]);
+		expect([...counts.keys()].filter((key) => !expected.has(key))).toEqual([]);
+		// More than one poll's budget: several executions, and n8n's log has the trigger's "behind" warning.
+		expect(list.length).toBeGreaterThanOrEqual(3);
+		expect(server.log()).toMatch(/Lever Poll Trigger \(Opportunity Updated\): the poll's time budget ran out before it caught up/);
+	});
+});
