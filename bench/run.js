@@ -727,8 +727,10 @@ function markdown(r) {
 
 function finish(fresh) {
 	// --merge: the cases run here replace theirs in the existing results, everything else is kept.
-	const results = MERGE && fs.existsSync(RESULTS_JSON) ? mergeResults(JSON.parse(fs.readFileSync(RESULTS_JSON, 'utf8')), fresh) : fresh;
-	results.totalSeconds = round((Date.now() - t00) / 1000, 1);
+	const merging = MERGE && fs.existsSync(RESULTS_JSON);
+	const results = merging ? mergeResults(JSON.parse(fs.readFileSync(RESULTS_JSON, 'utf8')), fresh) : fresh;
+	if (merging) results.merged.seconds = round((Date.now() - t00) / 1000, 1);
+	else results.totalSeconds = round((Date.now() - t00) / 1000, 1);
 	results.verdicts = verdicts(results);
 	const notesFile = path.join(OUT_DIR, 'notes.json');
 	if (fs.existsSync(notesFile)) results.notes = JSON.parse(fs.readFileSync(notesFile, 'utf8'));
