@@ -113,10 +113,15 @@ function touch(ctx, o) {
 function oppEventBase(o) {
 	return { opportunityId: o.id, candidateId: o.id, contactId: o.contact };
 }
+/**
+ * One page of a list. Lever lists come newest first (by creation time; see the README's table), except
+ * lists in a configured order (stages and archive reasons in pipeline order, `timeKey: '_rank'`).
+ */
 function paged(ctx, listArr, kind, opts = {}) {
 	const shape = V.shaper(ctx.st, ctx.q, kind);
 	const view = opts.view || ((r) => r);
-	return list(paginate(listArr, { q: ctx.q, filter: opts.filter, timeKey: opts.timeKey, idKey: opts.idKey, descending: opts.descending, map: (r) => shape(view(r)) }));
+	const descending = opts.descending !== undefined ? opts.descending : opts.timeKey !== '_rank';
+	return list(paginate(listArr, { q: ctx.q, filter: opts.filter, timeKey: opts.timeKey, idKey: opts.idKey, descending, map: (r) => shape(view(r)) }));
 }
 function single(ctx, rec, kind, view) {
 	const shape = V.shaper(ctx.st, ctx.q, kind);

@@ -869,7 +869,7 @@ function listAuditEvents(ctx) {
 		if (created && !created(e.createdAt)) return false;
 		return true;
 	};
-	return paged(ctx, ctx.st.auditEvents.values(), 'none', { filter, descending: true });
+	return paged(ctx, ctx.st.auditEvents.values(), 'none', { filter });
 }
 
 // ------------------------------------------------------------------ EEO, surveys

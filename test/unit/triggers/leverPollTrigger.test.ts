@@ -139,8 +139,9 @@ describe('Lever Poll Trigger: exactly once', () => {
 		const staticData: IDataObject = {};
 		await poll({ event: 'opportunityUpdated' }, staticData);
 		const { ids } = emu.mutate({ action: 'create', count: 150 });
-		const early = ids[5]; // on the first page, already read when it changes
-		const late = ids[120]; // on the second page, read after it changes
+		// Lever lists newest first: the last 100 created fill the first page.
+		const early = ids[120]; // on the first page, already read when it changes
+		const late = ids[5]; // on the second page, read after it changes
 		let created: string[] = [];
 		const emitted: string[] = [];
 		const racing = await poll({ event: 'opportunityUpdated' }, staticData, {
