@@ -59,7 +59,29 @@ describe('POST /opportunities', () => {
 		expect((await api(emu, 'POST', '/opportunities', { query: pa(), body: { stage: 'nope' } })).status).toBe(404);
 		expect((await api(emu, 'POST', '/opportunities', { query: pa(), body: { emails: ['not-an-email'] } })).status).toBe(400);
 		expect((await api(emu, 'POST', '/opportunities', { query: pa(), body: { createdAt: Date.now() + 86400000 } })).status).toBe(400);
-		expect((await api(emu, 'POST', '/opportunities', { query: pa(), body: { archived: { archivedAt: 1 } } })).status).toBe(400);
+	});
+
+	test('archived without a reason is ignored on create (Lever docs): the opportunity is created active', async () => {
+		const r = await api(emu, 'POST', '/opportunities', { query: pa(), body: { name: 'No Reason', archived: { archivedAt: 1 } } });
+		expect(r.status).toBe(201);
+		expect(r.body.data.archived).toBeNull();
+	});
+
+	test('opportunityLocation: not set without a posting, "unspecified" for a multi-location posting, else the posting\'s', async () => {
+		const none = await api(emu, 'POST', '/opportunities', { query: pa(), body: { name: 'No Posting', opportunityLocation: 'Paris' } });
+		expect(none.body.data.opportunityLocation).toBeNull();
+		const single = await api(emu, 'POST', '/opportunities', { query: pa(), body: { name: 'One Place', postings: [posting.id] } });
+		expect(single.body.data.opportunityLocation).toBe(posting.categories.location);
+		const categories = posting.categories;
+		posting.categories = { ...categories, allLocations: [categories.location, 'Remote'] };
+		try {
+			const multi = await api(emu, 'POST', '/opportunities', { query: pa(), body: { name: 'Two Places', postings: [posting.id] } });
+			expect(multi.body.data.opportunityLocation).toBe('unspecified');
+			const chosen = await api(emu, 'POST', '/opportunities', { query: pa(), body: { name: 'Chose', postings: [posting.id], opportunityLocation: 'Remote' } });
+			expect(chosen.body.data.opportunityLocation).toBe('Remote');
+		} finally {
+			posting.categories = categories;
+		}
 	});
 
 	test('multipart: emails[], archived[reason], resumeFile and files are stored and downloadable', async () => {

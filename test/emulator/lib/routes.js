@@ -263,6 +263,18 @@ function postingTags(p) {
  * Shared by POST /opportunities and POST /postings/{id}/apply.
  * Returns { opp, app, deduped, contactCreated }.
  */
+/**
+ * Lever's docs: not set without a posting; "unspecified" for a posting with several locations unless
+ * one is chosen; otherwise the posting's location.
+ */
+function opportunityLocationFor(posting, chosen) {
+	if (!posting) return null;
+	if (chosen) return chosen;
+	const all = posting.categories.allLocations || [];
+	if (all.length > 1) return 'unspecified';
+	return posting.categories.location || 'unspecified';
+}
+
 function createOpportunityRecord(ctx, input) {
 	const st = ctx.st;
 	const t = ctx.emu.stamp();
@@ -344,7 +356,7 @@ function createOpportunityRecord(ctx, input) {
 		urls: null,
 		dataProtection: null,
 		isAnonymized: false,
-		opportunityLocation: input.opportunityLocation || (posting ? posting.categories.location || 'unspecified' : 'unspecified'),
+		opportunityLocation: opportunityLocationFor(posting, input.opportunityLocation),
 	};
 	opp.urls = oppUrls(opp.id);
 	let app = null;
@@ -414,11 +426,8 @@ function createOpportunity(ctx) {
 	}
 	const followers = strArray(b.followers, 'followers');
 	for (const f of followers) validUser(st, f, 'followers');
-	let archived = null;
-	if (b.archived !== undefined && b.archived !== null && b.archived !== '') {
-		if (typeof b.archived !== 'object' || !b.archived.reason) throw badRequest('archived.reason is required when archived is given');
-		archived = b.archived;
-	}
+	// Lever's docs: `archived` without a `reason` is ignored (the opportunity is created active).
+	const archived = b.archived && typeof b.archived === 'object' && b.archived.reason ? b.archived : null;
 	const files = ctx.files || [];
 	const resumeFiles = files.filter((f) => f.field === 'resumeFile');
 	if (resumeFiles.length > 1) throw badRequest('Only one resumeFile can be uploaded');

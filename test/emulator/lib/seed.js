@@ -722,7 +722,7 @@ function generate(state, opts, ctx) {
 			urls: oppUrls(''),
 			dataProtection: rng.bool(0.5) ? { store: { allowed: true, expiresAt: createdAt + 730 * DAY }, contact: { allowed: true, expiresAt: null } } : null,
 			isAnonymized: false,
-			opportunityLocation: posting ? posting.categories.location : 'unspecified',
+			opportunityLocation: posting ? posting.categories.location : null, // not set without a posting (Lever)
 		};
 		opp.urls = oppUrls(opp.id);
 		put('opportunities', opp);
