@@ -87,7 +87,7 @@ export interface EmulatorOptions {
 	oauthAutoApprove?: boolean;
 	/** GET /opportunities/{id}/files answers a bare array, as Lever's documentation example shows (default false: `{data, hasNext}`). */
 	bareFileList?: boolean;
-	/** Injectable clock (ms). */
+	/** Injectable clock (ms): record stamps, rate limits, OAuth code/token/refresh-token expiry. */
 	now?: () => number;
 	requestLogSize?: number;
 }

@@ -118,3 +118,55 @@ test('tokens minted through /_emulator work and can be expired; OAuth requests a
 	emu.configure({ faults: {} });
 	expect(emu.requests().counts['GET /oauth/authorize']).toBeGreaterThan(0);
 });
+
+describe('refresh tokens expire after one year, or after 90 days unused (Lever docs), on a clock the test controls', () => {
+	const DAY = 24 * 60 * 60 * 1000;
+	let clock;
+	let emu2;
+	beforeAll(async () => {
+		clock = Date.parse('2026-01-01T00:00:00Z');
+		emu2 = await startEmulator({ opportunities: 3, rateLimit: false, now: () => clock, oauthClients: [{ clientId: 'app', clientSecret: 'shh' }] });
+	});
+	afterAll(() => emu2.close());
+
+	async function grant() {
+		const u = new URL(`${emu2.url}/oauth/authorize`);
+		const p = { client_id: 'app', redirect_uri: REDIRECT, response_type: 'code', state: 's', audience: `${emu2.apiUrl}/`, scope: 'offline_access users:read:admin' };
+		for (const [k, v] of Object.entries(p)) u.searchParams.set(k, v);
+		const code = new URL((await fetch(u, { redirect: 'manual' })).headers.get('location')).searchParams.get('code');
+		return (await refresh({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT })).body.refresh_token;
+	}
+	async function refresh(body) {
+		const r = await fetch(`${emu2.url}/oauth/token`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ grant_type: 'refresh_token', client_id: 'app', client_secret: 'shh', ...body }),
+		});
+		return { status: r.status, body: await r.json() };
+	}
+
+	test('a refresh token unused for 90 days is refused; one used within 90 days keeps working', async () => {
+		let rt = await grant();
+		clock += 89 * DAY;
+		const used = await refresh({ refresh_token: rt });
+		expect(used.status).toBe(200);
+		rt = used.body.refresh_token;
+		clock += 90 * DAY;
+		const idle = await refresh({ refresh_token: rt });
+		expect(idle.status).toBe(403);
+		expect(idle.body.error).toBe('invalid_grant');
+	});
+
+	test('a chain refreshed every 60 days ends one year after the authorization', async () => {
+		const start = clock;
+		let rt = await grant();
+		while (clock + 60 * DAY < start + 365 * DAY) {
+			clock += 60 * DAY;
+			const r = await refresh({ refresh_token: rt });
+			expect(r.status).toBe(200);
+			rt = r.body.refresh_token;
+		}
+		clock = start + 365 * DAY;
+		expect((await refresh({ refresh_token: rt })).status).toBe(403);
+	});
+});

@@ -16,6 +16,10 @@ const SCOPES = [
 ];
 
 const b64url = (x) => Buffer.from(x).toString('base64url');
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Lever's docs: refresh tokens expire after one year, or after 90 days without use. */
+const REFRESH_LIFETIME_MS = 365 * DAY_MS;
+const REFRESH_IDLE_MS = 90 * DAY_MS;
 
 class OAuthServer {
 	constructor(emu) {
@@ -37,8 +41,13 @@ class OAuthServer {
 		}
 		return set;
 	}
-	issue(clientId, scopes, ttlSeconds, withRefresh) {
-		const now = Date.now();
+	/**
+	 * `grantedAt`: when the user authorized. Rotation hands on the chain's start, so the year counts from
+	 * the authorization (an inference: Lever does not say whether a rotated token restarts it); the 90
+	 * days count from each token's issue, since using a token replaces it.
+	 */
+	issue(clientId, scopes, ttlSeconds, withRefresh, grantedAt) {
+		const now = this.emu.now();
 		const exp = now + ttlSeconds * 1000;
 		const payload = {
 			'https://oauth.lever.co/userId': this.emu.superAdminId(),
@@ -61,7 +70,7 @@ class OAuthServer {
 		const res = { access_token: token, token_type: 'Bearer', scope: scopes.join(' '), expires_in: ttlSeconds };
 		if (withRefresh) {
 			const rt = crypto.randomBytes(32).toString('base64url');
-			this.refresh.set(rt, { clientId, scopes });
+			this.refresh.set(rt, { clientId, scopes, grantedAt: grantedAt !== undefined ? grantedAt : now, issuedAt: now });
 			res.refresh_token = rt;
 		}
 		return res;
@@ -69,7 +78,7 @@ class OAuthServer {
 	lookup(token) {
 		const t = this.access.get(token);
 		if (!t) return null;
-		if (t.expiresAt <= Date.now()) return { expired: true };
+		if (t.expiresAt <= this.emu.now()) return { expired: true };
 		return t;
 	}
 	expire(token) {
@@ -114,7 +123,7 @@ class OAuthServer {
 		if (unknown.length) return fail('invalid_scope', `Unknown scope(s): ${unknown.join(' ')}`);
 		if (this.emu.config.oauthAutoApprove === false) return fail('access_denied', 'User did not authorize the request');
 		const code = crypto.randomBytes(18).toString('base64url');
-		this.codes.set(code, { clientId, redirectUri, scopes, expiresAt: Date.now() + 10 * 60 * 1000 });
+		this.codes.set(code, { clientId, redirectUri, scopes, expiresAt: this.emu.now() + 10 * 60 * 1000 });
 		target.searchParams.set('code', code);
 		target.searchParams.set('state', state);
 		return { status: 302, location: target.toString() };
@@ -134,16 +143,19 @@ class OAuthServer {
 		const ttl = this.emu.options.accessTokenTtlSeconds;
 		if (params.grant_type === 'authorization_code') {
 			const c = params.code && this.codes.get(params.code);
-			if (!c || c.clientId !== clientId || c.expiresAt < Date.now()) return { status: 403, json: { error: 'invalid_grant', error_description: 'Invalid authorization code' } };
+			if (!c || c.clientId !== clientId || c.expiresAt < this.emu.now()) return { status: 403, json: { error: 'invalid_grant', error_description: 'Invalid authorization code' } };
 			this.codes.delete(params.code);
 			if (params.redirect_uri !== c.redirectUri) return { status: 403, json: { error: 'invalid_grant', error_description: 'redirect_uri does not match the one used to authorize' } };
 			return { status: 200, json: this.issue(clientId, c.scopes, ttl, c.scopes.includes('offline_access')) };
 		}
 		if (params.grant_type === 'refresh_token') {
 			const r = params.refresh_token && this.refresh.get(params.refresh_token);
-			if (!r || r.clientId !== clientId) return { status: 403, json: { error: 'invalid_grant', error_description: 'Unknown or invalid refresh token.' } };
+			const now = this.emu.now();
+			const expired = r && (now >= r.grantedAt + REFRESH_LIFETIME_MS || now >= r.issuedAt + REFRESH_IDLE_MS);
+			if (expired) this.refresh.delete(params.refresh_token);
+			if (!r || r.clientId !== clientId || expired) return { status: 403, json: { error: 'invalid_grant', error_description: 'Unknown or invalid refresh token.' } };
 			this.refresh.delete(params.refresh_token); // rotation
-			return { status: 200, json: this.issue(clientId, r.scopes, ttl, true) };
+			return { status: 200, json: this.issue(clientId, r.scopes, ttl, true, r.grantedAt) };
 		}
 		return { status: 400, json: { error: 'unsupported_grant_type', error_description: 'grant_type must be authorization_code or refresh_token' } };
 	}
