@@ -78,8 +78,14 @@ test('sub-resource and account lists page the same way', async () => {
 	expect(users.map((u) => u.id)).toEqual(emu.state.users.values().map((u) => u.id).reverse());
 	const stages = await pageAll(emu, '/stages', { limit: '4' });
 	expect(stages.map((s) => s.id)).toEqual(emu.state.stages.values().map((s) => s.id)); // pipeline order
+	const performAs = emu.state.users.values().find((u) => u.accessRole === 'super admin').id;
+	await api(emu, 'POST', '/opportunities', { query: { perform_as: performAs }, body: { name: 'Tagged', tags: ['apple tag', 'Banana tag', 'cherry tag'] } });
 	const tags = await pageAll(emu, '/tags', { limit: '4' });
 	expect(new Set(tags.map((t) => t.text)).size).toBe(tags.length);
+	// Alphabetical ignoring case, as Lever sorts tags and sources, across pages.
+	const texts = tags.map((t) => t.text);
+	expect(texts).toEqual([...texts].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()) || (a < b ? -1 : 1)));
+	expect(texts.filter((t) => t.endsWith(' tag'))).toEqual(['apple tag', 'Banana tag', 'cherry tag']);
 	const events = await pageAll(emu, '/audit_events', { limit: '50' });
 	expect(events).toHaveLength(emu.state.auditEvents.size);
 	for (let i = 1; i < events.length; i++) expect(events[i].createdAt).toBeLessThanOrEqual(events[i - 1].createdAt); // newest first

@@ -111,3 +111,15 @@ test('handful and zero opportunities work', async () => {
 		}
 	}
 });
+
+test('offer fields: hiring_manager holds a user id, as Lever documents', async () => {
+	const emu = await startEmulator({ opportunities: 60, rateLimit: false });
+	try {
+		const offer = emu.state.offers.values().find((o) => o.fields.some((f) => f.identifier === 'hiring_manager' && f.value));
+		const r = await api(emu, 'GET', `/opportunities/${offer._opp}/offers`, { auth: confidentialAuth() });
+		const field = r.body.data.find((o) => o.id === offer.id).fields.find((f) => f.identifier === 'hiring_manager');
+		expect(emu.state.users.get(field.value)).toBeTruthy();
+	} finally {
+		await emu.close();
+	}
+});

@@ -483,8 +483,11 @@ function getArchiveReason(ctx) {
 function countList(ctx, field) {
 	const counts = new Map();
 	for (const o of ctx.st.opportunities.values()) for (const t of o[field]) counts.set(t, (counts.get(t) || 0) + 1);
-	const items = [...counts].map(([text, count]) => ({ text, count })).sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
-	return list(paginate(items, { q: ctx.q, idKey: 'text', timeKey: '_none' }));
+	// Alphabetical ignoring case, as Lever sorts them; the exact text breaks ties (and keeps the cursor total).
+	const items = [...counts]
+		.map(([text, count]) => ({ text, count, _sort: `${text.toLowerCase()}\u0000${text}` }))
+		.sort((a, b) => (a._sort < b._sort ? -1 : a._sort > b._sort ? 1 : 0));
+	return list(paginate(items, { q: ctx.q, idKey: '_sort', timeKey: '_none', map: ({ text, count }) => ({ text, count }) }));
 }
 
 // ------------------------------------------------------------------ contacts

@@ -309,7 +309,7 @@ function children(g, opp, i, put) {
 					{ text: 'Salary amount', identifier: 'salary_amount', value: salary },
 					{ text: 'Compensation currency', identifier: 'compensation_currency', value: posting.salaryRange ? posting.salaryRange.currency : 'USD' },
 					{ text: 'Salary interval', identifier: 'salary_interval', value: 'per-year-salary' },
-					{ text: 'Hiring manager', identifier: 'hiring_manager', value: hmUser ? hmUser.name : null },
+					{ text: 'Hiring manager', identifier: 'hiring_manager', value: hmUser ? hmUser.id : null }, // a user id (Lever docs)
 					{ text: "Today's date", identifier: 'today_date', value: oAt },
 					{ text: 'Anticipated start date', identifier: 'anticipated_start_date', value: startDate },
 					{ text: 'Signing bonus', identifier: 'custom_signing_bonus', value: rng.bool(0.3) ? 5000 : null },
