@@ -18,7 +18,7 @@
  * install lifecycle scripts, and no shipped file reads environment variables, spawns processes, evaluates
  * code or touches the file system.
  *
- * Builds first (n8n-node build) unless --no-build is given. Exit code 0 = zero findings, 1 = findings.
+ * Builds first (npm run build) unless --no-build is given. Exit code 0 = zero findings, 1 = findings.
  */
 const fs = require('fs');
 const os = require('os');
@@ -36,6 +36,8 @@ const ALLOWED_TARBALL_FILES = [
 	/^LICEN[CS]E(\.md)?$/i,
 	/^dist\/(credentials|nodes)\/.+\.(js|d\.ts|js\.map|json|svg|png)$/,
 	/^dist\/icons\/[^/]+\.(svg|png)$/,
+	// the checked templates (gulp templates), for users to import
+	/^dist\/workflows\/[^/]+\.json$/,
 	// tsc copies package.json (tsconfig "include") into dist/: the same manifest, harmless.
 	/^dist\/package\.json$/,
 ];
@@ -97,8 +99,8 @@ async function main() {
 	const started = Date.now();
 	const build = !process.argv.includes('--no-build');
 	if (build) {
-		process.stdout.write('Building (n8n-node build)...\n');
-		run('npx', ['n8n-node', 'build']);
+		process.stdout.write('Building (npm run build: n8n-node build, gulp templates)...\n');
+		run('npm', ['run', 'build']);
 	}
 	const scanner = await import(pathToFileURL(SCANNER).href);
 	const { analyzePackage, SOURCE_FILE_PATTERNS } = scanner;
