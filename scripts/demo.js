@@ -17,11 +17,15 @@
  *          user folder on exit)  --host <address n8n listens on, default 127.0.0.1>  --publish (publish every
  *          template, so its webhooks and schedules are live; failures are reported and skipped)
  *          --partner-port <port of the partner stand-in, default 4020>
+ *
+ * Templates keep their Schedule and Webhook triggers switched off as shipped (so that *Execute workflow* runs
+ * their Manual Trigger); --publish switches them on first, as a user does before publishing.
  */
 const fs = require('fs');
 const path = require('path');
 const crypto = require('crypto');
 const harness = require('../test/e2e/n8n');
+const { enableTriggers } = require('../test/e2e/templates-helpers');
 
 const ROOT = harness.ROOT;
 
@@ -39,7 +43,8 @@ function parseArgs(argv) {
 		else if (a === '--partner-port') opts.partnerPort = Number(next());
 		else if (a === '--host') opts.host = next();
 		else if (a === '-h' || a === '--help') {
-			const doc = fs.readFileSync(__filename, 'utf8').split('*/')[0].split('/*')[1];
+			const src = fs.readFileSync(__filename, 'utf8');
+			const doc = src.slice(src.indexOf('/*') + 2, src.indexOf('\n */'));
 			process.stdout.write(doc.replace(/^ \* ?/gm, '').trim() + '\n');
 			process.exit(0);
 		} else throw new Error(`unknown option ${a}`);
@@ -154,7 +159,7 @@ function webhookLines(templates, baseUrl, published) {
 	const lines = [];
 	for (const { wf } of templates) {
 		for (const n of wf.nodes) {
-			if (n.type !== 'n8n-nodes-base.webhook' || !n.parameters || !n.parameters.path) continue;
+			if (n.type !== 'n8n-nodes-base.webhook' || n.disabled || !n.parameters || !n.parameters.path) continue;
 			const kind = published.has(wf.name) ? 'webhook' : 'webhook-test';
 			lines.push(`    ${n.parameters.httpMethod || 'GET'} ${baseUrl}/${kind}/${n.parameters.path}`);
 		}
@@ -200,30 +205,32 @@ function oauthCredential(emu) {
 	};
 }
 
-async function main() {
-	const opts = parseArgs(process.argv.slice(2));
+/**
+ * Starts everything `npm run demo` runs (package build + pack, n8n, emulator, partner stand-in, user folder
+ * with credentials and templates, `n8n start`) and returns
+ * { url, server, emu, sink, folder, creds, templates, published, stop() }. The first-click e2e test drives the
+ * same instance in Chromium, so what the README tells a new user to click is what is tested.
+ * On failure everything already started is stopped before the error is rethrown.
+ */
+async function startDemo(options = {}, { log: say = log } = {}) {
+	const opts = { ...parseArgs([]), ...options };
 	const cleanups = [];
-	let stopping = false;
-	const stopAll = async (code) => {
-		if (stopping) return;
-		stopping = true;
-		log('stopping…');
+	let stopped = false;
+	const stop = async () => {
+		if (stopped) return;
+		stopped = true;
 		for (const fn of cleanups.reverse()) {
 			try {
 				await fn();
 			} catch (err) {
-				log(`  cleanup failed: ${err.message}`);
+				say(`  cleanup failed: ${err.message}`);
 			}
 		}
-		process.exit(code);
 	};
-	process.on('SIGINT', () => stopAll(0));
-	process.on('SIGTERM', () => stopAll(0));
-
 	try {
-		// 1. build + pack
-		const tgz = await harness.packPackage({ build: opts.build, log });
-		cleanups.push(() => fs.rmSync(path.dirname(tgz), { recursive: true, force: true }));
+		// 1. build + pack (or a tarball the caller already has)
+		const tgz = opts.tarball || (await harness.packPackage({ build: opts.build, log: say }));
+		if (!opts.tarball) cleanups.push(() => fs.rmSync(path.dirname(tgz), { recursive: true, force: true }));
 
 		// 2. n8n (first use: ~8 minutes, progress on stderr)
 		await harness.ensureN8n();
@@ -236,15 +243,15 @@ async function main() {
 			oauthClients: [DEMO_OAUTH_CLIENT],
 		});
 		cleanups.push(() => emu.close());
-		log(`Lever emulator on ${emu.apiUrl} (${opts.opportunities} opportunities; API key "test-key")`);
+		say(`Lever emulator on ${emu.apiUrl} (${opts.opportunities} opportunities; API key "test-key")`);
 		const sink = await startPartnerSink({ port: opts.partnerPort, emu });
 		cleanups.push(() => sink.close());
-		log(`partner stand-in on ${sink.url} (receives what the templates send to partners)`);
+		say(`partner stand-in on ${sink.url} (receives what the templates send to partners)`);
 
 		// 4. user folder, credentials, templates
-		const folder = await harness.createUserFolder({ tarball: tgz, prefix: 'n8n-nodes-lever-demo-', log });
+		const folder = await harness.createUserFolder({ tarball: tgz, prefix: 'n8n-nodes-lever-demo-', log: say });
 		cleanups.push(() => {
-			if (opts.keep) log(`kept the n8n user folder ${folder}`);
+			if (opts.keep) say(`kept the n8n user folder ${folder}`);
 			else harness.removeUserFolder(folder);
 		});
 		const creds = {
@@ -257,7 +264,7 @@ async function main() {
 		};
 		const oauth = oauthCredential(emu);
 		if (oauth) creds.leverAtsOAuth2Api = oauth;
-		log(`importing credentials: ${Object.values(creds).map((c) => c.name).join(', ')}`);
+		say(`importing credentials: ${Object.values(creds).map((c) => c.name).join(', ')}`);
 		await harness.importCredentials(folder, Object.values(creds));
 
 		const admin = emu.state.users.values().find((u) => !u.deactivatedAt && u.accessRole === 'super admin');
@@ -266,13 +273,15 @@ async function main() {
 			...t,
 			wf: configureForDemo(t.wf, { sinkUrl: sink.url, adminUserId: admin && admin.id, postingId: posting && posting.id }),
 		}));
+		// Publishing needs the schedule and webhook triggers on, as for a user (workflows/README.md, step 4).
+		if (opts.publish) for (const t of templates) enableTriggers(t.wf);
 		if (templates.length) {
-			log(`importing ${templates.length} template(s): ${templates.map((t) => t.file).join(', ')}`);
+			say(`importing ${templates.length} template(s): ${templates.map((t) => t.file).join(', ')}`);
 			await harness.importWorkflows(
 				folder,
 				templates.map((t) => t.wf),
 			);
-		} else log('no templates found in workflows/');
+		} else say('no templates found in workflows/');
 		const published = [];
 		if (opts.publish) {
 			for (const t of templates) {
@@ -280,14 +289,14 @@ async function main() {
 					await harness.publishWorkflow(folder, t.wf.id);
 					published.push(t.wf.name);
 				} catch (err) {
-					log(`  could not publish ${t.file}: ${String(err.message).split('\n')[0]}`);
+					say(`  could not publish ${t.file}: ${String(err.message).split('\n')[0]}`);
 				}
 			}
-			log(`published ${published.length} of ${templates.length} template(s)`);
+			say(`published ${published.length} of ${templates.length} template(s)`);
 		}
 
 		// 5. n8n
-		log(`starting n8n on port ${opts.port} (first start runs database migrations)`);
+		say(`starting n8n on port ${opts.port} (first start runs database migrations)`);
 		const server = await harness.startN8n(folder, {
 			port: opts.port,
 			host: opts.host,
@@ -296,6 +305,30 @@ async function main() {
 			},
 		});
 		cleanups.push(() => server.stop());
+		return { url: server.url, server, emu, sink, folder, creds, templates, published, opts, stop };
+	} catch (err) {
+		await stop();
+		throw err;
+	}
+}
+
+async function main() {
+	const opts = parseArgs(process.argv.slice(2));
+	let demo;
+	let stopping = false;
+	const stopAll = async (code) => {
+		if (stopping) return;
+		stopping = true;
+		log('stopping…');
+		if (demo) await demo.stop();
+		process.exit(code);
+	};
+	process.on('SIGINT', () => stopAll(0));
+	process.on('SIGTERM', () => stopAll(0));
+
+	try {
+		demo = await startDemo(opts);
+		const { server, emu, sink, creds, templates, published } = demo;
 		server.child.on('exit', (code, signal) => {
 			if (!stopping) {
 				log(`n8n exited (${signal || code}); see ${server.logFile}`);
@@ -331,4 +364,6 @@ async function main() {
 	}
 }
 
-main();
+module.exports = { startDemo, parseArgs };
+
+if (require.main === module) main();

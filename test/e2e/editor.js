@@ -162,4 +162,53 @@ async function captureEditor({ url, owner, outDir, log = () => {} }) {
 	}
 }
 
-module.exports = { CHROMIUM, LAUNCH_ARGS, ensureChromium, launch, login, loadPlaywright, captureEditor };
+/** Signs in through n8n's sign-in page, as a user does (the README's "open the URL and log in"). */
+async function signIn(page, url, { email, password }) {
+	await page.goto(`${url}/home/workflows`, { waitUntil: 'networkidle' });
+	await page.locator('input[name="emailOrLdapLoginId"]').fill(email);
+	await page.locator('input[name="password"]').fill(password);
+	await page.getByTestId('form-submit-button').click();
+	await page.getByTestId('workflow-card-name').first().waitFor();
+}
+
+/**
+ * From the workflow list, opens the workflow named `name`, clicks the main *Execute workflow* button and waits
+ * for the run to end (execute: false only opens it). Returns what the canvas shows per node ({ name, type, ran: green
+ * check }, keyed by node name) and the button's text. Saves a screenshot to `shotFile`.
+ */
+async function executeFromList(page, url, { name, shotFile, execute = true, timeoutMs = 5 * 60 * 1000 }) {
+	await page.goto(`${url}/home/workflows`, { waitUntil: 'networkidle' });
+	await page.getByTestId('workflow-card-name').filter({ hasText: name }).first().click();
+	await page.getByTestId('canvas-node').first().waitFor();
+	await page.waitForTimeout(800);
+	const button = page.getByTestId('execute-workflow-button');
+	await button.waitFor();
+	if (execute) await button.click();
+	// The button is disabled (loading) while the run lasts; "waiting for trigger event" would never end.
+	await page.waitForFunction(
+		() => {
+			const b = document.querySelector('[data-test-id="execute-workflow-button"]');
+			return b && !b.disabled && !b.classList.contains('is-loading') && !/Executing|Waiting/i.test(b.textContent || '');
+		},
+		null,
+		{ timeout: timeoutMs, polling: 500 },
+	);
+	await page.waitForTimeout(1000);
+	const nodes = await page.getByTestId('canvas-node').evaluateAll((els) =>
+		els.map((el) => ({
+			name: el.getAttribute('data-node-name'),
+			type: el.getAttribute('data-node-type'),
+			ran: !!el.querySelector('[data-test-id="canvas-node-status-success"]'),
+		})),
+	);
+	const buttonText = (await button.innerText()).replace(/\s+/g, ' ').trim();
+	if (shotFile) {
+		fs.mkdirSync(path.dirname(shotFile), { recursive: true });
+		await page.keyboard.press('Shift+1').catch(() => {}); // zoom to fit
+		await page.waitForTimeout(600);
+		await page.screenshot({ path: shotFile });
+	}
+	return { nodes: Object.fromEntries(nodes.filter((n) => n.name).map((n) => [n.name, n])), buttonText, url: page.url() };
+}
+
+module.exports = { CHROMIUM, LAUNCH_ARGS, ensureChromium, launch, login, signIn, executeFromList, loadPlaywright, captureEditor };

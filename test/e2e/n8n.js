@@ -452,7 +452,12 @@ async function startN8n(folder, { port = 0, env = {}, timeoutMs = 3 * 60 * 1000,
 		}
 		await new Promise((res) => setTimeout(res, 500));
 	}
-	await ensureOwner(url);
+	try {
+		await ensureOwner(url);
+	} catch (err) {
+		await stop();
+		throw err;
+	}
 	return { url, port, owner: OWNER, pid: child.pid, child, log, logFile, stop };
 }
 

@@ -25,11 +25,30 @@ function loadTemplate(file) {
 }
 
 /**
- * A copy of a template with every Lever credential pointed at `credential` ({ leverAtsApi: { id, name } })
- * and the named Config assignments replaced. Unknown Config keys throw, so a renamed setting fails loudly.
+ * Templates with a Manual Trigger ship their Schedule and Webhook triggers switched off, so that the editor's
+ * main *Execute workflow* button runs the manual path (n8n 2.x auto-selects, among enabled triggers, a webhook
+ * before a schedule before a Manual Trigger). Before publishing, a user switches them on
+ * (workflows/README.md, step 4); this does the same to a workflow object, in place, and returns their names.
+ */
+function enableTriggers(wf) {
+	const switched = [];
+	for (const node of wf.nodes) {
+		if (node.disabled && /(Trigger|\.webhook)$/.test(node.type)) {
+			delete node.disabled;
+			switched.push(node.name);
+		}
+	}
+	return switched;
+}
+
+/**
+ * A copy of a template with every Lever credential pointed at `credential` ({ leverAtsApi: { id, name } }),
+ * the named Config assignments replaced and its triggers switched on (enableTriggers) as for publishing.
+ * Unknown Config keys throw, so a renamed setting fails loudly.
  */
 function prepareTemplate(template, { credential, config = {}, configNode = 'Config' } = {}) {
 	const wf = JSON.parse(JSON.stringify(template));
+	enableTriggers(wf);
 	for (const node of wf.nodes) {
 		if (node.credentials && node.credentials.leverAtsApi && credential) {
 			node.credentials = { ...node.credentials, ...credential };
@@ -210,6 +229,7 @@ module.exports = {
 	TEMPLATE_FILES,
 	WORKFLOWS_DIR,
 	loadTemplate,
+	enableTriggers,
 	prepareTemplate,
 	emulatorConfig,
 	startReceiver,

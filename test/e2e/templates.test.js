@@ -332,6 +332,7 @@ describe('partner templates in a real n8n', () => {
 		];
 
 		const t = Date.now();
+		emu.resetRequests();
 		const run = await harness.execute(inst.folder, wf.sureCloud.id);
 		phase('SureCloud', t);
 		if (!run.ok) throw failRun(run, 'SureCloud');
@@ -369,6 +370,31 @@ describe('partner templates in a real n8n', () => {
 			if (o.status !== 'signed' && r.hired === 'false') expect(r.flag).toBe('NOT_ACCEPTED');
 		}
 		expect(csvRows.some((r) => r.hired === 'true')).toBe(true);
+
+		// The contacts read are exactly those of the offer-stage opportunities, each person once; the rows carry
+		// what the evidence needs from them.
+		const offerStage = emu.state.opportunities.values().filter((o) => o.stage === 'offer' && o.confidentiality !== 'confidential');
+		const expectedContacts = new Set(offerStage.map((o) => o.contact));
+		const contactReads = emu
+			.requests(1000)
+			.recent.filter((r) => r.method === 'GET' && /\/contacts\/[^/]+$/.test(r.path))
+			.map((r) => r.path.split('/').pop());
+		expect(emu.requests().counts['GET /contacts/{contact}']).toBe(contactReads.length);
+		expect(contactReads.sort()).toEqual([...expectedContacts].sort());
+		for (const o of offers) {
+			const contact = emu.state.contacts.get(emu.state.opportunities.get(o._opp).contact);
+			expect(row(o)).toMatchObject({
+				contactId: contact.id,
+				candidate: contact.name,
+				email: contact.emails[0].toLowerCase(),
+				location: (contact.location && contact.location.name) || '',
+			});
+			expect(row(o).anonymized.toLowerCase()).toBe(String(Boolean(contact.isAnonymized)));
+			// every address of the contact, each once (background checks are matched on any of them)
+			const addresses = [row(o).email, ...row(o).otherEmails.split('; ').filter(Boolean)];
+			expect(new Set(addresses).size).toBe(addresses.length);
+			expect(addresses).toEqual(expect.arrayContaining(contact.emails.map((e) => e.toLowerCase())));
+		}
 
 		// User-access review.
 		const users = emu.state.users.values();
