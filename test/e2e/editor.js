@@ -184,11 +184,14 @@ async function executeFromList(page, url, { name, shotFile, execute = true, time
 	const button = page.getByTestId('execute-workflow-button');
 	await button.waitFor();
 	if (execute) await button.click();
-	// The button is disabled (loading) while the run lasts; "waiting for trigger event" would never end.
+	// The button is disabled (loading) while the run lasts. "Waiting for trigger event" (a webhook waiting for
+	// a call) would never end: stop there and let the caller see it in buttonText.
 	await page.waitForFunction(
 		() => {
 			const b = document.querySelector('[data-test-id="execute-workflow-button"]');
-			return b && !b.disabled && !b.classList.contains('is-loading') && !/Executing|Waiting/i.test(b.textContent || '');
+			const text = (b && b.textContent) || '';
+			if (/Waiting/i.test(text)) return true;
+			return b && !b.disabled && !b.classList.contains('is-loading') && !/Executing/i.test(text);
 		},
 		null,
 		{ timeout: timeoutMs, polling: 500 },
