@@ -5,7 +5,8 @@
  *   - Register Automatically, candidateStageChange + candidateHired: n8n's production URL is subscribed in the
  *     emulator, which hands out one signature token per event;
  *   - Use a Webhook Made in Lever, contactUpdated: a webhook made in the emulator for that workflow's URL, its
- *     token in a Lever Webhook Signing credential.
+ *     token in a Lever Webhook Signing credential;
+ *   - Register Automatically with Fetch Full Opportunity: n8n answers before the lookup, which has its own cap.
  * Genuine deliveries (from the emulator, and signed here with the subscription's token as Lever signs them)
  * and attacks are POSTed to n8n's production URL. Executions are counted through n8n's REST API: every
  * genuine delivery runs exactly once, no attack runs anything, every refusal is a bare 401.
@@ -16,8 +17,10 @@ const { harness, setupInstance } = require('./helpers');
 
 const AUTO_WF_ID = 'e2eLeverAttackA1';
 const MANUAL_WF_ID = 'e2eLeverAttackM1';
+const LOOKUP_WF_ID = 'e2eLeverAttackL1';
 const AUTO_HOOK_ID = '0b6f5c1e-2a3d-4e5f-8a9b-0c1d2e3f4a51';
 const MANUAL_HOOK_ID = '0b6f5c1e-2a3d-4e5f-8a9b-0c1d2e3f4a52';
+const LOOKUP_HOOK_ID = '0b6f5c1e-2a3d-4e5f-8a9b-0c1d2e3f4a53';
 const SIGNING_CREDENTIAL = Object.freeze({ id: 'e2eLeverSigning1', name: 'Lever webhooks made in Lever', type: 'leverWebhookSigningApi' });
 const EVENTS = ['candidateStageChange', 'candidateHired'];
 
@@ -64,6 +67,7 @@ describe('Lever Trigger under attack in a real n8n', () => {
 	let cookie;
 	let autoUrl;
 	let manualUrl;
+	let lookupUrl;
 	/** Signature tokens of the automatic workflow's subscriptions, by event. */
 	let tokens;
 	const t0 = Date.now();
@@ -128,6 +132,7 @@ describe('Lever Trigger under attack in a real n8n', () => {
 		const port = await harness.freePort();
 		manualUrl = `http://127.0.0.1:${port}/webhook/${MANUAL_HOOK_ID}/webhook`;
 		autoUrl = `http://127.0.0.1:${port}/webhook/${AUTO_HOOK_ID}/webhook`;
+		lookupUrl = `http://127.0.0.1:${port}/webhook/${LOOKUP_HOOK_ID}/webhook`;
 		const made = await fetch(`${emu.apiUrl}/webhooks`, {
 			method: 'POST',
 			headers: { authorization: emu.basicAuth(), 'content-type': 'application/json' },
@@ -150,12 +155,21 @@ describe('Lever Trigger under attack in a real n8n', () => {
 				parameters: { registration: 'manual', events: ['contactUpdated'] },
 				credentials: { ...inst.credential, leverWebhookSigningApi: { id: SIGNING_CREDENTIAL.id, name: SIGNING_CREDENTIAL.name } },
 			}),
+			triggerWorkflow({
+				id: LOOKUP_WF_ID,
+				name: 'e2e: Lever Trigger with Fetch Full Opportunity',
+				webhookId: LOOKUP_HOOK_ID,
+				parameters: { registration: 'automatic', events: ['candidateStageChange'], options: { fetchOpportunity: true } },
+				credentials: inst.credential,
+			}),
 		]);
 		await harness.publishWorkflow(inst.folder, AUTO_WF_ID);
 		await harness.publishWorkflow(inst.folder, MANUAL_WF_ID);
+		await harness.publishWorkflow(inst.folder, LOOKUP_WF_ID);
 		server = await harness.startN8n(inst.folder, { port });
 		cookie = await harness.login(server.url);
-		await until(() => emu.state.webhooks.values().filter((w) => w.url === autoUrl).length === EVENTS.length, 'the subscriptions', { timeoutMs: 90000, log: server.log });
+		const subscribed = (url) => emu.state.webhooks.values().filter((w) => w.url === url);
+		await until(() => subscribed(autoUrl).length === EVENTS.length && subscribed(lookupUrl).length === 1, 'the subscriptions', { timeoutMs: 90000, log: server.log });
 		tokens = Object.fromEntries(emu.state.webhooks.values().filter((w) => w.url === autoUrl).map((w) => [w.event, w._signatureToken]));
 		process.stderr.write(`[e2e webhook-attacks] set up in ${((Date.now() - t0) / 1000).toFixed(0)}s\n`);
 	});
@@ -267,5 +281,43 @@ describe('Lever Trigger under attack in a real n8n', () => {
 		const ran = [];
 		for (const execution of after.slice(0, 21)) ran.push(...(await itemsOf(execution.id)).map((item) => item.opportunityId));
 		expect(ran.sort()).toEqual([...bodies.map((b) => b.data.opportunityId), twice.data.opportunityId].sort());
+	});
+
+	test('Fetch Full Opportunity: Lever has its 200 before the lookup answers; a lookup past its cap still runs, saying why', async () => {
+		const secret = emu.state.webhooks.values().find((w) => w.url === lookupUrl)._signatureToken;
+		const opportunity = emu.state.opportunities.values().find((o) => !o.archived && o.confidentiality !== 'confidential');
+		// The first test's stage change reached this workflow too (it also listens to stage changes).
+		const earlier = emu.requests(1000).recent.filter((r) => r.method === 'GET' && r.path === `/v1/opportunities/${opportunity.id}`).length;
+		const lookups = () => emu.requests(1000).recent.filter((r) => r.method === 'GET' && r.path === `/v1/opportunities/${opportunity.id}`).length - earlier;
+		const ran = (await executionsOf(LOOKUP_WF_ID)).length;
+		const deliver = async () => {
+			const at = Date.now();
+			const token = crypto.randomBytes(24).toString('hex');
+			const body = { triggeredAt: at, event: 'candidateStageChange', data: { opportunityId: opportunity.id, fromStageId: 'a', toStageId: 'b' }, token, signature: sign(secret, token, at) };
+			const res = await post(lookupUrl, body);
+			// What the emulator had answered of the lookup at the moment n8n answered the delivery.
+			return { status: res.status, lookupsAnsweredBefore: lookups() };
+		};
+		try {
+			// Every emulator answer now takes 3 s: the lookup succeeds, but only after n8n answered.
+			emu.configure({ faults: { latencyMs: 3000 } });
+			const quick = await deliver();
+			expect(quick).toEqual({ status: 200, lookupsAnsweredBefore: 0 });
+			const [first] = await settledExecutions(LOOKUP_WF_ID, ran + 1, 'the lookup execution');
+			expect(await itemsOf(first.id)).toEqual([expect.objectContaining({ opportunityId: opportunity.id, opportunity: expect.objectContaining({ id: opportunity.id }) })]);
+			// 12 s: beyond the lookup's own 10 s cap (one attempt, no retries).
+			emu.configure({ faults: { latencyMs: 12000 } });
+			const slow = await deliver();
+			expect(slow).toEqual({ status: 200, lookupsAnsweredBefore: 1 });
+			const after = await settledExecutions(LOOKUP_WF_ID, ran + 2, 'the capped lookup execution');
+			expect(after).toHaveLength(ran + 2);
+			const [item] = await itemsOf(after[0].id);
+			expect(item).toMatchObject({ opportunityId: opportunity.id, opportunity: null });
+			expect(item.opportunityError).toMatch(/time|abort/i);
+		} finally {
+			emu.configure({ faults: { latencyMs: 0 } });
+		}
+		// One request per delivery: the capped lookup was not retried.
+		await until(() => lookups() === 2, 'the slow lookup to finish in the emulator', { timeoutMs: 20000 });
 	});
 });
