@@ -3,19 +3,15 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { authenticationField } from '../shared/authentication';
 import { expandField, limitField, nameOrIdField, returnAllField } from '../shared/fields';
 import { isLocatorKind, locatorField, performAsField } from '../shared/locators';
-import { runOperation } from './execute';
+import { runItems } from './items';
 import { RESOURCES } from './resources';
 import { kindOf, pathField, placeholdersOf } from './paths';
 import type { LeverOperation, LeverResource } from './types';
-
-/** Items processed at once; the shared rate limiter still paces the requests themselves. */
-const ITEM_CONCURRENCY = 20;
-
 
 /** The field asking for one path placeholder: a locator for record kinds, else a dropdown or an ID field. */
 function pathParameterField(operation: LeverOperation, placeholder: string): INodeProperties {
@@ -122,18 +118,7 @@ export function findOperation(resourceValue: string, operationValue: string, res
 	return resource?.operations.find((candidate) => candidate.value === operationValue);
 }
 
-function errorItem(error: Error, itemIndex: number): INodeExecutionData {
-	const description = (error as NodeApiError).description;
-	return {
-		json: { error: error.message, ...(description ? { description } : {}) },
-		pairedItem: { item: itemIndex },
-	};
-}
-
-/**
- * Runs the chosen operation for every input item, several items at a time. Output keeps the input's
- * order and pairing; with Continue On Fail an item's error stays on that item.
- */
+/** Runs the chosen operation for every input item (see runItems for order and failures). */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resourceValue = this.getNodeParameter('resource', 0) as string;
@@ -142,28 +127,5 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if (!operation) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operationValue}" of resource "${resourceValue}" is not supported`);
 	}
-	const results: INodeExecutionData[][] = new Array(items.length);
-	const run: { failure?: { index: number; error: Error } } = {};
-	let next = 0;
-	const worker = async () => {
-		while (!('failure' in run) && next < items.length) {
-			const itemIndex = next++;
-			try {
-				results[itemIndex] = await runOperation(this, itemIndex, operation);
-			} catch (caught) {
-				const error =
-					caught instanceof NodeApiError || caught instanceof NodeOperationError
-						? caught
-						: new NodeOperationError(this.getNode(), caught as Error, { itemIndex });
-				if (this.continueOnFail()) {
-					results[itemIndex] = [errorItem(error, itemIndex)];
-				} else if (itemIndex < (run.failure?.index ?? Number.POSITIVE_INFINITY)) {
-					run.failure = { index: itemIndex, error };
-				}
-			}
-		}
-	};
-	await Promise.all(Array.from({ length: Math.min(ITEM_CONCURRENCY, items.length) }, async () => await worker()));
-	if (run.failure) throw run.failure.error;
-	return [results.flat()];
+	return [await runItems(this, items, operation)];
 }

@@ -61,6 +61,8 @@ export interface LeverOperation {
 	) => Promise<INodeExecutionData[]>;
 	/** Writes that are safe to repeat (e.g. add tags): the transport may retry them after 5xx. */
 	idempotent?: boolean;
+	/** A field holding the HTTP method per item (Custom API Call): its value decides, not `method`. */
+	methodParameter?: string;
 }
 
 export interface LeverResource {

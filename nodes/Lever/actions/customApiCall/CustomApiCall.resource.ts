@@ -20,6 +20,7 @@ export const customApiCallResource: LeverResource = {
 			description:
 				'Call any Lever endpoint by method and path (relative to the credential\'s base URL, e.g. /opportunities), with query and JSON body; optionally follow pagination',
 			method: 'GET',
+			methodParameter: 'method',
 			path: '/',
 			properties: [
 				{

@@ -129,8 +129,28 @@ async function findByEmail(ctx: IExecuteFunctions, itemIndex: number, email: str
 	return await attempt;
 }
 
+/**
+ * Per run: the opportunity each email + posting led to (found or created), so two items of one run for
+ * the same person and posting create it once, even before Lever's search shows the new opportunity.
+ */
+const seenThisRun = new WeakMap<object, Map<string, IDataObject>>();
+
+function runKeys(body: IDataObject): string[] {
+	const postingId = ((body.postings ?? []) as string[])[0] ?? '';
+	return ((body.emails ?? []) as string[]).map((email) => `${email.trim().toLowerCase()}|${postingId}`);
+}
+
+function remember(ctx: IExecuteFunctions, body: IDataObject, opportunity: IDataObject) {
+	let seen = seenThisRun.get(ctx);
+	if (!seen) seenThisRun.set(ctx, (seen = new Map()));
+	for (const key of runKeys(body)) if (!seen.has(key)) seen.set(key, opportunity);
+}
+
 /** An opportunity of this person on this posting (or any, without a posting), found by email. */
 async function findExisting(ctx: IExecuteFunctions, itemIndex: number, body: IDataObject): Promise<IDataObject | undefined> {
+	const seen = seenThisRun.get(ctx);
+	const earlier = runKeys(body).map((key) => seen?.get(key)).find(Boolean);
+	if (earlier) return earlier;
 	const emails = (body.emails ?? []) as string[];
 	const postingId = ((body.postings ?? []) as string[])[0];
 	for (const email of emails) {
@@ -153,6 +173,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INod
 		}
 		const existing = await findExisting(this, itemIndex, body);
 		if (existing) {
+			remember(this, body, existing);
 			return [{ json: { ...existing, created: false, deduped: true, matchedBy: body.postings ? 'email+posting' : 'email' }, pairedItem: { item: itemIndex } }];
 		}
 	}
@@ -180,6 +201,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INod
 		envelope = await leverApiRequest.call(this, { ...request, body });
 	}
 	const record = (envelope.data ?? {}) as IDataObject;
+	if (mode === 'findOrCreate') remember(this, body, record);
 	return [{ json: { ...record, created: true, deduped: envelope.deduped === true }, pairedItem: { item: itemIndex } }];
 }
 
