@@ -28,6 +28,8 @@ const SCHEDULER_ENV = {
 };
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+// n8n 1.x has no poll budget at all (no durable scheduler): a poll reads until it is done.
+const HAS_POLL_BUDGET = Number(harness.installer.N8N_VERSION.split('.')[0]) >= 2;
 
 async function until(check, what, { timeoutMs = 30000, everyMs = 500, log } = {}) {
 	const deadline = Date.now() + timeoutMs;
@@ -72,7 +74,7 @@ function pollWorkflow(credential) {
 	};
 }
 
-describe('Lever Poll Trigger catching up in a real n8n', () => {
+(HAS_POLL_BUDGET ? describe : describe.skip)('Lever Poll Trigger catching up in a real n8n', () => {
 	let inst;
 	let server;
 	let cookie;
