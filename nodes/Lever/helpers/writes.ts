@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 
+import { leverApiRequest } from '../transport';
 import { toList } from './parameters';
 import { nameOrIdField } from '../shared/fields';
 import { assertLeverId, invalidParameter } from '../shared/rules';
@@ -149,4 +150,45 @@ export function listOrUndefined(value: unknown): string[] | undefined {
 export function refId(value: unknown): unknown {
 	if (value && typeof value === 'object' && !Array.isArray(value)) return (value as IDataObject).id ?? null;
 	return value ?? null;
+}
+
+/** A template field as Lever returned it, reduced to what its create/update body takes. */
+function writableTemplateField(field: IDataObject): IDataObject {
+	const writable: IDataObject = { type: field.type, text: field.text };
+	if (field.description) writable.description = field.description;
+	if (field.required !== undefined) writable.required = field.required;
+	if (field.prompt) writable.prompt = field.prompt;
+	if (field.currency) writable.currency = field.currency;
+	// A score-system's scale is Lever's own; a dropdown's, choice's or scorecard's comes from the body.
+	if (Array.isArray(field.options) && field.type !== 'score-system') {
+		writable.options = (field.options as IDataObject[]).map((option) => ({ text: option.text }));
+	}
+	if (Array.isArray(field.scores)) {
+		writable.scores = (field.scores as IDataObject[]).map((score) => ({ text: score.text, ...(score.description ? { description: score.description } : {}) }));
+	}
+	return writable;
+}
+
+/**
+ * The body of a template Update. Lever's PUT replaces the whole template, so when Fields (JSON) is left
+ * empty the template is read first and its questions (and the settings not given here) are sent back:
+ * renaming a template then needs only the new name.
+ */
+export async function templateUpdateBody(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	path: string,
+	given: { text: string; fields?: IDataObject[]; settings: IDataObject },
+	settingKeys: string[],
+): Promise<IDataObject> {
+	if (given.fields) return { text: given.text, fields: given.fields, ...given.settings };
+	const envelope = await leverApiRequest.call(ctx, { method: 'GET', path, endpoint: path, itemIndex });
+	const current = (envelope.data ?? {}) as IDataObject;
+	const kept: IDataObject = {};
+	for (const key of settingKeys) {
+		const value = key === 'group' ? (current.group as IDataObject | null | undefined)?.id : current[key];
+		if (value !== undefined && value !== null && value !== '') kept[key] = value;
+	}
+	const fields = ((current.fields ?? []) as IDataObject[]).map(writableTemplateField);
+	return { text: given.text, fields, ...kept, ...given.settings };
 }

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { getCollection } from '../../helpers/parameters';
 import { invalidParameter } from '../../shared/rules';
-import { jsonArray, pick, requiredString } from '../../helpers/writes';
+import { jsonArray, pick, requiredString, templateUpdateBody } from '../../helpers/writes';
+import { runStandard } from '../execute';
 import type { LeverOperation, LeverResource } from '../types';
 
 const FIELDS_EXAMPLE =
@@ -53,20 +54,29 @@ function templateFields(kind: 'create' | 'update'): INodeProperties[] {
 			],
 		},
 	];
-	// Create starts from a working example; Update starts empty so nothing is replaced by accident.
-	return kind === 'create' ? properties.map((property) => (property.name === 'fields' ? { ...property, default: FIELDS_EXAMPLE } : property)) : properties;
+	// Create starts from a working example; Update starts empty, which keeps the template's questions.
+	return properties.map((property) => {
+		if (property.name !== 'fields') return property;
+		if (kind === 'create') return { ...property, default: FIELDS_EXAMPLE };
+		return {
+			...property,
+			required: false,
+			description: `${property.description}. Leave it empty ([]) to keep the template's current questions, e.g. to rename it.`,
+		};
+	});
 }
 
-function templateBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+/** The template as entered; Fields (JSON) may be left empty on Update only. */
+function readTemplate(ctx: IExecuteFunctions, itemIndex: number, kind: 'create' | 'update'): { text: string; fields?: IDataObject[]; settings: IDataObject } {
 	const text = requiredString(ctx, 'text', itemIndex, 'Name', 'Enter the name of the template');
-	const fields = jsonArray(ctx.getNode(), itemIndex, 'Fields (JSON)', ctx.getNodeParameter('fields', itemIndex, ''), { required: true, example: FIELDS_EXAMPLE })!;
-	fields.forEach((field, index) => {
+	const fields = jsonArray(ctx.getNode(), itemIndex, 'Fields (JSON)', ctx.getNodeParameter('fields', itemIndex, ''), { required: kind === 'create', example: FIELDS_EXAMPLE });
+	fields?.forEach((field, index) => {
 		if (typeof field.type !== 'string' || typeof field.text !== 'string' || field.text.trim() === '') {
 			throw invalidParameter(ctx.getNode(), itemIndex, `Fields (JSON) > field ${index + 1}`, 'needs a type and a text', `For example ${FIELDS_EXAMPLE}`);
 		}
 	});
-	const scoreSystems = fields.filter((field) => field.type === 'score-system').length;
-	if (scoreSystems !== 1) {
+	const scoreSystems = fields?.filter((field) => field.type === 'score-system').length;
+	if (scoreSystems !== undefined && scoreSystems !== 1) {
 		throw invalidParameter(
 			ctx.getNode(),
 			itemIndex,
@@ -75,7 +85,7 @@ function templateBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 			'Lever needs exactly one score-system field (the overall rating) in a feedback template',
 		);
 	}
-	return { text, fields, ...pick(getCollection(ctx, 'additionalFields', itemIndex), ['instructions', 'group']) };
+	return { text, fields, settings: pick(getCollection(ctx, 'additionalFields', itemIndex), ['instructions', 'group']) };
 }
 
 const feedbackTemplate = '/feedback_templates/{feedback_template}';
@@ -90,7 +100,8 @@ const operations: LeverOperation[] = [
 		path: '/feedback_templates',
 		properties: templateFields('create'),
 		request(itemIndex) {
-			return { body: templateBody(this, itemIndex) };
+			const { text, fields, settings } = readTemplate(this, itemIndex, 'create');
+			return { body: { text, fields, ...settings } };
 		},
 	},
 	{
@@ -130,8 +141,9 @@ const operations: LeverOperation[] = [
 		pathParameters: { feedback_template: 'uuidOrSlug' },
 		idempotent: true,
 		properties: templateFields('update'),
-		request(itemIndex) {
-			return { body: templateBody(this, itemIndex) };
+		async execute(itemIndex, { path, ids, operation }) {
+			const body = await templateUpdateBody(this, itemIndex, path, readTemplate(this, itemIndex, 'update'), ['instructions', 'group']);
+			return await runStandard(this, itemIndex, { ...operation, execute: undefined, request: () => ({ body }) }, { path, ids });
 		},
 	},
 ];

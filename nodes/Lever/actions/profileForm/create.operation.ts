@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, ResourceMapperField, ResourceMapperValue } from 'n8n-workflow';
 
 import type { LeverOperation } from '../types';
 import { getCollection } from '../../helpers/parameters';
@@ -82,6 +82,20 @@ export const createProfileFormOperation: LeverOperation = {
 		})) as IDataObject;
 		const template = ((response?.data as IDataObject | undefined) ?? response ?? {}) as IDataObject;
 		const templateFields = Array.isArray(template.fields) ? (template.fields as IDataObject[]) : [];
+		// A value mapped to a field the template does not have would be dropped without a word: refuse it.
+		const templateIds = new Set(templateFields.map((field, index) => templateFieldId(field, index)));
+		const strays = [...values.keys()].filter((id) => !templateIds.has(id));
+		if (strays.length) {
+			const schema = ((this.getNodeParameter('fields', i, {}) as Partial<ResourceMapperValue>)?.schema ?? []) as ResourceMapperField[];
+			const names = strays.map((id) => `"${schema.find((field) => field.id === id)?.displayName ?? id}"`);
+			throw invalidParameter(
+				node,
+				i,
+				`Fields > ${names.join(', ')}`,
+				`${strays.length === 1 ? 'is not a field' : 'are not fields'} of the template "${String(template.text ?? templateId)}"`,
+				'Refresh the field list (the template changed, or another template was chosen) and map the value to one of its fields, or remove it',
+			);
+		}
 		const fields = templateFields.map((field, index) => {
 			const id = templateFieldId(field, index);
 			const value = values.has(id) ? values.get(id) : null;
