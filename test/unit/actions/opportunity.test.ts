@@ -113,6 +113,7 @@ describe('Opportunity: exact requests (nock)', () => {
 		['a link that is not a URL', { additionalFields: { links: 'github.com/jane' } }, /Links/],
 		['a creation date in the future', { additionalFields: { createdAt: '2999-01-01T00:00:00Z' } }, /Created At: is in the future/],
 		['a missing resume binary property', { options: { resumeBinaryProperty: 'resume' } }, /resume/],
+		['an Opportunity Location without a posting (Lever would ignore it)', { postingId: byId(''), additionalFields: { opportunityLocation: 'Remote' } }, /Opportunity Location: needs a posting/],
 	])('Create refuses %s before any request', async (_label, overrides, message) => {
 		const { error, requests } = await runLever({
 			parameters: {

@@ -33,6 +33,10 @@ function buildCandidate(ctx: IExecuteFunctions, itemIndex: number): IDataObject 
 		const value = String(extra[key] ?? '').trim();
 		if (value) body[key] = value;
 	}
+	if (body.opportunityLocation && !body.postings) {
+		// Lever ignores it without a posting (the opportunity gets no location): say so instead.
+		throw invalidParameter(node, itemIndex, 'Opportunity Location', 'needs a posting', 'Choose the posting, or remove Opportunity Location (Lever ignores it without one)');
+	}
 	if (body.origin && !ORIGINS.includes(String(body.origin))) {
 		throw invalidParameter(node, itemIndex, 'Origin', `"${body.origin}" is not a Lever origin`, `Use one of: ${ORIGINS.join(', ')}`);
 	}
@@ -261,7 +265,7 @@ export const createOperation: LeverOperation = {
 				{ displayName: 'Headline', name: 'headline', type: 'string', default: '', description: 'Companies and schools, in one line' },
 				{ displayName: 'Links', name: 'links', type: 'string', default: '', description: 'Comma-separated profile URLs (LinkedIn, GitHub...)' },
 				{ displayName: 'Location', name: 'location', type: 'string', default: '', description: "The candidate's location" },
-				{ displayName: 'Opportunity Location', name: 'opportunityLocation', type: 'string', default: '', description: 'For postings with several locations' },
+				{ displayName: 'Opportunity Location', name: 'opportunityLocation', type: 'string', default: '', description: 'Which of the posting\'s locations (for postings with several; Lever sets "unspecified" otherwise). Needs a posting.' },
 				{
 					displayName: 'Origin',
 					name: 'origin',
