@@ -225,6 +225,29 @@ function parseCsv(text) {
 	return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
 }
 
+/**
+ * Lever requests the emulator answered since `mark` (a request sequence number from requestMark), counted per
+ * endpoint template (`GET /opportunities/{opportunity}/resumes`); 429 answers (rate limit, retried by the node)
+ * are left out, so the counts are what the workflow asked for. The emulator must keep enough of its log
+ * (`requestLogSize`): a mark older than the kept log throws instead of undercounting.
+ */
+function leverRequestsSince(emu, mark) {
+	const recent = emu.emulator.log.recent;
+	if (recent.length && recent[0].seq > mark + 1) throw new Error(`request log starts at ${recent[0].seq}, after mark ${mark}: raise requestLogSize`);
+	const counts = {};
+	let total = 0;
+	for (const r of recent) {
+		if (r.seq <= mark || r.status === 429) continue;
+		const key = `${r.method} ${r.template || r.path}`;
+		counts[key] = (counts[key] || 0) + 1;
+		total++;
+	}
+	return { total, counts, to: (pattern) => Object.entries(counts).filter(([k]) => pattern.test(k)).reduce((n, [, c]) => n + c, 0) };
+}
+
+/** The emulator's current request sequence number, for leverRequestsSince. */
+const requestMark = (emu) => emu.emulator.reqSeq;
+
 module.exports = {
 	TEMPLATE_FILES,
 	WORKFLOWS_DIR,
@@ -237,4 +260,6 @@ module.exports = {
 	postJson,
 	waitForWebhook,
 	parseCsv,
+	leverRequestsSince,
+	requestMark,
 };

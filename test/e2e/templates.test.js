@@ -81,7 +81,7 @@ describe('partner templates in a real n8n', () => {
 
 	beforeAll(async () => {
 		let t = Date.now();
-		inst = await setupInstance({ emulator: { opportunities: 50, rateLimit: { perSecond: 10, burst: 20 } } });
+		inst = await setupInstance({ emulator: { opportunities: 50, rateLimit: { perSecond: 10, burst: 20 }, requestLogSize: 20000 } });
 		emu = inst.emu;
 		phase('user folder + credential', t);
 
@@ -301,18 +301,72 @@ describe('partner templates in a real n8n', () => {
 		}
 	});
 
-	test('SeekOut index: every candidate of the account is in the lookup index', async () => {
-		const t = Date.now();
-		const run = await harness.execute(inst.folder, wf.seekOut.id);
-		phase('SeekOut index', t);
-		if (!run.ok) throw failRun(run, 'SeekOut index');
-		expect(nodeErrors(run.result)).toEqual([]);
-		const [summary] = harness.nodeOutput(run.result, 'Build lookup index');
-		const visible = emu.state.opportunities.values().filter((o) => o.confidentiality !== 'confidential');
-		expect(summary.opportunities).toBe(visible.length);
-		expect(summary.candidates).toBe(new Set(visible.map((o) => o.contact)).size);
+	test('SeekOut index: a full first run, then runs that read only the changes; a failed run does not move the cursor', async () => {
+		const visible = () => emu.state.opportunities.values().filter((o) => o.confidentiality !== 'confidential');
+		const summaryOf = (run) => harness.nodeOutput(run.result, 'Build lookup index')[0];
+		let t = Date.now();
+		let mark = T.requestMark(emu);
+		const first = await harness.execute(inst.folder, wf.seekOut.id);
+		phase('SeekOut index run 1 (full)', t);
+		if (!first.ok) throw failRun(first, 'SeekOut index run 1');
+		expect(nodeErrors(first.result)).toEqual([]);
+		const summary = summaryOf(first);
+		expect(summary).toMatchObject({ mode: 'full', reason: 'first run', updatedAfter: null });
+		expect(summary.opportunities).toBe(visible().length);
+		expect(summary.candidates).toBe(new Set(visible().map((o) => o.contact)).size);
 		expect(summary.keys.emails).toBeGreaterThan(summary.candidates);
 		expect(summary.keys.linkedIn).toBeGreaterThan(0);
+		const full = T.leverRequestsSince(emu, mark);
+		expect(full.to(/\/resumes$/)).toBe(visible().length);
+
+		// Between runs: one opportunity touched, one with its contact edited, one archived, one deleted (none with
+		// an offer: the SureCloud test below reads those).
+		const withOffer = new Set(emu.state.offers.values().map((f) => f._opp));
+		const [touched, edited, archived, deleted] = visible().filter((o) => !o.archived && !withOffer.has(o.id));
+		emu.mutate({ action: 'touch', ids: [touched.id] });
+		emu.mutate({ action: 'contact', ids: [edited.id], headline: 'Zebra Analytics, Staff Engineer', emit: false });
+		emu.mutate({ action: 'archive', ids: [archived.id], emit: false });
+		emu.mutate({ action: 'delete', ids: [deleted.id], emit: false });
+
+		t = Date.now();
+		mark = T.requestMark(emu);
+		const second = await harness.execute(inst.folder, wf.seekOut.id);
+		phase('SeekOut index run 2 (incremental)', t);
+		if (!second.ok) throw failRun(second, 'SeekOut index run 2');
+		expect(nodeErrors(second.result)).toEqual([]);
+		const delta = summaryOf(second);
+		expect(delta.mode).toBe('incremental');
+		// the window starts 15 minutes (overlapMinutes) before the start of run 1
+		expect(Date.parse(delta.updatedAfter)).toBe(summary.cursor - 15 * 60 * 1000);
+		const changed = visible().filter((o) => o.updatedAt >= Date.parse(delta.updatedAfter));
+		for (const o of [touched, edited, archived]) expect(changed.map((c) => c.id)).toContain(o.id);
+		expect(changed.length).toBeLessThan(visible().length);
+		expect(delta.read).toEqual({ opportunities: changed.length, deleted: 1 });
+		expect(delta.opportunities).toBe(visible().length);
+		expect(delta.candidates).toBe(new Set(visible().map((o) => o.contact)).size);
+		// Requests: archive reasons, deleted opportunities, one page of changed opportunities, resumes of those only.
+		const incremental = T.leverRequestsSince(emu, mark);
+		expect(incremental.to(/\/resumes$/)).toBe(changed.length);
+		expect(incremental.counts).toEqual({
+			'GET /archive_reasons': 1,
+			'GET /opportunities/deleted': 1,
+			'GET /opportunities': 1,
+			'GET /opportunities/{opportunity}/resumes': changed.length,
+		});
+
+		// A run that fails (Lever refuses the key) leaves the cursor where run 2 put it.
+		const keys = emu.emulator.options.apiKeys;
+		emu.emulator.options.apiKeys = [];
+		const failed = await harness.execute(inst.folder, wf.seekOut.id).finally(() => {
+			emu.emulator.options.apiKeys = keys;
+		});
+		expect(failed.ok).toBe(false);
+		t = Date.now();
+		const fourth = await harness.execute(inst.folder, wf.seekOut.id);
+		phase('SeekOut index run 4 (after a failed run)', t);
+		if (!fourth.ok) throw failRun(fourth, 'SeekOut index run 4');
+		expect(summaryOf(fourth)).toMatchObject({ mode: 'incremental', updatedAfter: new Date(delta.cursor - 15 * 60 * 1000).toISOString() });
+		expect(summaryOf(fourth).opportunities).toBe(visible().length);
 	});
 
 	test('SureCloud: evidence rows with flags (start before check, check missing), CSV file and POST', async () => {
