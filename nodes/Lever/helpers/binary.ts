@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { leverApiDownload, leverApiRequest } from '../transport';
+import type { MultipartPart, TransportSettings } from '../transport';
+import { leverApiDownload } from '../transport';
 import { binaryInputField } from '../shared/fields';
 import { invalidParameter } from '../shared/rules';
 
@@ -52,9 +53,11 @@ export interface DownloadOptions {
 	/** What the output item's JSON says about the file besides its name and type. */
 	json: IDataObject;
 	/** File name when the response has no Content-Disposition (may look the record up). */
-	fallbackFileName: () => Promise<string | undefined> | string | undefined;
+	fallbackFileName?: () => Promise<string | undefined> | string | undefined;
 	/** Base name used when nothing else names the file; an extension is added from the MIME type. */
 	defaultBaseName: string;
+	/** Retry settings of the item (Request Options). */
+	settings?: TransportSettings;
 }
 
 /** Downloads a Lever document and returns it as one item with a binary property. */
@@ -79,12 +82,13 @@ export async function downloadAsBinary(
 		qs: options.qs,
 		endpoint: options.endpoint,
 		itemIndex,
+		settings: options.settings,
 	});
 	const headers: IDataObject = response.headers ?? {};
 	const mimeTypeHeader = header(headers, 'content-type');
 	const mimeType = mimeTypeHeader ? mimeTypeHeader.split(';')[0].trim() : undefined;
 	let fileName = fileNameFromContentDisposition(header(headers, 'content-disposition'));
-	if (!fileName) fileName = (await options.fallbackFileName()) || undefined;
+	if (!fileName) fileName = (await options.fallbackFileName?.()) || undefined;
 	if (!fileName) {
 		const extension = mimeType ? EXTENSIONS[mimeType] : undefined;
 		fileName = extension ? `${options.defaultBaseName}.${extension}` : options.defaultBaseName;
@@ -127,14 +131,10 @@ export function uploadFileFields(fileNamePlaceholder: string): INodeProperties[]
 }
 
 /**
- * Sends the item's file as multipart field `file` (the Upload and File > Upload operations), after the
- * checks Lever would otherwise fail on: the binary property exists and the file is at most 30 MB.
+ * The item's file as multipart field `file` (the Upload and File > Upload operations), after the checks
+ * Lever would otherwise fail on: the binary property exists and the file is at most 30 MB.
  */
-export async function uploadFile(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	request: { path: string; endpoint: string; qs?: IDataObject },
-): Promise<INodeExecutionData[]> {
+export async function uploadParts(this: IExecuteFunctions, itemIndex: number): Promise<MultipartPart[]> {
 	const { fileName } = (this.getNodeParameter('options', itemIndex, {}) ?? {}) as IDataObject;
 	const file = await readUploadFile.call(this, itemIndex, typeof fileName === 'string' ? fileName : undefined);
 	if (file.data.length > MAX_UPLOAD_BYTES) {
@@ -146,13 +146,7 @@ export async function uploadFile(
 			'Compress or split the file before uploading it',
 		);
 	}
-	const envelope = await leverApiRequest.call(this, {
-		method: 'POST',
-		...request,
-		multipart: [{ name: 'file', data: file.data, fileName: file.fileName, mimeType: file.mimeType }],
-		itemIndex,
-	});
-	return [{ json: (envelope.data ?? envelope) as IDataObject, pairedItem: { item: itemIndex } }];
+	return [{ name: 'file', data: file.data, fileName: file.fileName, mimeType: file.mimeType }];
 }
 
 /** Reads the item's binary property for an upload, naming the field when it is missing. */

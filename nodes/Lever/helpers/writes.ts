@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 
+import type { TransportSettings } from '../transport';
 import { leverApiRequest } from '../transport';
 import { toList } from './parameters';
 import { nameOrIdField } from '../shared/fields';
@@ -180,9 +181,10 @@ export async function templateUpdateBody(
 	path: string,
 	given: { text: string; fields?: IDataObject[]; settings: IDataObject },
 	settingKeys: string[],
+	transport?: TransportSettings,
 ): Promise<IDataObject> {
 	if (given.fields) return { text: given.text, fields: given.fields, ...given.settings };
-	const envelope = await leverApiRequest.call(ctx, { method: 'GET', path, endpoint: path, itemIndex });
+	const envelope = await leverApiRequest.call(ctx, { method: 'GET', path, endpoint: path, itemIndex, settings: transport });
 	const current = (envelope.data ?? {}) as IDataObject;
 	const kept: IDataObject = {};
 	for (const key of settingKeys) {

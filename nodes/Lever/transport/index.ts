@@ -281,35 +281,6 @@ function multipartBody(parts: MultipartPart[]): { body: Buffer; contentType: str
 	return { body: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-/** The action node's "Request Options" (Max Attempts, Max Retry Time) for this item, when it has them. */
-function nodeRetrySettings(ctx: LeverContext, itemIndex = 0): Partial<RetrySettings> {
-	if (!('getInputData' in ctx)) return {};
-	const options = (ctx as IExecuteFunctions).getNodeParameter('requestOptions', itemIndex, {}) as IDataObject;
-	const settings: Partial<RetrySettings> = {};
-	const given = (value: unknown) => value !== undefined && value !== null && value !== '';
-	if (given(options?.maxAttempts)) {
-		const attempts = Number(options.maxAttempts);
-		if (!Number.isInteger(attempts) || attempts < 1 || attempts > 20) {
-			throw new NodeOperationError(ctx.getNode(), `Request Options > Max Attempts: ${String(options.maxAttempts)} is not a whole number from 1 to 20`, {
-				itemIndex,
-				description: 'Set Max Attempts to between 1 and 20 (the first attempt included), or remove the option',
-			});
-		}
-		settings.maxAttempts = attempts;
-	}
-	if (given(options?.maxRetrySeconds)) {
-		const seconds = Number(options.maxRetrySeconds);
-		if (!Number.isFinite(seconds) || seconds < 0) {
-			throw new NodeOperationError(ctx.getNode(), `Request Options > Max Retry Time (Seconds): ${String(options.maxRetrySeconds)} is not a number of 0 or more`, {
-				itemIndex,
-				description: 'Set Max Retry Time to 0 seconds or more, or remove the option',
-			});
-		}
-		settings.maxTotalMs = seconds * 1000;
-	}
-	return settings;
-}
-
 function isRetryable(failure: AttemptFailure, idempotent: boolean): boolean {
 	if (failure.status === 429) return true; // refused by the rate limiter: nothing happened
 	if (failure.status === undefined && failure.networkCode === 'ECONNREFUSED') return true; // never sent
@@ -367,7 +338,7 @@ function lowerCaseHeaders(raw: IDataObject | undefined): Record<string, string> 
 async function send(this: LeverContext, request: LeverRequest): Promise<IDataObject | LeverDownload | LeverJsonWithHeaders> {
 	checkExpand(this, request);
 	const credential = await credentialInfo(this);
-	const retry = { ...DEFAULT_RETRY, ...nodeRetrySettings(this, request.itemIndex), ...request.settings?.retry };
+	const retry = { ...DEFAULT_RETRY, ...request.settings?.retry };
 	const rateLimit = request.settings?.rateLimit ?? credential.rateLimit;
 	const bucket = rateLimit ? bucketFor(credential.bucketKey, rateLimit) : undefined;
 	const applyBucket = request.rateLimit === 'apply' ? bucketFor(`${credential.bucketKey}:apply`, LEVER_APPLY_RATE_LIMIT) : undefined;

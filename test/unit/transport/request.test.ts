@@ -310,18 +310,19 @@ describe('settings from the credential and the node', () => {
 		expect(started[3]).toBeGreaterThanOrEqual(100);
 	});
 
-	it("bounds retries by the node's Request Options > Max Attempts", async () => {
+	it("reads no node parameter: retries are bounded by the settings it is given, not by the node's Request Options", async () => {
 		const requests: RequestRecord[] = [];
 		const ctx = createContext(
 			{ parameters: { requestOptions: { maxAttempts: 2 } }, credentials: apiKeyCredentials('http://lever.test/v1', SAMPLE_CREDENTIAL) },
 			requests,
 			[],
 		);
-		lever().get('/v1/users').times(5).reply(503, { code: 'ServiceUnavailable', message: 'busy' });
+		lever().get('/v1/users').times(6).reply(503, { code: 'ServiceUnavailable', message: 'busy' });
 		await expect(
 			leverApiRequest.call(ctx, { method: 'GET', path: '/users', settings: { rateLimit: false, retry: { baseDelayMs: 1, maxDelayMs: 1 } } }),
 		).rejects.toThrow(NodeApiError);
-		expect(requests).toHaveLength(2);
+		// The default six attempts: Request Options reach the transport only through the operation layer.
+		expect(requests).toHaveLength(6);
 	});
 });
 

@@ -62,7 +62,8 @@ export const customApiCallResource: LeverResource = {
 					description: 'Whether to read every page of a listing and return one item per record',
 				},
 			],
-			async execute(itemIndex) {
+			/** Method and path come from the user, not the row, so the call keeps its own execute. */
+			async execute(itemIndex, { settings }) {
 				const node = this.getNode();
 				const method = this.getNodeParameter('method', itemIndex, 'GET') as HttpMethod;
 				const path = String(this.getNodeParameter('path', itemIndex, '') ?? '').trim();
@@ -74,7 +75,7 @@ export const customApiCallResource: LeverResource = {
 					throw invalidParameter(node, itemIndex, 'Query Parameters', 'must be a JSON object', 'Use {"name": "value"}');
 				}
 				const body = method === 'GET' ? undefined : (parseJsonParameter(this, 'body', itemIndex, 'Body') as IDataObject | undefined);
-				const request = { method, path, qs: query as IDataObject, body, endpoint: path, itemIndex };
+				const request = { method, path, qs: query as IDataObject, body, endpoint: path, itemIndex, settings };
 				const toItem = (json: IDataObject): INodeExecutionData => ({ json, pairedItem: { item: itemIndex } });
 				if (method === 'GET' && (this.getNodeParameter('paginate', itemIndex, false) as boolean)) {
 					return (await leverApiList.call(this, request)).map(toItem);

@@ -1,9 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { leverApiRequest } from '../../transport';
 import type { LeverOperation } from '../types';
 
-export const dispositionOutputField: INodeProperties = {
+const dispositionOutputField: INodeProperties = {
 	displayName: 'Output',
 	name: 'output',
 	type: 'options',
@@ -28,20 +27,19 @@ export const dispositionOutputField: INodeProperties = {
 };
 
 /** GET /disposition_stages answers one object `{stages, archiveReasons}` (docs/lever-api.md, Responses and paging): split it into items. */
-export async function dispositionStagesExecute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	context: { path: string; operation: LeverOperation },
-): Promise<INodeExecutionData[]> {
-	const envelope = await leverApiRequest.call(this, {
-		method: 'GET',
-		path: context.path,
-		endpoint: context.operation.path,
-		itemIndex,
-	});
-	const data = (envelope.data && typeof envelope.data === 'object' ? envelope.data : envelope) as IDataObject;
-	const output = this.getNodeParameter('output', itemIndex, 'stages') as string;
-	if (output === 'raw') return [{ json: data, pairedItem: { item: itemIndex } }];
-	const records = (Array.isArray(data[output]) ? data[output] : []) as IDataObject[];
-	return records.map((record) => ({ json: record, pairedItem: { item: itemIndex } }));
-}
+export const getManyDispositionStagesOperation: LeverOperation = {
+	value: 'getMany',
+	name: 'Get Many',
+	action: 'Get many disposition stages',
+	description:
+		'Retrieve many stages with their pipeline (lead, applicant, screen, onsite, offer) and rank, together with the archive reasons; one item per stage by default',
+	method: 'GET',
+	path: '/disposition_stages',
+	properties: [dispositionOutputField],
+	records(envelope, itemIndex) {
+		const data = (envelope.data && typeof envelope.data === 'object' ? envelope.data : envelope) as IDataObject;
+		const output = this.getNodeParameter('output', itemIndex, 'stages') as string;
+		if (output === 'raw') return [data];
+		return (Array.isArray(data[output]) ? data[output] : []) as IDataObject[];
+	},
+};

@@ -1,7 +1,6 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import type { LeverOperation } from '../types';
-import { downloadAsBinary } from '../../helpers/binary';
 import { binaryOutputField } from '../../shared/fields';
 import { leverApiRequest } from '../../transport';
 
@@ -16,20 +15,19 @@ export const downloadFileOperation: LeverOperation = {
 	path: '/opportunities/{opportunity}/files/{file}/download',
 	pathParameters: { opportunity: 'opportunity' },
 	properties: [binaryOutputField],
-	async execute(this: IExecuteFunctions, i: number, { path }): Promise<INodeExecutionData[]> {
-		const segments = path.split('/');
-		const opportunityId = decodeURIComponent(segments[2] ?? '');
-		const fileId = decodeURIComponent(segments[4] ?? '');
-		const metadataPath = path.replace(/\/download$/, '');
-		return await downloadAsBinary.call(this, i, {
-			path,
-			json: { opportunityId, fileId },
-			defaultBaseName: `file-${fileId}`,
-			fallbackFileName: async () => {
-				const response = (await leverApiRequest.call(this, { method: 'GET', path: metadataPath, itemIndex: i })) as IDataObject;
-				const record = (response?.data ?? {}) as IDataObject;
-				return typeof record.name === 'string' ? record.name : undefined;
+	request(itemIndex, { path, ids, settings }) {
+		const fileId = ids.file;
+		return {
+			download: {
+				json: { opportunityId: ids.opportunity, fileId },
+				defaultBaseName: `file-${fileId}`,
+				fallbackFileName: async () => {
+					const metadataPath = path.replace(/\/download$/, '');
+					const response = await leverApiRequest.call(this, { method: 'GET', path: metadataPath, itemIndex, settings });
+					const record = (response?.data ?? {}) as IDataObject;
+					return typeof record.name === 'string' ? record.name : undefined;
+				},
 			},
-		});
+		};
 	},
 };

@@ -1,5 +1,4 @@
-import { uploadFile, uploadFileFields } from '../../helpers/binary';
-import { readPerformAs } from '../execute';
+import { uploadFileFields, uploadParts } from '../../helpers/binary';
 import type { LeverOperation } from '../types';
 
 /** #25 POST /opportunities/{opportunity}/files, multipart field `file`, perform_as required. */
@@ -14,8 +13,7 @@ export const uploadFileOperation: LeverOperation = {
 	pathParameters: { opportunity: 'opportunity' },
 	performAs: 'required',
 	properties: uploadFileFields('e.g. portfolio.pdf'),
-	async execute(itemIndex, { path }) {
-		const performAs = readPerformAs(this, itemIndex, uploadFileOperation);
-		return await uploadFile.call(this, itemIndex, { path, endpoint: uploadFileOperation.path, qs: { perform_as: performAs } });
+	async request(itemIndex) {
+		return { multipart: await uploadParts.call(this, itemIndex) };
 	},
 };

@@ -3,7 +3,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { getCollection, toList } from '../../helpers/parameters';
 import { invalidParameter } from '../../shared/rules';
 import { jsonArray, pick, requiredString, templateUpdateBody } from '../../helpers/writes';
-import { runStandard } from '../execute';
 import type { LeverOperation, LeverResource } from '../types';
 
 const FIELD_TYPES = ['currency', 'date', 'dropdown', 'multiple-choice', 'multiple-select', 'text', 'textarea', 'yes-no'];
@@ -65,9 +64,11 @@ function templateFields(kind: 'create' | 'update'): INodeProperties[] {
 	return properties.map((property) => {
 		if (property.name !== 'fields') return property;
 		if (kind === 'create') return { ...property, default: FIELDS_EXAMPLE };
+		// Optional on Update: no `required` key at all (n8n's rule: never `required: false`).
+		const optional = { ...property };
+		delete optional.required;
 		return {
-			...property,
-			required: false,
+			...optional,
 			description: `${property.description}. Leave it empty ([]) to keep the template's current questions, e.g. to rename it.`,
 		};
 	});
@@ -162,9 +163,9 @@ const operations: LeverOperation[] = [
 		path: formTemplate,
 		idempotent: true,
 		properties: templateFields('update'),
-		async execute(itemIndex, { path, ids, operation }) {
-			const body = await templateUpdateBody(this, itemIndex, path, readTemplate(this, itemIndex, 'update'), ['instructions', 'group', 'secretByDefault']);
-			return await runStandard(this, itemIndex, { ...operation, execute: undefined, request: () => ({ body }) }, { path, ids });
+		/** Lever's PUT replaces the whole template: without new questions, the current ones are read and kept. */
+		async request(itemIndex, { path, settings }) {
+			return { body: await templateUpdateBody(this, itemIndex, path, readTemplate(this, itemIndex, 'update'), ['instructions', 'group', 'secretByDefault'], settings) };
 		},
 	},
 ];

@@ -1,7 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-
 import type { LeverOperation } from '../types';
-import { downloadAsBinary } from '../../helpers/binary';
 import { binaryOutputField } from '../../shared/fields';
 
 /** #38 GET /opportunities/{opportunity}/offers/{offer}/download[?status=sent|signed]. */
@@ -37,17 +34,15 @@ export const downloadOfferOperation: LeverOperation = {
 		},
 		binaryOutputField,
 	],
-	async execute(this: IExecuteFunctions, i: number, { path }): Promise<INodeExecutionData[]> {
-		const status = String(this.getNodeParameter('status', i, 'latest'));
-		const segments = path.split('/');
-		const opportunityId = decodeURIComponent(segments[2] ?? '');
-		const offerId = decodeURIComponent(segments[4] ?? '');
-		return await downloadAsBinary.call(this, i, {
-			path,
+	request(itemIndex, { ids }) {
+		const status = String(this.getNodeParameter('status', itemIndex, 'latest'));
+		const offerId = ids.offer;
+		return {
 			qs: status === 'sent' || status === 'signed' ? { status } : undefined,
-			json: { opportunityId, offerId, document: status },
-			defaultBaseName: `offer-${offerId}${status === 'latest' ? '' : `-${status}`}`,
-			fallbackFileName: () => undefined,
-		});
+			download: {
+				json: { opportunityId: ids.opportunity, offerId, document: status },
+				defaultBaseName: `offer-${offerId}${status === 'latest' ? '' : `-${status}`}`,
+			},
+		};
 	},
 };

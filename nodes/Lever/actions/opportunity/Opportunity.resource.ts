@@ -3,9 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { convertCollection, getCollection, toList } from '../../helpers/parameters';
 import { assertLeverId, assertStageId, assertUrl, invalidParameter } from '../../shared/rules';
-import { leverApiList } from '../../transport';
 import { nameOrIdField, simplifyField } from '../../shared/fields';
-import { runStandard } from '../execute';
 import type { LeverOperation, LeverResource } from '../types';
 import { createOperation } from './create.operation';
 import { getFileActionsOperation } from './fileActions.operation';
@@ -26,6 +24,17 @@ function simplifiedOutput(this: IExecuteFunctions, record: IDataObject, itemInde
 	return (this.getNodeParameter('simplify', itemIndex, true) as boolean) ? simplifyOpportunity(record) : record;
 }
 
+/** Name Contains: Lever has no name search, so the list reads a bounded scan and the names are matched after it. */
+function nameSearch(ctx: IExecuteFunctions, itemIndex: number) {
+	const filters = getCollection(ctx, 'filters', itemIndex);
+	const nameContains = String(filters.nameContains ?? '').trim().toLowerCase();
+	const maxScan = Number(filters.maxScan ?? 1000);
+	if (!Number.isInteger(maxScan) || maxScan < 1) {
+		throw invalidParameter(ctx.getNode(), itemIndex, 'Filters > Max Records to Scan', `${String(filters.maxScan)} is not a whole number of at least 1`, 'Set Max Records to Scan to 1 or more (default 1000)');
+	}
+	return { nameContains, maxScan };
+}
+
 const getMany: LeverOperation = {
 	value: 'getMany',
 	name: 'Get Many',
@@ -38,47 +47,31 @@ const getMany: LeverOperation = {
 	expand: OPPORTUNITY_EXPAND,
 	properties: [opportunityFilters, simplifyField],
 	request(itemIndex) {
+		const { nameContains, maxScan } = nameSearch(this, itemIndex);
 		const filters = { ...getCollection(this, 'filters', itemIndex) };
 		delete filters.nameContains;
 		delete filters.maxScan;
-		return { qs: convertCollection(this, itemIndex, 'Filters', filters, OPPORTUNITY_FILTER_CONVERSION) };
+		const qs = convertCollection(this, itemIndex, 'Filters', filters, OPPORTUNITY_FILTER_CONVERSION);
+		// One record past the bound tells whether the scan stopped early.
+		return nameContains ? { qs, readLimit: maxScan + 1 } : { qs };
 	},
 	output: simplifiedOutput,
-};
-
-/** Name Contains: Lever has no name search, so scan a bounded listing and say when the bound was hit. */
-getMany.execute = async function (itemIndex, { path, ids }) {
-	const filters = getCollection(this, 'filters', itemIndex);
-	const nameContains = String(filters.nameContains ?? '').trim().toLowerCase();
-	const maxScan = Number(filters.maxScan ?? 1000);
-	if (!Number.isInteger(maxScan) || maxScan < 1) {
-		throw invalidParameter(this.getNode(), itemIndex, 'Filters > Max Records to Scan', `${String(filters.maxScan)} is not a whole number of at least 1`, 'Set Max Records to Scan to 1 or more (default 1000)');
-	}
-	if (!nameContains) return await runStandard(this, itemIndex, { ...getMany, execute: undefined }, { path, ids });
-	const { qs } = await getMany.request!.call(this, itemIndex);
-	const expand = this.getNodeParameter('expand', itemIndex, []) as string[];
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Number.POSITIVE_INFINITY : (this.getNodeParameter('limit', itemIndex, 50) as number);
-	const scanned = await leverApiList.call(
-		this,
-		{ method: 'GET', path, qs: { ...qs, ...(expand.length ? { expand } : {}) }, expandAllowed: OPPORTUNITY_EXPAND, endpoint: '/opportunities', itemIndex },
-		{ limit: maxScan + 1 },
-	);
-	const scanLimitHit = scanned.length > maxScan;
-	const matches = scanned
-		.slice(0, maxScan)
-		.filter((record) => String(record.name ?? '').toLowerCase().includes(nameContains))
-		.slice(0, limit);
-	if (scanLimitHit) {
-		this.addExecutionHints({
-			message: `Name Contains scanned only the first ${maxScan} opportunities matching the other filters; more exist. Narrow the filters or raise Max Records to Scan.`,
-			location: 'outputPane',
-		});
-	}
-	return matches.map((record) => ({
-		json: { ...simplifiedOutput.call(this, record, itemIndex), matchedBy: 'name', scanLimitReached: scanLimitHit },
-		pairedItem: { item: itemIndex },
-	}));
+	afterList(records, itemIndex, { limit }) {
+		const { nameContains, maxScan } = nameSearch(this, itemIndex);
+		if (!nameContains) return records;
+		const scanLimitReached = records.length > maxScan;
+		if (scanLimitReached) {
+			this.addExecutionHints({
+				message: `Name Contains scanned only the first ${maxScan} opportunities matching the other filters; more exist. Narrow the filters or raise Max Records to Scan.`,
+				location: 'outputPane',
+			});
+		}
+		return records
+			.slice(0, maxScan)
+			.filter((record) => String(record.name ?? '').toLowerCase().includes(nameContains))
+			.slice(0, limit ?? Number.POSITIVE_INFINITY)
+			.map((record) => ({ ...record, matchedBy: 'name', scanLimitReached }));
+	},
 };
 
 const tagOrSourceOperation = (

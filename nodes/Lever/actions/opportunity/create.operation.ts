@@ -3,12 +3,12 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { getCollection, toList } from '../../helpers/parameters';
 import { assertEmail, assertLeverId, invalidParameter, toMilliseconds } from '../../shared/rules';
-import type { MultipartPart } from '../../transport';
-import { leverApiList, leverApiRequest } from '../../transport';
+import type { MultipartPart, TransportSettings } from '../../transport';
+import { leverApiList } from '../../transport';
 import { ORIGINS, ORIGIN_OPTIONS, nameOrIdField } from '../../shared/fields';
 import { locatorField } from '../../shared/locators';
-import { readPerformAs } from '../execute';
-import type { LeverOperation } from '../types';
+import { operationQuery, send } from '../execute';
+import type { LeverOperation, OperationContext, OperationRequest } from '../types';
 import { readTagsOrSources, tagsOrSourcesFields } from './opportunity.fields';
 
 const PHONE_TYPES = ['home', 'mobile', 'other', 'skype', 'work'];
@@ -109,12 +109,18 @@ function isForbidden(error: unknown): boolean {
 }
 
 /** One lookup by email: confidential opportunities included when the credential may see them. */
-async function findByEmail(ctx: IExecuteFunctions, itemIndex: number, email: string, postingId?: string): Promise<IDataObject | undefined> {
+async function findByEmail(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	settings: TransportSettings,
+	email: string,
+	postingId?: string,
+): Promise<IDataObject | undefined> {
 	const lookup = async (confidentiality?: 'all') => {
 		const qs: IDataObject = { email };
 		if (postingId) qs.posting_id = [postingId];
 		if (confidentiality) qs.confidentiality = confidentiality;
-		const [existing] = await leverApiList.call(ctx, { method: 'GET', path: '/opportunities', qs, endpoint: '/opportunities', itemIndex }, { limit: 1 });
+		const [existing] = await leverApiList.call(ctx, { method: 'GET', path: '/opportunities', qs, endpoint: '/opportunities', itemIndex, settings }, { limit: 1 });
 		return existing;
 	};
 	const known = confidentialAccess.get(ctx);
@@ -151,23 +157,24 @@ function remember(ctx: IExecuteFunctions, body: IDataObject, opportunity: IDataO
 }
 
 /** An opportunity of this person on this posting (or any, without a posting), found by email. */
-async function findExisting(ctx: IExecuteFunctions, itemIndex: number, body: IDataObject): Promise<IDataObject | undefined> {
+async function findExisting(ctx: IExecuteFunctions, itemIndex: number, settings: TransportSettings, body: IDataObject): Promise<IDataObject | undefined> {
 	const seen = seenThisRun.get(ctx);
 	const earlier = runKeys(body).map((key) => seen?.get(key)).find(Boolean);
 	if (earlier) return earlier;
 	const emails = (body.emails ?? []) as string[];
 	const postingId = ((body.postings ?? []) as string[])[0];
 	for (const email of emails) {
-		const existing = await findByEmail(ctx, itemIndex, email, postingId);
+		const existing = await findByEmail(ctx, itemIndex, settings, email, postingId);
 		if (existing) return existing;
 	}
 	return undefined;
 }
 
-async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+/** Find or Create looks the person up before creating: more than one request, so the row keeps an execute. */
+async function execute(this: IExecuteFunctions, itemIndex: number, context: OperationContext): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	const mode = this.getNodeParameter('mode', itemIndex, 'create') as string;
-	const performAs = readPerformAs(this, itemIndex, createOperation)!;
+	const qs = operationQuery(this, itemIndex, createOperation);
 	const body = buildCandidate(this, itemIndex);
 	const options = getCollection(this, 'options', itemIndex);
 
@@ -175,14 +182,13 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INod
 		if (!(body.emails as string[] | undefined)?.length) {
 			throw invalidParameter(node, itemIndex, 'Emails', 'is empty', 'Find or Create looks the candidate up by email: enter at least one email');
 		}
-		const existing = await findExisting(this, itemIndex, body);
+		const existing = await findExisting(this, itemIndex, context.settings, body);
 		if (existing) {
 			remember(this, body, existing);
 			return [{ json: { ...existing, created: false, deduped: true, matchedBy: body.postings ? 'email+posting' : 'email' }, pairedItem: { item: itemIndex } }];
 		}
 	}
 
-	const qs: IDataObject = { perform_as: performAs };
 	if (options.parse) qs.parse = true;
 	if (options.performAsPostingOwner) {
 		if (!body.postings) {
@@ -192,21 +198,15 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INod
 	}
 
 	const resumeProperty = String(options.resumeBinaryProperty ?? '').trim();
-	const request = { method: 'POST' as const, path: '/opportunities', qs, endpoint: '/opportunities', itemIndex };
-	let envelope: IDataObject;
+	let built: OperationRequest = { body };
 	if (resumeProperty) {
 		const binary = this.helpers.assertBinaryData(itemIndex, resumeProperty);
 		const data = await this.helpers.getBinaryDataBuffer(itemIndex, resumeProperty);
-		envelope = await leverApiRequest.call(this, {
-			...request,
-			multipart: [...toMultipart(body), { name: 'resumeFile', data, fileName: binary.fileName ?? 'resume', mimeType: binary.mimeType }],
-		});
-	} else {
-		envelope = await leverApiRequest.call(this, { ...request, body });
+		built = { multipart: [...toMultipart(body), { name: 'resumeFile', data, fileName: binary.fileName ?? 'resume', mimeType: binary.mimeType }] };
 	}
-	const record = (envelope.data ?? {}) as IDataObject;
-	if (mode === 'findOrCreate') remember(this, body, record);
-	return [{ json: { ...record, created: true, deduped: envelope.deduped === true }, pairedItem: { item: itemIndex } }];
+	const [created] = await send(this, itemIndex, context, built, qs);
+	if (mode === 'findOrCreate') remember(this, body, created.json);
+	return [created];
 }
 
 export const createOperation: LeverOperation = {
@@ -311,5 +311,9 @@ export const createOperation: LeverOperation = {
 			],
 		},
 	],
+	/** Lever reports in a top-level `deduped` whether it merged into an existing person. */
+	records(envelope) {
+		return [{ ...((envelope.data ?? {}) as IDataObject), created: true, deduped: envelope.deduped === true }];
+	},
 	execute,
 };

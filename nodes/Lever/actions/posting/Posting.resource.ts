@@ -4,8 +4,8 @@ import { getCollection } from '../../helpers/parameters';
 import { assertSomething, requiredString } from '../../helpers/writes';
 import { simplifyField } from '../../shared/fields';
 import type { LeverOperation, LeverResource } from '../types';
-import { applyExecute, applyFields } from './apply.operation';
-import { getUsersExecute, getUsersFields } from './getUsers.operation';
+import { applyOperation } from './apply.operation';
+import { getUsersOperation } from './getUsers.operation';
 import {
 	POSTING_EXPAND,
 	postingBody,
@@ -36,18 +36,7 @@ function simplified(this: IExecuteFunctions, record: IDataObject, itemIndex: num
 }
 
 const operations: LeverOperation[] = [
-	{
-		value: 'apply',
-		name: 'Apply',
-		action: 'Apply a candidate to a posting',
-		description:
-			'Submit an application to a published or internal posting, as the job site would; creates or de-duplicates the candidate by email',
-		method: 'POST',
-		path: '/postings/{posting}/apply',
-		pathParameters: posting,
-		properties: applyFields,
-		execute: applyExecute,
-	},
+	applyOperation,
 	{
 		value: 'create',
 		name: 'Create',
@@ -153,17 +142,7 @@ const operations: LeverOperation[] = [
 		},
 		output: simplified,
 	},
-	{
-		value: 'getUsers',
-		name: 'Get Users',
-		action: 'Get the users with access to a posting',
-		description: 'Retrieve the users and roles that can see a posting (one item per user by default)',
-		method: 'GET',
-		path: '/postings/{posting}/users',
-		pathParameters: posting,
-		properties: getUsersFields,
-		execute: getUsersExecute,
-	},
+	getUsersOperation,
 	{
 		value: 'update',
 		name: 'Update',

@@ -1,15 +1,14 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getCollection, parseJsonParameter } from '../../helpers/parameters';
 import { assertEmail, assertUrl, invalidParameter } from '../../shared/rules';
 import { jsonArray, jsonObject, pick, requiredString } from '../../helpers/writes';
-import { leverApiRequest } from '../../transport';
 import type { LeverOperation } from '../types';
 
 const APPLY_EXAMPLE =
 	'{"personalInformation": [{"name": "fullName", "value": "Jane Doe"}, {"name": "email", "value": "jane@example.com"}]}';
 
-export const applyFields: INodeProperties[] = [
+const applyFields: INodeProperties[] = [
 	{
 		displayName: 'Define Application',
 		name: 'applicationInput',
@@ -283,24 +282,22 @@ function bodyFromJson(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 }
 
 /** POST /postings/{posting}/apply: the key's normal limit; the 2 per second apply limiter only when asked. */
-export async function applyExecute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	context: { path: string; operation: LeverOperation },
-): Promise<INodeExecutionData[]> {
-	const mode = this.getNodeParameter('applicationInput', itemIndex, 'fields') as string;
-	const body = mode === 'json' ? bodyFromJson(this, itemIndex) : bodyFromFields(this, itemIndex);
-	const qs: IDataObject = {};
-	if (this.getNodeParameter('sendConfirmationEmail', itemIndex, false) === true) qs.send_confirmation_email = true;
-	const envelope = await leverApiRequest.call(this, {
-		method: 'POST',
-		path: context.path,
-		qs,
-		body,
-		rateLimit: this.getNodeParameter('applyRateLimit', itemIndex, false) === true ? 'apply' : undefined,
-		endpoint: context.operation.path,
-		itemIndex,
-	});
-	const data = (envelope.data ?? envelope) as IDataObject;
-	return [{ json: data, pairedItem: { item: itemIndex } }];
-}
+export const applyOperation: LeverOperation = {
+	value: 'apply',
+	name: 'Apply',
+	action: 'Apply a candidate to a posting',
+	description:
+		'Submit an application to a published or internal posting, as the job site would; creates or de-duplicates the candidate by email',
+	method: 'POST',
+	path: '/postings/{posting}/apply',
+	pathParameters: { posting: 'posting' },
+	properties: applyFields,
+	request(itemIndex) {
+		const mode = this.getNodeParameter('applicationInput', itemIndex, 'fields') as string;
+		const body = mode === 'json' ? bodyFromJson(this, itemIndex) : bodyFromFields(this, itemIndex);
+		const qs: IDataObject = {};
+		if (this.getNodeParameter('sendConfirmationEmail', itemIndex, false) === true) qs.send_confirmation_email = true;
+		const rateLimit = this.getNodeParameter('applyRateLimit', itemIndex, false) === true ? ('apply' as const) : undefined;
+		return { qs, body, rateLimit };
+	},
+};

@@ -1,9 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { leverApiRequest } from '../../transport';
 import type { LeverOperation } from '../types';
 
-export const getUsersFields: INodeProperties[] = [
+const getUsersFields: INodeProperties[] = [
 	{
 		displayName: 'Output',
 		name: 'output',
@@ -30,22 +29,22 @@ export const getUsersFields: INodeProperties[] = [
 ];
 
 /** GET /postings/{posting}/users: Lever answers without the usual `data` wrapper (docs/lever-api.md, Responses and paging). */
-export async function getUsersExecute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	context: { path: string; operation: LeverOperation },
-): Promise<INodeExecutionData[]> {
-	const response = await leverApiRequest.call(this, {
-		method: 'GET',
-		path: context.path,
-		endpoint: context.operation.path,
-		itemIndex,
-	});
-	// Tolerate a `data` wrapper should Lever add one.
-	const envelope = (response.data && typeof response.data === 'object' && !Array.isArray(response.data) ? response.data : response) as IDataObject;
-	const output = this.getNodeParameter('output', itemIndex, 'users') as string;
-	if (output === 'raw') return [{ json: envelope, pairedItem: { item: itemIndex } }];
-	const postingId = ((envelope.posting ?? {}) as IDataObject).id ?? null;
-	const records = (Array.isArray(envelope[output]) ? envelope[output] : []) as IDataObject[];
-	return records.map((record) => ({ json: { ...record, postingId }, pairedItem: { item: itemIndex } }));
-}
+export const getUsersOperation: LeverOperation = {
+	value: 'getUsers',
+	name: 'Get Users',
+	action: 'Get the users with access to a posting',
+	description: 'Retrieve the users and roles that can see a posting (one item per user by default)',
+	method: 'GET',
+	path: '/postings/{posting}/users',
+	pathParameters: { posting: 'posting' },
+	properties: getUsersFields,
+	records(response, itemIndex) {
+		// Tolerate a `data` wrapper should Lever add one.
+		const envelope = (response.data && typeof response.data === 'object' && !Array.isArray(response.data) ? response.data : response) as IDataObject;
+		const output = this.getNodeParameter('output', itemIndex, 'users') as string;
+		if (output === 'raw') return [envelope];
+		const postingId = ((envelope.posting ?? {}) as IDataObject).id ?? null;
+		const records = (Array.isArray(envelope[output]) ? envelope[output] : []) as IDataObject[];
+		return records.map((record) => ({ ...record, postingId }));
+	},
+};

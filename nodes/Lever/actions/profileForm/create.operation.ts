@@ -64,7 +64,7 @@ export const createProfileFormOperation: LeverOperation = {
 			],
 		},
 	],
-	async request(i) {
+	async request(i, { settings }) {
 		const node = this.getNode();
 		const templateId = String(this.getNodeParameter('templateId', i, '') ?? '').trim();
 		if (!templateId) {
@@ -79,6 +79,7 @@ export const createProfileFormOperation: LeverOperation = {
 			method: 'GET',
 			path: `/form_templates/${templateId}`,
 			itemIndex: i,
+			settings,
 		})) as IDataObject;
 		const template = ((response?.data as IDataObject | undefined) ?? response ?? {}) as IDataObject;
 		const templateFields = Array.isArray(template.fields) ? (template.fields as IDataObject[]) : [];
