@@ -111,8 +111,15 @@ function tokensOf(credential: IDataObject): Record<string, string> {
 	return tokens;
 }
 
+/** The signing credential's tokens; none when the node has no such credential selected (n8n then throws). */
 async function manualTokens(ctx: TriggerContext): Promise<Record<string, string>> {
-	return tokensOf((await ctx.getCredentials(SIGNING_CREDENTIAL)) as IDataObject);
+	let credential: IDataObject;
+	try {
+		credential = (await ctx.getCredentials(SIGNING_CREDENTIAL)) as IDataObject;
+	} catch {
+		return {};
+	}
+	return tokensOf(credential);
 }
 
 /** Lever's tokens are long random strings; a short one or one with spaces is a paste gone wrong. */
@@ -143,7 +150,7 @@ export async function checkManualTokens(ctx: IHookFunctions, settings: TriggerSe
 	if (missing.length) {
 		throw new NodeOperationError(ctx.getNode(), `The Lever Webhook Signing credential has no signature token for ${missing.map(eventName).join(', ')}`, {
 			description:
-				"Lever gives each webhook its own signature token. In Lever open Settings > Integrations and API > Webhooks, copy the token of each event's webhook into the field of that event in the credential, or remove the event from Events.",
+				"Lever gives each webhook its own signature token. Select a Lever Webhook Signing API credential on the node (create one if needed). In Lever open Settings > Integrations and API > Webhooks and copy the token of each event's webhook into the field of that event in the credential, or remove the event from Events.",
 		});
 	}
 }

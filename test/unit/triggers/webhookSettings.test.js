@@ -78,6 +78,15 @@ describe('signature tokens', () => {
 		await expect(checkManualTokens(h.context, settings)).rejects.toThrow(/no signature token for Candidate Hired$/);
 	});
 
+	it('manual without a signing credential (a workflow saved with the old Signature Token parameter): activation names the events and the credential', async () => {
+		const h = context({ parameters: { registration: 'manual', signatureToken: 'old-parameter' } });
+		const settings = readSettings(h.context);
+		const error = await checkManualTokens(h.context, settings).catch((e) => e);
+		expect(error.message).toMatch(/no signature token for Candidate Stage Change$/);
+		expect(error.description).toMatch(/Select a Lever Webhook Signing API credential/);
+		expect(await signingTokensFor(h.context, settings, 'candidateStageChange', [])).toEqual([]);
+	});
+
 	it('the credential test wants at least one token, each of a plausible shape', () => {
 		expect(checkSigningCredential({})).toMatchObject({ status: 'Error' });
 		expect(checkSigningCredential({ candidateHired: 'short' })).toMatchObject({ status: 'Error', message: expect.stringContaining('Candidate Hired') });
