@@ -275,6 +275,7 @@ describe('writes under faults', () => {
 		// Writes run in item order: the first one's 500 is not repeated (it may have happened) and the
 		// second item is never sent.
 		expect(result.requests.filter((request) => request.method === 'POST')).toHaveLength(1);
+		expect(result.error.description).toMatch(/Item 0 failed\. No earlier item was written to Lever; item 1 was not sent\./);
 		expect(watch.scanRun('write without continueOnFail', result)).toEqual([]);
 	});
 });

@@ -34,7 +34,7 @@ function itemRange(from: number, to: number): string {
 export function writtenBefore(failedIndex: number, itemCount: number): string {
 	const before =
 		failedIndex === 0
-			? 'No item was written to Lever'
+			? 'No earlier item was written to Lever'
 			: `Before it, ${itemRange(0, failedIndex - 1)} written to Lever (running the same input again writes them again)`;
 	const after = failedIndex + 1 < itemCount ? `; ${itemRange(failedIndex + 1, itemCount - 1)} not sent` : '';
 	return `Item ${failedIndex} failed. ${before}${after}.`;
