@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { LeverResource } from '../types';
-import { FEEDBACK_REMINDER_OPTIONS } from '../../helpers/interviews';
-import { convertCollection, getCollection, toList } from '../../helpers/parameters';
-import { assertLeverId, invalidParameter, toMilliseconds } from '../../shared/rules';
-import { nameOrIdField } from '../../shared/fields';
+import { interviewCore, interviewFields } from '../../helpers/interviews';
+import { convertCollection, getCollection } from '../../helpers/parameters';
+import { assertLeverId } from '../../shared/rules';
 
 const INTERVIEW_EXPAND = ['feedbackForms', 'postings', 'stage', 'user'];
 
@@ -21,24 +20,9 @@ function interviewProperties(replace: boolean): INodeProperties[] {
 			description:
 				'The interview panel the interview belongs to; only panels created through the API (externallyManaged) accept interviews',
 		},
-		nameOrIdField({ label: 'Interviewer', name: 'interviewers', loadOptionsMethod: 'getUsers', multiple: true, required: true, description: 'The Lever users conducting the interview (at least one)' }),
-		{
-			displayName: 'Date',
-			name: 'date',
-			type: 'dateTime',
-			required: true,
-			default: '',
-			description: 'When the interview starts',
-		},
-		{
-			displayName: 'Duration (Minutes)',
-			name: 'duration',
-			type: 'number',
-			required: true,
-			default: 60,
-			typeOptions: { minValue: 1 },
-			description: 'Length of the interview in minutes',
-		},
+		interviewFields.interviewers('The Lever users conducting the interview (at least one)', true),
+		interviewFields.date('When the interview starts', true),
+		interviewFields.duration(true),
 		{
 			displayName: 'Additional Fields',
 			name: 'additionalFields',
@@ -46,37 +30,11 @@ function interviewProperties(replace: boolean): INodeProperties[] {
 			placeholder: 'Add Field',
 			default: {},
 			options: [
-				{
-					displayName: 'Feedback Reminder',
-					name: 'feedbackReminder',
-					type: 'options',
-					options: FEEDBACK_REMINDER_OPTIONS,
-					default: 'frequently',
-					description: 'How often interviewers are reminded to submit feedback',
-				},
-				nameOrIdField({ label: 'Feedback Template', name: 'feedbackTemplate', loadOptionsMethod: 'getFeedbackTemplates', description: 'Scorecard the interviewers fill in' }),
-				{
-					displayName: 'Location',
-					name: 'location',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. Room 4 or https://meet.example.com/abc',
-				},
-				{
-					displayName: 'Note',
-					name: 'note',
-					type: 'string',
-					typeOptions: { rows: 3 },
-					default: '',
-					description: 'Instructions for the interviewers',
-				},
-				{
-					displayName: 'Subject',
-					name: 'subject',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. Onsite: system design',
-				},
+				interviewFields.feedbackReminder('frequently', 'How often interviewers are reminded to submit feedback'),
+				interviewFields.feedbackTemplate(),
+				interviewFields.location(),
+				interviewFields.note(3),
+				interviewFields.subject('e.g. Onsite: system design'),
 			],
 		},
 	];
@@ -89,18 +47,13 @@ function interviewProperties(replace: boolean): INodeProperties[] {
 function interviewBody(ctx: IExecuteFunctions, i: number): IDataObject {
 	const node = ctx.getNode();
 	const panel = assertLeverId(node, i, 'Panel ID', String(ctx.getNodeParameter('panel', i, '') ?? ''));
-	const interviewers = toList(ctx.getNodeParameter('interviewers', i, []));
-	if (!interviewers.length) {
-		throw invalidParameter(node, i, 'Interviewer Names or IDs', 'is empty', 'Choose at least one Lever user to conduct the interview');
-	}
-	interviewers.forEach((id) => assertLeverId(node, i, 'Interviewer Names or IDs', id));
-	const date = toMilliseconds(ctx, i, 'Date', ctx.getNodeParameter('date', i, ''));
-	const duration = Number(ctx.getNodeParameter('duration', i, 60));
-	if (!Number.isInteger(duration) || duration < 1) {
-		throw invalidParameter(node, i, 'Duration (Minutes)', `"${duration}" is not a whole number of minutes`, 'Enter the length in minutes, e.g. 45');
-	}
+	const core = interviewCore(ctx, i, '', {
+		date: ctx.getNodeParameter('date', i, ''),
+		duration: ctx.getNodeParameter('duration', i, 60),
+		interviewers: ctx.getNodeParameter('interviewers', i, []),
+	});
 	const extra = convertCollection(ctx, i, 'Additional Fields', getCollection(ctx, 'additionalFields', i));
-	return { panel, interviewers: interviewers.map((id) => ({ id })), date, duration, ...extra };
+	return { panel, interviewers: core.interviewers, date: core.date, duration: core.duration, ...extra };
 }
 
 /** #27–#31: interviews of an opportunity; writes only on panels created through the API. */

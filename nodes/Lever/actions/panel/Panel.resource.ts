@@ -1,62 +1,23 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { LeverResource } from '../types';
-import { FEEDBACK_REMINDER_OPTIONS } from '../../helpers/interviews';
+import { FEEDBACK_REMINDER_OPTIONS, interviewCore, interviewFields } from '../../helpers/interviews';
 import { getCollection, toList } from '../../helpers/parameters';
-import { assertLeverId, assertUrl, invalidParameter, toMilliseconds } from '../../shared/rules';
-import { nameOrIdField } from '../../shared/fields';
+import { assertLeverId, assertUrl, invalidParameter } from '../../shared/rules';
 
 const PANEL_EXPAND = ['stage', 'user'];
 
 /** Fields of one interview inside a panel; `replace` adds the ID that keeps an existing interview. */
 function interviewValues(replace: boolean): INodeProperties[] {
 	const values: INodeProperties[] = [
-		{
-			displayName: 'Date',
-			name: 'date',
-			type: 'dateTime',
-			default: '',
-			description: 'When the interview starts (required)',
-		},
-		{
-			displayName: 'Duration (Minutes)',
-			name: 'duration',
-			type: 'number',
-			default: 60,
-			typeOptions: { minValue: 1 },
-			description: 'Length of the interview in minutes',
-		},
-		{
-			displayName: 'Feedback Reminder',
-			name: 'feedbackReminder',
-			type: 'options',
-			options: FEEDBACK_REMINDER_OPTIONS,
-			default: 'daily',
-			description: 'How often the interviewers are reminded to submit feedback',
-		},
-		nameOrIdField({ label: 'Feedback Template', name: 'feedbackTemplate', loadOptionsMethod: 'getFeedbackTemplates', description: 'Scorecard the interviewers fill in' }),
-		nameOrIdField({ label: 'Interviewer', name: 'interviewers', loadOptionsMethod: 'getUsers', multiple: true, description: 'The Lever users conducting this interview (at least one)' }),
-		{
-			displayName: 'Location',
-			name: 'location',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. Room 4 or https://meet.example.com/abc',
-		},
-		{
-			displayName: 'Note',
-			name: 'note',
-			type: 'string',
-			default: '',
-			description: 'Instructions for the interviewers',
-		},
-		{
-			displayName: 'Subject',
-			name: 'subject',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. Technical interview',
-		},
+		interviewFields.date('When the interview starts (required)'),
+		interviewFields.duration(),
+		interviewFields.feedbackReminder('daily', 'How often the interviewers are reminded to submit feedback'),
+		interviewFields.feedbackTemplate(),
+		interviewFields.interviewers('The Lever users conducting this interview (at least one)'),
+		interviewFields.location(),
+		interviewFields.note(),
+		interviewFields.subject('e.g. Technical interview'),
 	];
 	if (replace) {
 		values.splice(4, 0, {
@@ -148,20 +109,7 @@ function panelBody(ctx: IExecuteFunctions, i: number, replace: boolean): IDataOb
 		const label = `Interviews > Interview ${index + 1}`;
 		const interview: IDataObject = {};
 		if (replace && String(entry.id ?? '').trim()) interview.id = assertLeverId(node, i, `${label} > Interview ID`, String(entry.id));
-		if (entry.date === undefined || entry.date === '') {
-			throw invalidParameter(node, i, `${label} > Date`, 'is empty', 'Set when the interview starts');
-		}
-		interview.date = toMilliseconds(ctx, i, `${label} > Date`, entry.date);
-		const duration = Number(entry.duration ?? 60);
-		if (!Number.isInteger(duration) || duration < 1) {
-			throw invalidParameter(node, i, `${label} > Duration (Minutes)`, `"${String(entry.duration)}" is not a whole number of minutes`, 'Enter the length in minutes, e.g. 45');
-		}
-		interview.duration = duration;
-		const interviewers = toList(entry.interviewers);
-		if (!interviewers.length) {
-			throw invalidParameter(node, i, `${label} > Interviewer Names or IDs`, 'is empty', 'Choose at least one Lever user to conduct the interview');
-		}
-		interview.interviewers = interviewers.map((id) => ({ id: assertLeverId(node, i, `${label} > Interviewer Names or IDs`, id) }));
+		Object.assign(interview, interviewCore(ctx, i, label, entry));
 		for (const key of ['subject', 'note', 'location', 'feedbackTemplate', 'feedbackReminder']) {
 			const value = entry[key];
 			if (value !== undefined && value !== '') interview[key] = value;
