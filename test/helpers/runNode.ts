@@ -18,6 +18,7 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { Lever } from '../../nodes/Lever/Lever.node';
+import { readParameter } from './parameters';
 import { buckets } from '../../nodes/Lever/transport/rateLimiter';
 
 export interface RequestRecord {
@@ -62,14 +63,6 @@ export function apiKeyCredentials(baseUrl = TEST_BASE_URL, apiKey = 'test-key'):
 	return { environment: 'custom', customBaseUrl: baseUrl, apiKey };
 }
 
-function extract(value: unknown): unknown {
-	if (value && typeof value === 'object' && (value as IDataObject).__rl) return (value as IDataObject).value;
-	if (value && typeof value === 'object' && 'mode' in (value as IDataObject) && 'value' in (value as IDataObject)) {
-		return (value as IDataObject).value;
-	}
-	return value;
-}
-
 export function createContext(options: RunOptions, requests: RequestRecord[], hints: NodeExecutionHint[]): IExecuteFunctions {
 	const items: INodeExecutionData[] = options.items ?? [{ json: {} }];
 	const credentialType = options.oauth ? 'leverAtsOAuth2Api' : 'leverAtsApi';
@@ -93,12 +86,8 @@ export function createContext(options: RunOptions, requests: RequestRecord[], hi
 	const context = {
 		getInputData: () => items,
 		getNode: () => node,
-		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown, parameterOptions?: { extractValue?: boolean }) => {
-			let value = Object.prototype.hasOwnProperty.call(options.parameters, name) ? options.parameters[name] : fallback;
-			if (typeof value === 'function') value = (value as (index: number) => unknown)(itemIndex);
-			if (value === undefined) throw new Error(`Could not get parameter "${name}"`);
-			return parameterOptions?.extractValue ? extract(value) : value;
-		},
+		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown, parameterOptions?: { extractValue?: boolean }) =>
+			readParameter(options.parameters, name, itemIndex, fallback, parameterOptions),
 		getCredentials: async (type: string) => {
 			if (type !== credentialType) throw new Error(`Node does not have credentials of type ${type}`);
 			return credentials;

@@ -6,6 +6,7 @@
  */
 import type { IDataObject, IHookFunctions, IHttpRequestOptions, IPollFunctions, IWebhookFunctions, NodeExecutionHint } from 'n8n-workflow';
 
+import { readParameter } from './parameters';
 import { apiKeyCredentials, createContext } from './runNode';
 import type { RequestRecord } from './runNode';
 
@@ -54,15 +55,6 @@ export interface TriggerHarness {
 	staticData: IDataObject;
 }
 
-function readPath(source: Record<string, unknown>, path: string): unknown {
-	let current: unknown = source;
-	for (const part of path.split('.')) {
-		if (current === null || typeof current !== 'object' || !(part in (current as Record<string, unknown>))) return undefined;
-		current = (current as Record<string, unknown>)[part];
-	}
-	return current;
-}
-
 export function createFakeResponse(): FakeResponse {
 	const response: FakeResponse = {
 		ended: false,
@@ -102,14 +94,9 @@ export function createTriggerContext(options: TriggerContextOptions): TriggerHar
 	const log = (level: LogEntry['level']) => (message: string) => logs.push({ level, message });
 	const context = {
 		...base,
-		getNodeParameter: (name: string, fallback?: unknown) => {
-			const value = readPath(options.parameters, name);
-			if (value === undefined) {
-				if (fallback === undefined) throw new Error(`Could not get parameter "${name}"`);
-				return fallback;
-			}
-			return value;
-		},
+		// Trigger contexts have no items: getNodeParameter(name, fallback, options).
+		getNodeParameter: (name: string, fallback?: unknown, parameterOptions?: { extractValue?: boolean }) =>
+			readParameter(options.parameters, name, 0, fallback, parameterOptions),
 		getWorkflowStaticData: () => staticData,
 		getWorkflow: () => ({ id: options.workflowId ?? 'test-workflow', name: 'Test workflow', active: true }),
 		getCredentials: async (type: string) => {
