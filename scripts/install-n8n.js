@@ -21,8 +21,8 @@ const { spawn } = require('child_process');
 
 /**
  * The n8n versions the package is tested with (the README states the same). Per version: the native modules
- * to rebuild against Node 24, npm overrides its install needs here, and environment for every n8n process of
- * that version (test/e2e/n8n.js).
+ * to rebuild against Node 24, npm overrides its install needs here, environment for every n8n process of
+ * that version and the CLI arguments that publish (activate) a workflow (test/e2e/n8n.js).
  */
 const VERSIONS = {
 	'2.40.7': {
@@ -30,10 +30,17 @@ const VERSIONS = {
 		overrides: {},
 		// no calls to n8n's MCP registry (CI may be offline); 1.x has no such module and refuses the name
 		env: { N8N_DISABLED_MODULES: 'mcp-registry' },
+		publishArgs: (id) => ['publish:workflow', `--id=${id}`],
 	},
 	// n8n-nodes-base 1.x fetches xlsx from SheetJS's own CDN, outside the npm registry; @e965/xlsx is a
 	// registry republish of the same SheetJS release. isolated-vm 6 ships a Node 24 prebuild in 1.x.
-	'1.123.81': { nativeModules: ['sqlite3'], overrides: { xlsx: 'npm:@e965/xlsx@0.20.2' }, env: {} },
+	'1.123.81': {
+		nativeModules: ['sqlite3'],
+		overrides: { xlsx: 'npm:@e965/xlsx@0.20.2' },
+		env: {},
+		// 1.x "activates" instead of "publishes"
+		publishArgs: (id) => ['update:workflow', `--id=${id}`, '--active=true'],
+	},
 };
 const DEFAULT_VERSION = '2.40.7';
 const N8N_VERSION = process.env.E2E_N8N_VERSION || DEFAULT_VERSION;

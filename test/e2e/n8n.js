@@ -288,7 +288,7 @@ async function importWorkflows(folder, workflows) {
 
 /** Publishes (activates) an imported workflow so its triggers/webhooks are live on the next `n8n start`. */
 async function publishWorkflow(folder, id) {
-	await n8n(folder, ['publish:workflow', `--id=${id}`]);
+	await n8n(folder, installer.VERSIONS[installer.N8N_VERSION].publishArgs(id));
 }
 
 /** n8n workflow ids are 16 alphanumerics. */
