@@ -224,6 +224,30 @@ async function acquireLock(p, log) {
 	}
 }
 
+/**
+ * A native module of the same version already built in another app folder of this cache (installed marker
+ * present, so against this cache's Node 24), or null. Saves the node-gyp build (minutes) for a second n8n
+ * version.
+ */
+function builtElsewhere(p, mod) {
+	const version = (dir) => {
+		try {
+			return JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).version;
+		} catch {
+			return null;
+		}
+	};
+	const want = version(path.join(p.n8nModules, mod));
+	for (const other of Object.keys(VERSIONS).filter((v) => v !== p.version)) {
+		const q = paths(p.cacheDir, other);
+		const dir = path.join(q.n8nModules, mod);
+		if (!isInstalled(q) || version(dir) !== want) continue;
+		const release = path.join(dir, 'build', 'Release');
+		if (fs.existsSync(release) && fs.readdirSync(release).some((f) => f.endsWith('.node'))) return dir;
+	}
+	return null;
+}
+
 /** The install proper; steps already complete and verified are kept unless force. */
 async function doInstall(p, log, force) {
 	const t0 = Date.now();
@@ -298,6 +322,13 @@ async function doInstall(p, log, force) {
 	for (const [i, mod] of NATIVE_MODULES.entries()) {
 		const dir = path.join(p.n8nModules, mod);
 		if (!fs.existsSync(dir)) throw new Error(`${mod} not found in ${p.n8nModules}`);
+		const built = builtElsewhere(p, mod);
+		if (built) {
+			// the same module version already compiled against the same Node 24 for another n8n version here
+			log(`step 3/4 (${i + 1}/${NATIVE_MODULES.length}): ${mod}: reusing the build in ${path.relative(p.cacheDir, built)}`);
+			fs.cpSync(path.join(built, 'build'), path.join(dir, 'build'), { recursive: true });
+			continue;
+		}
 		log(`step 3/4 (${i + 1}/${NATIVE_MODULES.length}): node-gyp rebuild in node_modules/${mod}`);
 		const [cmd, args] = fs.existsSync(nodeGyp)
 			? [p.nodeBin, [nodeGyp, 'rebuild', `--nodedir=${p.nodeHeaders}`, `--jobs=max`]]

@@ -466,7 +466,14 @@ async function startN8n(folder, { port = 0, env = {}, timeoutMs = 3 * 60 * 1000,
  * page instead: set the same owner up through the REST API, as that page would.
  */
 async function ensureOwner(url) {
-	const settings = await (await fetch(`${url}/rest/settings`)).json();
+	// 1.x mounts its REST routes one after another after reporting ready: wait for the settings as JSON
+	let settings;
+	for (const deadline = Date.now() + 60000; !settings; ) {
+		const res = await fetch(`${url}/rest/settings`);
+		if (/json/.test(res.headers.get('content-type') || '')) settings = await res.json();
+		else if (Date.now() > deadline) throw new Error(`${url}/rest/settings answers HTTP ${res.status} without JSON`);
+		else await new Promise((r) => setTimeout(r, 500));
+	}
 	if (!settings?.data?.userManagement?.showSetupOnFirstLoad) return;
 	const res = await fetch(`${url}/rest/owner/setup`, {
 		method: 'POST',
