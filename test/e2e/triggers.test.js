@@ -18,6 +18,10 @@ const path = require('path');
 const crypto = require('crypto');
 const { harness, setupInstance } = require('./helpers');
 
+// n8n 1.x (E2E_N8N_VERSION=1.123.81) differs in two ways these tests see: it saves a poll trigger's static data
+// only when a poll emits, and its REST API has no POST /workflows/<id>/activate.
+const N8N_1X = harness.installer.N8N_VERSION.startsWith('1.');
+
 const WEBHOOK_WF_ID = 'e2eLeverTrigWh01';
 const POLL_WF_ID = 'e2eLeverTrigPl01';
 const FAST_CRON_WF_ID = 'e2eLeverTrigCr01';
@@ -405,11 +409,17 @@ describe('Lever triggers in a real n8n', () => {
 			const state = (await staticDataOf(POLL_WF_ID))['node:Lever Poll Trigger'].lever;
 			const createdAt = emu.state.opportunities.get(oppId).createdAt;
 			expect(state.settingsKey).toBe('v2|opportunityCreated|');
+			if (N8N_1X) {
+				// 1.x stored the emitting poll's memory only (later, empty polls are not saved), so the cursor is
+				// where that poll left it; the single execution above is the exactly-once check.
+				expect(state.cursor).toBeLessThan(Date.now());
+				return;
+			}
 			expect(state.cursor).toBeGreaterThan(createdAt);
 			expect(state.seen).toEqual({});
 		});
 
-		test('n8n 2.40.7 refuses a sub-minute cron for a polling node (hence four once-a-minute poll times)', async () => {
+		(N8N_1X ? test.skip : test)('n8n 2.40.7 refuses a sub-minute cron for a polling node (hence four once-a-minute poll times)', async () => {
 			// Activation was requested in beforeAll; n8n retries a failing trigger 5 times (1+2+4+8 s) before it
 			// gives up.
 			// n8n answers the activation with active: true, logs the refusal, records no activation error
