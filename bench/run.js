@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 /*
- * npm run bench [-- --quick] [--no-build] [--keep] [--only=micro,pollCatchUp,fullSync,deltaSync,bulkWrite,faults] [--merge] [--burst=N] [--render]
+ * npm run bench [-- --quick] [--no-build] [--keep] [--only=micro,pollCatchUp,fullSync,deltaSync,bulkWrite,faults,queue] [--merge] [--burst=N] [--render]
  *
  * Benchmarks of the Lever node inside a real n8n (the e2e harness's pinned n8n on Node 24) against the
  * Lever emulator with Lever's rate limit on (10 requests/s, burst 20, per key):
@@ -10,6 +10,7 @@
  *   3. bulk writes (Add Tags, one input item per opportunity)
  *   4. memory: peak RSS of the n8n process during (1)
  *   5. faults: (1) with 5% 429 and 2% 503 injected
+ *   6. queue mode: two full syncs on two workers, four bulk-tag runs on two workers, one key (bench/queue.js)
  *   +  micro: our per-page overhead outside n8n, no rate limit, no latency (bench/micro.js)
  *   +  poll catch-up: the Lever Poll Trigger catching up a 20,000-change backlog over several polls, outside
  *      n8n, Lever's rate limit on (bench/pollCatchUp.js)
@@ -24,6 +25,7 @@ const path = require('path');
 const lib = require('./lib');
 const micro = require('./micro');
 const pollCatchUp = require('./pollCatchUp');
+const { runQueueBench } = require('./queue');
 
 const { harness, round, mb } = lib;
 
@@ -55,6 +57,8 @@ const TARGETS = {
 	bulkWriteCeilingRatio: 0.9,
 	memoryRssToJsonRatio: 2,
 	pollCatchUpCeilingRatio: 0.9,
+	queueCeilingRatio: 0.9,
+	queueRate429: 0.02,
 };
 // n8n's poll budget in the poll catch-up case: small enough that the backlog takes several polls.
 const POLL_BUDGET_SECONDS = 10;
@@ -395,7 +399,7 @@ async function main() {
 		results.pollCatchUp = await pollCatchUp.runPollCatchUp({ changes: SIZES.opportunities, budgetSeconds: POLL_BUDGET_SECONDS, latencyMs: LATENCY_READ_MS, log });
 	}
 
-	const needN8n = ['fullSync', 'deltaSync', 'bulkWrite', 'memory', 'faults'].some(wanted);
+	const needN8n = ['fullSync', 'deltaSync', 'bulkWrite', 'memory', 'faults', 'queue'].some(wanted);
 	if (!needN8n) return finish(results);
 
 	await harness.ensureN8n({ quiet: true });
@@ -546,6 +550,11 @@ async function main() {
 				injectedRates: FAULTS,
 			};
 		}
+
+		if (wanted('queue')) {
+			// the queue case starts its own emulator and n8n stack (Redis, PostgreSQL, main, 2 workers, webhook)
+			results.queue = await runQueueBench({ tarball, quick: QUICK, log });
+		}
 	} finally {
 		await emu.close();
 		if (KEEP) log(`kept user folder ${folder}`);
@@ -570,6 +579,16 @@ function verdicts(r) {
 	if (r.bulkWrite) add('bulkWrite.ceilingRatio', r.bulkWrite.ceilingRatio, `>= ${TARGETS.bulkWriteCeilingRatio}`, r.bulkWrite.ceilingRatio >= TARGETS.bulkWriteCeilingRatio);
 	if (r.memory) add('memory.rssToJsonRatio', r.memory.rssToJsonRatio, `<= ${TARGETS.memoryRssToJsonRatio}`, r.memory.rssToJsonRatio <= TARGETS.memoryRssToJsonRatio);
 	if (r.faults) add('faults.exact', r.faults.exact, 'true', r.faults.exact === true);
+	if (r.queue) {
+		const q = r.queue;
+		add('queue.ceilingRatio (2 syncs, 2 workers)', q.ceilingRatio, `>= ${TARGETS.queueCeilingRatio}`, q.ceilingRatio >= TARGETS.queueCeilingRatio);
+		add('queue.rate429 (2 syncs, 2 workers)', q.rate429, `<= ${TARGETS.queueRate429}`, q.rate429 <= TARGETS.queueRate429);
+		add('queue.failedItems (2 syncs)', q.failedItems, '0', q.failedItems === 0);
+		add('queue.exact (every record once, in each sync)', q.exact, 'true', q.exact === true);
+		add('queue.bulkTags.ceilingRatio (4 runs, 2 workers)', q.bulkTags.ceilingRatio, `>= ${TARGETS.queueCeilingRatio}`, q.bulkTags.ceilingRatio >= TARGETS.queueCeilingRatio);
+		add('queue.bulkTags.rate429 (4 runs, 2 workers)', q.bulkTags.rate429, `<= ${TARGETS.queueRate429}`, q.bulkTags.rate429 <= TARGETS.queueRate429);
+		add('queue.bulkTags.failedItems', q.bulkTags.failedItems, '0', q.bulkTags.failedItems === 0);
+	}
 	if (r.pollCatchUp) {
 		const target = r.targets?.pollCatchUpCeilingRatio ?? TARGETS.pollCatchUpCeilingRatio;
 		add('pollCatchUp.ceilingRatio', r.pollCatchUp.ceilingRatio, `>= ${target}`, r.pollCatchUp.ceilingRatio >= target);
@@ -676,6 +695,22 @@ function markdown(r) {
 		L.push(`- Requests: ${f.requests}; injected 429: ${f.injected['429']}, injected 503: ${f.injected['503']}; 429s from the rate limit itself: ${f.rateLimited429}`);
 		L.push('');
 	}
+	if (r.queue) {
+		const q = r.queue;
+		const f = q.fullSyncs;
+		const b = q.bulkTags;
+		L.push(`## 6. Queue mode (\`npm run bench -- --only=queue --merge\`, ${q.mode} run of ${q.generatedAt})`);
+		L.push('');
+		L.push(`${q.setup}. Each n8n process has its own adaptive token bucket for the key; none is configured for the others.`);
+		L.push('');
+		L.push('| | records or writes | seconds | per second | of Lever\'s ceiling | requests | 429s | failed items | exact |');
+		L.push('|---|---|---|---|---|---|---|---|---|');
+		L.push(`| 2 full syncs of ${f.opportunitiesPerSync} on ${f.workers.join(' + ')} | ${f.records} | ${f.seconds} | ${f.recordsPerSecond} | ${f.ceilingRatio} | ${f.requests} | ${f.status429} (${round(f.rate429 * 100, 2)}%) | ${f.failedItems} | ${yes(f.exact)} |`);
+		L.push(`| ${b.runs} bulk-tag runs of ${b.itemsPerRun} on ${[...new Set(b.workers)].join(' + ')} | ${b.writes} | ${b.seconds} | ${b.writesPerSecond} | ${b.ceilingRatio} | ${b.requests} | ${b.status429} (${round(b.rate429 * 100, 2)}%) | ${b.failedItems} | ${yes(b.exact)} |`);
+		L.push('');
+		L.push('- Time is from the first Lever node start to the last Lever node end (n8n run data); requests and 429s from the emulator\'s log. Failed items: syncs that did not complete; opportunities without exactly one copy of the tag.');
+		L.push('');
+	}
 	if (r.micro) {
 		const u = r.micro;
 		L.push('## Micro: our per-page overhead (outside n8n, no rate limit, no latency)');
@@ -719,13 +754,21 @@ function markdown(r) {
 	L.push(`- \`${r.commands.quick}\` — the same at ~5,000 records and 200 writes, same output files (\`"mode": "quick"\`); under 5 minutes once n8n is installed`);
 	L.push(`- \`${r.commands.micro}\` — only the micro-benchmark (needs \`npm run build\`)`);
 	L.push(`- \`${r.commands.pollCatchUp ?? 'node bench/pollCatchUp.js'}\` — only the poll catch-up (needs \`npm run build\`; \`--changes N --budget-seconds S\`)`);
-	L.push('- Flags: `--no-build` (reuse dist/), `--keep` (keep the n8n user folder), `--only=micro,pollCatchUp,fullSync,deltaSync,bulkWrite,faults` ' +
+	L.push('- Flags: `--no-build` (reuse dist/), `--keep` (keep the n8n user folder), `--only=micro,pollCatchUp,fullSync,deltaSync,bulkWrite,faults,queue` ' +
 		'(investigation; overwrites the result files unless `--merge`, which keeps the other cases\' figures), `--burst=N` (the Lever credential\'s Burst, default 20)');
 	L.push('');
 	return L.join('\n');
 }
 
 function finish(fresh) {
+	const previous = fs.existsSync(RESULTS_JSON) ? JSON.parse(fs.readFileSync(RESULTS_JSON, 'utf8')) : undefined;
+	if (QUICK && previous?.mode === 'full') {
+		// a quick run never replaces full figures: it goes to a file of its own
+		const quickFile = path.join(OUT_DIR, 'results.quick.json');
+		fs.writeFileSync(quickFile, `${JSON.stringify({ ...fresh, verdicts: verdicts(fresh) }, null, 2)}\n`);
+		log(`results.json holds a full run: wrote this quick run to ${path.relative(process.cwd(), quickFile)} instead`);
+		return fresh;
+	}
 	// --merge: the cases run here replace theirs in the existing results, everything else is kept.
 	const merging = MERGE && fs.existsSync(RESULTS_JSON);
 	const results = merging ? mergeResults(JSON.parse(fs.readFileSync(RESULTS_JSON, 'utf8')), fresh) : fresh;
@@ -741,7 +784,7 @@ function finish(fresh) {
 	return results;
 }
 
-const CASES = ['micro', 'pollCatchUp', 'fullSync', 'deltaSync', 'bulkWrite', 'memory', 'faults', 'baseline'];
+const CASES = ['micro', 'pollCatchUp', 'fullSync', 'deltaSync', 'bulkWrite', 'memory', 'faults', 'baseline', 'queue'];
 
 function mergeResults(previous, fresh) {
 	const merged = { ...previous, commands: { ...previous.commands, ...fresh.commands }, targets: { ...previous.targets, ...fresh.targets } };

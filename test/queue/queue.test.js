@@ -1,0 +1,517 @@
+'use strict';
+/*
+ * The package in n8n's queue mode (npm run test:queue): Redis, PostgreSQL, n8n 2.40.7 as main + 2 workers
+ * + 1 webhook processor (test/queue/stack.js), the packed package in every process's user folder, the
+ * Lever emulator with Lever's rate limit on, and a local HTTP server standing in for the partners.
+ *   - the five templates: webhook-started paths through the webhook processor, manual paths through
+ *     main's REST API (offloaded to the workers), scheduled paths with the Schedule Trigger set to 20 s;
+ *   - the Lever node's reads and writes on a worker;
+ *   - the Lever Trigger: subscribed on activation (main) with the webhook processor's URL; deliveries
+ *     land at the webhook processor and run on a worker; a replay is refused;
+ *   - the Lever Poll Trigger polls on main; its cursor survives a restart of every n8n process;
+ *   - a worker killed during a bulk tag run: n8n 2.40 does not hand the job to the other worker (it is
+ *     failed as stalled and marked crashed), no opportunity gets a second note, tags stay single.
+ * Every execution is checked to have run on a worker (its "Worker started execution" log line).
+ */
+const crypto = require('crypto');
+const path = require('path');
+
+const harness = require('../e2e/n8n');
+const T = require('../e2e/templates-helpers');
+const { startStack } = require('./stack');
+
+const CREDENTIAL = Object.freeze({ id: 'queueLeverApiKey', name: 'Lever emulator (API key)', type: 'leverAtsApi' });
+const CREDENTIAL_REF = { leverAtsApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } };
+const TRIGGER_WF = 'queueLeverTrigWh';
+const TRIGGER_WEBHOOK_ID = '7a2d3b0f-5c8e-4f1b-8d4c-2e3f4a5b6c7d';
+const POLL_WF = 'queueLeverTrigPl';
+const NODE_WF = 'queueLeverNodeRW';
+const BULK_WF = 'queueLeverBulkTg';
+const EVENTS = ['candidateStageChange'];
+const BULK_ITEMS = 120;
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const log = (m) => process.stderr.write(`[queue] ${m}\n`);
+
+async function until(check, what, { timeoutMs = 60000, everyMs = 500, logs } = {}) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await check();
+		if (value) return value;
+		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}${logs ? `\n${logs()}` : ''}`);
+		await sleep(everyMs);
+	}
+}
+
+let flatted;
+function parseRunData(text) {
+	if (!flatted) flatted = require(path.join(harness.installer.paths().n8nModules, 'flatted'));
+	return flatted.parse(text);
+}
+
+const manualTrigger = { id: 'c0d1e2f3-0000-4000-8000-000000000001', name: 'Manual Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+
+function chain(id, name, nodes) {
+	const all = [manualTrigger, ...nodes.map((n, i) => ({ id: `c0d1e2f3-0000-4000-8000-0000000001${String(i).padStart(2, '0')}`, position: [240 * (i + 1), 0], typeVersion: 1, ...n }))];
+	const connections = {};
+	for (let i = 0; i < all.length - 1; i++) connections[all[i].name] = { main: [[{ node: all[i + 1].name, type: 'main', index: 0 }]] };
+	return { id, name, active: false, nodes: all, connections, settings: { executionOrder: 'v1' }, pinData: {} };
+}
+
+const lever = (name, parameters) => ({ name, type: 'n8n-nodes-lever.lever', parameters: { authentication: 'apiKey', ...parameters }, credentials: CREDENTIAL_REF });
+
+function nodeWorkflow() {
+	return chain(NODE_WF, 'queue: Lever node reads and writes', [
+		lever('Get Opportunities', { resource: 'opportunity', operation: 'getMany', returnAll: false, limit: 3, simplify: false }),
+		lever('Add Tag', { resource: 'opportunity', operation: 'addTags', opportunityId: { __rl: true, mode: 'id', value: '={{ $json.id }}' }, tags: [], tagsText: 'queue-rw' }),
+	]);
+}
+
+/** One item per id → Add Tags → Create Note (the note names the run, so duplicates are countable). */
+function bulkWorkflow(ids, tag, performAs) {
+	return chain(BULK_WF, 'queue: bulk tag and note', [
+		{ name: 'Opportunity IDs', type: 'n8n-nodes-base.set', typeVersion: 3.4, parameters: { mode: 'raw', jsonOutput: JSON.stringify({ ids }), options: {} } },
+		{ name: 'One Item per ID', type: 'n8n-nodes-base.splitOut', typeVersion: 1, parameters: { fieldToSplitOut: 'ids', include: 'noOtherFields', options: {} } },
+		lever('Add Tag', { resource: 'opportunity', operation: 'addTags', opportunityId: { __rl: true, mode: 'id', value: '={{ $json.ids }}' }, tags: [], tagsText: tag }),
+		lever('Add Note', {
+			resource: 'note',
+			operation: 'create',
+			opportunityId: { __rl: true, mode: 'id', value: "={{ $('One Item per ID').item.json.ids }}" },
+			value: `${tag} note`,
+			performAs: { __rl: true, mode: 'id', value: performAs },
+			additionalFields: {},
+		}),
+	]);
+}
+
+function triggerWorkflow() {
+	return {
+		id: TRIGGER_WF,
+		name: 'queue: Lever Trigger',
+		active: false,
+		nodes: [
+			{
+				id: 'c0d1e2f3-0000-4000-8000-0000000002a1',
+				name: 'Lever Trigger',
+				type: 'n8n-nodes-lever.leverTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId: TRIGGER_WEBHOOK_ID,
+				parameters: { authentication: 'apiKey', registration: 'automatic', events: EVENTS, options: {} },
+				credentials: CREDENTIAL_REF,
+			},
+		],
+		connections: {},
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
+}
+
+function pollWorkflow() {
+	// n8n refuses sub-minute polls; four once-a-minute crons poll every 15 s.
+	const crons = [0, 15, 30, 45].map((s) => ({ mode: 'custom', cronExpression: `${s} * * * * *` }));
+	return {
+		id: POLL_WF,
+		name: 'queue: Lever Poll Trigger',
+		active: false,
+		nodes: [
+			{
+				id: 'c0d1e2f3-0000-4000-8000-0000000003b1',
+				name: 'Lever Poll Trigger',
+				type: 'n8n-nodes-lever.leverPollTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { pollTimes: { item: crons }, authentication: 'apiKey', event: 'opportunityCreated', options: {} },
+				credentials: CREDENTIAL_REF,
+			},
+		],
+		connections: {},
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
+}
+
+/**
+ * A copy of a template under another id whose Schedule Trigger fires every 20 s and whose Webhook (if
+ * any) listens under `q-<path>`; the rest unchanged.
+ */
+function every20s(wf, id) {
+	const copy = JSON.parse(JSON.stringify(wf));
+	copy.id = id;
+	copy.name = `${wf.name} (every 20 s)`;
+	for (const node of copy.nodes) {
+		if (node.type === 'n8n-nodes-base.scheduleTrigger') node.parameters.rule = { interval: [{ field: 'seconds', secondsInterval: 20 }] };
+		if (node.type === 'n8n-nodes-base.webhook') {
+			node.parameters.path = `q-${node.parameters.path}`;
+			node.webhookId = crypto.randomUUID();
+		}
+	}
+	return copy;
+}
+
+describe('the package in n8n queue mode (main + 2 workers + webhook processor)', () => {
+	const t0 = Date.now();
+	let stack;
+	let emu;
+	let rcv;
+	let cookie;
+	let wf = {};
+	let fx = {};
+
+	const logs = () =>
+		['main', 'worker1', 'worker2', 'webhook']
+			.map((k) => `--- ${k} ---\n${stack?.n8n[k]?.log().slice(-2500) ?? ''}`)
+			.join('\n');
+
+	const rest = async (method, route, body) => {
+		const res = await fetch(`${stack.mainUrl}/rest${route}`, {
+			method,
+			headers: { cookie, 'content-type': 'application/json' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const text = await res.text();
+		let json;
+		try {
+			json = JSON.parse(text);
+		} catch {
+			json = undefined;
+		}
+		if (res.status >= 400) throw new Error(`${method} /rest${route}: ${res.status} ${text.slice(0, 800)}`);
+		return json?.data;
+	};
+	const executionsOf = async (workflowId) => (await rest('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&limit=200`)).results;
+	const done = (e) => !['new', 'running', 'waiting'].includes(e.status);
+	const execution = async (id) => {
+		const e = await rest('GET', `/executions/${id}`);
+		return { ...e, run: parseRunData(e.data) };
+	};
+	const output = (e, node) => (e.run.resultData.runData[node]?.[0]?.data?.main?.[0] ?? []).map((i) => i.json);
+	/** Waits for `count` finished executions of a workflow; returns them, newest first. */
+	const finishedRuns = (workflowId, count, what, timeoutMs = 120000) =>
+		until(async () => {
+			const list = await executionsOf(workflowId);
+			return list.length >= count && list.every(done) ? list : undefined;
+		}, what, { timeoutMs, logs });
+	const runManually = async (workflowId, triggerName) => (await rest('POST', `/workflows/${workflowId}/run`, { triggerToStartFrom: { name: triggerName } })).executionId;
+	const activate = async (workflowId) => {
+		const w = await rest('GET', `/workflows/${workflowId}`);
+		await rest('POST', `/workflows/${workflowId}/activate`, { versionId: w.versionId });
+	};
+	const deactivate = async (workflowId) => rest('POST', `/workflows/${workflowId}/deactivate`, {});
+	const onWorker = (executionId) => until(() => stack.workerOf(executionId), `the worker log line of execution ${executionId}`, { timeoutMs: 10000 });
+	const hook = (p) => `${stack.webhookUrl}/webhook/${p}`;
+	const opportunitiesOf = (email) =>
+		emu.state.opportunities.values().filter((o) => (emu.state.contacts.get(o.contact)?.emails ?? []).map((e) => e.toLowerCase()).includes(email));
+
+	beforeAll(async () => {
+		const { startEmulator } = require(path.join(harness.ROOT, 'test', 'emulator'));
+		emu = await startEmulator({ port: 0, opportunities: 150, seed: 5, rateLimit: { perSecond: 10, burst: 20 }, webhookRetryDelaysMs: [500, 1000] });
+		log(`emulator started on ${emu.url}`);
+		rcv = await T.startReceiver({ 'GET /hr/background-checks': () => ({ status: 200, body: [] }) });
+		log(`partner stand-in started on ${rcv.url}`);
+		stack = await startStack({
+			tarball: process.env.E2E_TARBALL,
+			env: {
+				// a killed worker's job is found stalled within seconds, and its execution marked crashed
+				QUEUE_WORKER_LOCK_DURATION: '10000',
+				QUEUE_WORKER_LOCK_RENEW_TIME: '3000',
+				QUEUE_WORKER_STALLED_INTERVAL: '5000',
+				N8N_EXECUTIONS_QUEUE_RECOVERY_INTERVAL: '1',
+			},
+		});
+
+		const users = emu.state.users.values();
+		fx.admin = users.find((u) => u.accessRole === 'super admin' && !u.deactivatedAt);
+		fx.published = emu.state.postings.values().filter((p) => p.state === 'published' && p.confidentiality === 'non-confidential');
+		const config = T.emulatorConfig(emu.state, { partnerUrl: rcv.url });
+		const load = (key) => T.prepareTemplate(T.loadTemplate(T.TEMPLATE_FILES[key]), { credential: CREDENTIAL_REF, config: config[key] });
+		fx.bulkIds = emu.state.opportunities
+			.values()
+			.filter((o) => o.confidentiality !== 'confidential')
+			.slice(0, BULK_ITEMS)
+			.map((o) => o.id);
+		fx.bulkTag = `queue-bulk-${Date.now().toString(36)}`;
+		wf = {
+			offerZen: load('offerZen'),
+			theOrg: load('theOrg'),
+			outhire: load('outhire'),
+			seekOut: load('seekOut'),
+			sureCloud: every20s(load('sureCloud'), 'queueSureCloud20s'),
+			outhireScheduled: every20s(load('outhire'), 'queueOuthire020s'),
+			seekOutScheduled: every20s(load('seekOut'), 'queueSeekOut020s'),
+			node: nodeWorkflow(),
+			bulk: bulkWorkflow(fx.bulkIds, fx.bulkTag, fx.admin.id),
+			trigger: triggerWorkflow(),
+			poll: pollWorkflow(),
+		};
+		let t = Date.now();
+		await stack.importCredentials([{ ...CREDENTIAL, data: { environment: 'custom', customBaseUrl: emu.apiUrl, apiKey: 'test-key' } }]);
+		await stack.importWorkflows(Object.values(wf));
+		log(`credential and ${Object.keys(wf).length} workflows imported (${Math.round((Date.now() - t) / 1000)}s)`);
+		t = Date.now();
+		await stack.startAll();
+		cookie = await harness.login(stack.mainUrl);
+		// Activated through main's REST API, as in the editor: main subscribes the Lever Trigger and starts
+		// the poll; the webhook processor serves the production webhooks.
+		for (const key of ['offerZen', 'theOrg', 'outhire', 'seekOut', 'trigger', 'poll']) await activate(wf[key].id);
+		for (const p of ['offerzen/interview-accepted', 'outhire/events', 'seekout/enrich', 'theorg/sync-now']) await T.waitForWebhook(hook(p), { timeoutMs: 120000 });
+		log(`n8n up, 6 workflows activated, webhooks served by the webhook processor (${Math.round((Date.now() - t) / 1000)}s)`);
+	}, 15 * 60 * 1000);
+
+	afterAll(async () => {
+		if (stack) await stack.stop();
+		if (rcv) await rcv.close();
+		if (emu) {
+			const r = emu.requests();
+			log(`emulator: ${r.total} requests, ${r.status429} × 429`);
+			await emu.close();
+		}
+		log(`total ${Math.round((Date.now() - t0) / 1000)}s`);
+	});
+
+	// --------------------------------------------------------------------------------------- templates
+
+	test('webhook-started template paths run through the webhook processor on the workers', async () => {
+		const posting = fx.published[0];
+		const offerZen = await T.postJson(hook('offerzen/interview-accepted'), {
+			interviewRequestId: 'oz-queue-1',
+			acceptedAt: '2026-11-20T10:00:00Z',
+			position: { id: 'oz-position-1' },
+			candidate: { firstName: 'Quinn', lastName: 'Queue', email: 'quinn.queue@example.com', profileUrl: 'https://www.offerzen.com/talent/quinn-queue', links: [] },
+		});
+		if (offerZen.status !== 201) throw new Error(`OfferZen answered ${offerZen.status}: ${offerZen.text}\n${logs()}`);
+		expect(offerZen.body).toMatchObject({ created: true });
+		expect(opportunitiesOf('quinn.queue@example.com').map((o) => o.id)).toEqual([offerZen.body.opportunityId]);
+
+		const outhire = await T.postJson(hook('outhire/events'), {
+			id: 'evt-queue-1',
+			type: 'application',
+			job: { leverPostingId: posting.id },
+			candidate: { name: 'Ola Queue', email: 'ola.queue@example.com', links: [] },
+		});
+		expect(outhire.status).toBe(201);
+		expect(opportunitiesOf('ola.queue@example.com')).toHaveLength(1);
+
+		// No lookup index yet (the scheduled run builds it, below): SeekOut gets the template's warning.
+		const seekOut = await T.postJson(hook('seekout/enrich'), { profiles: [{ profileId: 'p-queue', name: 'Someone', emails: ['quinn.queue@example.com'] }] });
+		expect(seekOut.status).toBe(200);
+		expect(seekOut.body).toMatchObject({ indexReady: false, matched: 0 });
+
+		const theOrg = await T.postJson(hook('theorg/sync-now'), {});
+		expect(theOrg.status).toBe(200);
+		expect(theOrg.body.counts.open).toBeGreaterThan(0);
+		expect(rcv.to('/the-org')).toHaveLength(1);
+
+		for (const key of ['offerZen', 'outhire', 'seekOut', 'theOrg']) {
+			const [e] = await finishedRuns(wf[key].id, 1, `${key} execution`);
+			expect(e.status).toBe('success');
+			expect(e.mode).toBe('webhook');
+			expect(await onWorker(e.id)).toMatch(/^worker[12]$/);
+		}
+	});
+
+	test('manual template paths run on the workers (offloaded from main)', async () => {
+		const before = rcv.to('/the-org').length;
+		const theOrgRun = await runManually(wf.theOrg.id, 'Run now (editor)');
+		const seekOutRun = await runManually(wf.seekOut.id, 'Refresh index now');
+		const theOrg = await until(async () => {
+			const e = await execution(theOrgRun);
+			return done(e) ? e : undefined;
+		}, 'the manual The Org run', { timeoutMs: 120000, logs });
+		expect(theOrg.status).toBe('success');
+		expect(theOrg.mode).toBe('manual');
+		expect(rcv.to('/the-org')).toHaveLength(before + 1);
+		const seekOut = await until(async () => {
+			const e = await execution(seekOutRun);
+			return done(e) ? e : undefined;
+		}, 'the manual SeekOut run', { timeoutMs: 120000, logs });
+		expect(seekOut.status).toBe('success');
+		const [summary] = output(seekOut, 'Build lookup index');
+		expect(summary.opportunities).toBe(emu.state.opportunities.values().filter((o) => o.confidentiality !== 'confidential').length);
+		expect(await onWorker(theOrgRun)).toMatch(/^worker[12]$/);
+		expect(await onWorker(seekOutRun)).toMatch(/^worker[12]$/);
+	});
+
+	test('scheduled template paths fire on main and run on the workers (Schedule Trigger set to 20 s)', async () => {
+		const scheduled = ['sureCloud', 'outhireScheduled', 'seekOutScheduled'];
+		for (const key of scheduled) await activate(wf[key].id);
+		// Each is switched off once its first scheduled run has started (a run may take longer than 20 s).
+		// Not checked here: SeekOut's enrichment webhook answering from the index its scheduled run built
+		// (in this stack it answered indexReady: false; see the README's queue-mode notes).
+		const pending = new Set(scheduled);
+		try {
+			await until(
+				async () => {
+					for (const key of [...pending]) {
+						if ((await executionsOf(wf[key].id)).some((e) => e.mode === 'trigger')) {
+							await deactivate(wf[key].id);
+							pending.delete(key);
+						}
+					}
+					return pending.size === 0;
+				},
+				'a scheduled run of SureCloud, Outhire and SeekOut',
+				{ timeoutMs: 180000, everyMs: 1000, logs },
+			);
+		} finally {
+			for (const key of pending) await deactivate(wf[key].id).catch(() => undefined);
+		}
+		for (const key of scheduled) {
+			const runs = (await finishedRuns(wf[key].id, 1, `${key} scheduled execution`, 180000)).filter((e) => e.mode === 'trigger');
+			expect(runs.length).toBeGreaterThanOrEqual(1);
+			expect(runs.every((e) => e.status === 'success')).toBe(true);
+			expect(await onWorker(runs[runs.length - 1].id)).toMatch(/^worker[12]$/);
+		}
+		const parts = T.parseMultipart(rcv.to('/surecloud/evidence')[0]);
+		expect(parts.evidence.filename).toBe('lever-evidence.csv');
+		const { jobs } = rcv.to('/outhire/jobs')[0].json;
+		expect(jobs.length).toBeGreaterThan(0);
+		const [index] = output(await execution((await executionsOf(wf.seekOutScheduled.id)).find((e) => e.mode === 'trigger').id), 'Build lookup index');
+		expect(index.opportunities).toBe(emu.state.opportunities.values().filter((o) => o.confidentiality !== 'confidential').length);
+	});
+
+
+	// ------------------------------------------------------------------------------------ Lever node
+
+	test('the Lever node reads and writes on a worker', async () => {
+		const id = await runManually(NODE_WF, 'Manual Trigger');
+		const e = await until(async () => {
+			const x = await execution(id);
+			return done(x) ? x : undefined;
+		}, 'the node run', { timeoutMs: 120000, logs });
+		expect(e.status).toBe('success');
+		const read = output(e, 'Get Opportunities');
+		expect(read).toHaveLength(3);
+		for (const o of read) expect(emu.state.opportunities.get(o.id).tags).toContain('queue-rw');
+		expect(await onWorker(id)).toMatch(/^worker[12]$/);
+	});
+
+	// ---------------------------------------------------------------------------------- Lever Trigger
+
+	test('Lever Trigger: subscribed on activation with the webhook processor URL; deliveries run on a worker; a replay is refused', async () => {
+		const url = hook(`${TRIGGER_WEBHOOK_ID}/webhook`);
+		const subs = await until(() => (emu.state.webhooks.values().length >= EVENTS.length ? emu.state.webhooks.values() : undefined), 'the subscription', { logs });
+		expect(subs.map((w) => w.url)).toEqual([url]);
+		expect(stack.n8n.main.log()).toMatch(/Lever Trigger: subscribed/);
+
+		const opportunity = emu.state.opportunities.values().find((o) => !o.archived && o.confidentiality !== 'confidential');
+		const toStage = emu.state.stages.values().find((s) => s.id !== opportunity.stage);
+		await fetch(`${emu.apiUrl}/opportunities/${opportunity.id}/stage`, {
+			method: 'PUT',
+			headers: { authorization: emu.basicAuth(), 'content-type': 'application/json' },
+			body: JSON.stringify({ stage: toStage.id }),
+		});
+		const delivery = await until(() => emu.deliveries().find((d) => d.event === 'candidateStageChange' && d.status === 'delivered'), 'the delivery', { logs });
+		expect(delivery.url).toBe(url);
+		const [e] = await finishedRuns(TRIGGER_WF, 1, 'the trigger execution');
+		expect(e.status).toBe('success');
+		expect(e.mode).toBe('webhook');
+		const full = await execution(e.id);
+		expect(output(full, 'Lever Trigger')[0]).toMatchObject({ event: 'candidateStageChange', opportunityId: opportunity.id, toStageId: toStage.id });
+		expect(await onWorker(e.id)).toMatch(/^worker[12]$/);
+
+		// The same delivery again, straight to the webhook processor: refused as a replay. The accepted
+		// token reached the workflow's static data through the worker's save; the webhook processor reads it.
+		await until(async () => {
+			const w = await rest('GET', `/workflows/${TRIGGER_WF}`);
+			return delivery.envelope.token in (w.staticData?.['node:Lever Trigger']?.seenTokens ?? {});
+		}, 'the token in static data', { timeoutMs: 20000 });
+		const replay = await T.postJson(url, delivery.envelope, { headers: { 'user-agent': 'Lever-Webhooks' } });
+		expect(replay.status).toBe(401);
+		expect(replay.body).toMatchObject({ reason: 'replayed' });
+		// A forged one too.
+		const token = crypto.randomBytes(16).toString('hex');
+		const at = Date.now();
+		const forged = await T.postJson(url, { ...delivery.envelope, token, triggeredAt: at, signature: crypto.createHmac('sha256', 'wrong').update(`${token}${at}`).digest('hex') });
+		expect(forged.status).toBe(401);
+		await sleep(1500);
+		expect(await executionsOf(TRIGGER_WF)).toHaveLength(1);
+	});
+
+	// ----------------------------------------------------------------------------- Lever Poll Trigger
+
+	test('Lever Poll Trigger polls on main; its cursor survives a restart of every n8n process', async () => {
+		const state = () => rest('GET', `/workflows/${POLL_WF}`).then((w) => w.staticData?.['node:Lever Poll Trigger']?.lever);
+		await until(state, 'the first poll', { timeoutMs: 60000, logs });
+		const create = async (name, email) =>
+			(
+				await (
+					await fetch(`${emu.apiUrl}/opportunities?perform_as=${fx.admin.id}`, {
+						method: 'POST',
+						headers: { authorization: emu.basicAuth(), 'content-type': 'application/json' },
+						body: JSON.stringify({ name, emails: [email], origin: 'sourced' }),
+					})
+				).json()
+			).data.id;
+		/** Every opportunity id the poll trigger has emitted, over all its executions, oldest first. */
+		const emitted = async () => {
+			const ids = [];
+			for (const e of (await executionsOf(POLL_WF)).reverse()) {
+				expect(e.status).toBe('success');
+				expect(e.mode).toBe('trigger');
+				ids.push(...output(await execution(e.id), 'Lever Poll Trigger').map((i) => i.id));
+			}
+			return ids;
+		};
+		// The templates above created opportunities too: the poll emits them as well.
+		const first = await create('Pat Poll', 'pat.poll@example.com');
+		await until(async () => (await executionsOf(POLL_WF)).every(done) && (await emitted()).includes(first), 'the poll execution with the new opportunity', { timeoutMs: 90000, logs });
+		const [latest] = await executionsOf(POLL_WF);
+		expect(await onWorker(latest.id)).toMatch(/^worker[12]$/);
+		const cursorBefore = (await state()).cursor;
+
+		// Every n8n process restarts (Redis and PostgreSQL stay: they are the stack's memory).
+		const t = Date.now();
+		await stack.stopN8n();
+		await stack.startAll();
+		cookie = await harness.login(stack.mainUrl);
+		log(`every n8n process restarted (${Math.round((Date.now() - t) / 1000)}s)`);
+		expect((await state()).cursor).toBeGreaterThanOrEqual(cursorBefore);
+
+		const before = (await executionsOf(POLL_WF)).length;
+		const second = await create('Robin Restart', 'robin.restart@example.com');
+		await until(async () => (await executionsOf(POLL_WF)).every(done) && (await emitted()).includes(second), 'the poll execution after the restart', { timeoutMs: 120000, logs });
+		// a few more polls: nothing is emitted twice
+		const polls = () => emu.requests(2000).recent.filter((r) => r.method === 'GET' && r.template === '/opportunities').length;
+		const p0 = polls();
+		await until(() => polls() >= p0 + 2, 'two more polls', { timeoutMs: 60000 });
+		await sleep(1000);
+		const ids = await emitted();
+		expect(new Set(ids).size).toBe(ids.length);
+		expect(ids.filter((id) => id === first || id === second)).toEqual([first, second]);
+		expect((await executionsOf(POLL_WF)).length).toBe(before + 1);
+	});
+
+	// ------------------------------------------------------------------------- a worker dies mid-run
+
+	test('a worker killed during a bulk tag run: the job is not run again, no opportunity gets a second note, tags stay single', async () => {
+		const notesOf = (id) => emu.state.notes.children(id).filter((n) => JSON.stringify(n.fields ?? n).includes(`${fx.bulkTag} note`));
+		const startedId = await runManually(BULK_WF, 'Manual Trigger');
+		const worker = await until(() => stack.workerOf(startedId), 'a worker to take the bulk run', { timeoutMs: 60000, logs });
+		// Kill it once some items are written, well before all are.
+		// n8n runs node by node: every item is tagged, then the notes start.
+		await until(() => fx.bulkIds.filter((id) => notesOf(id).length).length >= 10, 'the first notes', { timeoutMs: 180000, everyMs: 250, logs });
+		await stack.n8n[worker].crash();
+		const writtenAtKill = fx.bulkIds.filter((id) => notesOf(id).length).length;
+		expect(writtenAtKill).toBeLessThan(BULK_ITEMS);
+
+		// n8n 2.40: the job's lock expires, Bull finds it stalled and fails it (maxStalledCount 0); main's
+		// queue recovery then marks the execution crashed. The other worker never starts it.
+		const e = await until(async () => {
+			const x = await rest('GET', `/executions/${startedId}`);
+			return done(x) ? x : undefined;
+		}, 'the killed execution to be closed', { timeoutMs: 150000, everyMs: 2000, logs });
+		expect(['crashed', 'error']).toContain(e.status);
+		const other = stack.workerNames.find((k) => k !== worker);
+		expect(new RegExp(`Worker started execution ${startedId}\\b`).test(stack.n8n[other].log())).toBe(false);
+		await sleep(3000);
+		const notes = fx.bulkIds.map((id) => notesOf(id).length);
+		expect(Math.max(...notes)).toBe(1);
+		const tagCounts = fx.bulkIds.map((id) => emu.state.opportunities.get(id).tags.filter((tag) => tag === fx.bulkTag).length);
+		expect(Math.max(...tagCounts)).toBe(1);
+		log(`bulk run killed on ${worker} after ${writtenAtKill}/${BULK_ITEMS} notes; execution ${e.status}; ${notes.filter(Boolean).length} opportunities noted once, none twice`);
+
+		// The worker comes back; tagging again is idempotent (one tag each, still).
+		await stack.startProcess(worker);
+	});
+});
