@@ -84,6 +84,14 @@ const live = new Set();
 process.on('exit', () => {
 	for (const piece of live) piece.killNow();
 });
+// Interrupted (Ctrl-C, a CI timeout): kill what runs, then exit as the signal would.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+	process.once(signal, () => {
+		for (const piece of live) piece.killNow();
+		live.clear();
+		process.kill(process.pid, signal);
+	});
+}
 
 /**
  * Starts the stack. Options: tarball (the packed package), workers (2), concurrency per worker (10),
