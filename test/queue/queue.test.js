@@ -7,8 +7,8 @@
  *     main's REST API (offloaded to the workers), scheduled paths with the Schedule Trigger set to 20 s;
  *   - the Lever node's reads and writes on a worker;
  *   - the Lever Trigger: subscribed on activation (main) with the webhook processor's URL; deliveries
- *     land at the webhook processor and run on a worker; forged and stale ones are refused, a replay too
- *     once n8n has saved the used token (logged either way);
+ *     land at the webhook processor and run on a worker; forged and stale ones get 401, the same delivery
+ *     again 200 and no run;
  *   - the Lever Poll Trigger polls on main; its cursor survives a restart of every n8n process;
  *   - a worker killed during a bulk tag run: n8n 2.40 does not hand the job to the other worker (it is
  *     failed as stalled and marked crashed), no opportunity gets a second note, tags stay single.
@@ -389,7 +389,7 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 
 	// ---------------------------------------------------------------------------------- Lever Trigger
 
-	test('Lever Trigger: subscribed on activation with the webhook processor URL; deliveries run on a worker; forged, stale and replayed ones are refused', async () => {
+	test('Lever Trigger: subscribed on activation with the webhook processor URL; deliveries run on a worker; forged and stale ones are refused, a copy runs nothing', async () => {
 		const url = hook(`${TRIGGER_WEBHOOK_ID}/webhook`);
 		const subs = await until(() => (emu.state.webhooks.values().length >= EVENTS.length ? emu.state.webhooks.values() : undefined), 'the subscription', { logs });
 		expect(subs.map((w) => w.url)).toEqual([url]);
@@ -417,28 +417,25 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 		const at = Date.now();
 		const forged = await T.postJson(url, { ...delivery.envelope, token, triggeredAt: at, signature: crypto.createHmac('sha256', 'wrong').update(`${token}${at}`).digest('hex') });
 		expect(forged.status).toBe(401);
-		expect(forged.body).toMatchObject({ reason: 'badSignature' });
 		const staleAt = Date.now() - 10 * 60 * 1000;
 		const stale = await T.postJson(url, { ...delivery.envelope, token, triggeredAt: staleAt, signature: crypto.createHmac('sha256', secret).update(`${token}${staleAt}`).digest('hex') });
 		expect(stale.status).toBe(401);
-		expect(stale.body).toMatchObject({ reason: 'stale' });
 
-		// The same delivery again: refused as a replay once its token is in the workflow's static data in the
-		// database. Whether it gets there is up to n8n's queue mode (the webhook processor saves static data
-		// while the run is being queued; seen to miss it once in six runs): then only the window bounds a
-		// replay, as docs/triggers.md says. Both outcomes are logged.
+		// The same delivery again, to the same webhook processor: its in-process replay record knows it, so it
+		// gets 200 (Lever stops retrying) and runs nothing.
+		const again = await T.postJson(url, delivery.envelope, { headers: { 'user-agent': 'Lever-Webhooks' } });
+		expect(again.status).toBe(200);
+		await until(() => stack.n8n.webhook.log().includes('arrived again and was acknowledged without a run'), 'the duplicate in the log', { timeoutMs: 10000 });
+		await sleep(1500);
+		expect(await executionsOf(TRIGGER_WF)).toHaveLength(1);
+
+		// Whether the record also reached static data in the database (what other webhook processes and a
+		// restart rely on) is up to n8n's queue mode: logged, not asserted (docs/triggers.md).
 		const recorded = await until(async () => {
 			const w = await rest('GET', `/workflows/${TRIGGER_WF}`);
-			return delivery.envelope.token in (w.staticData?.['node:Lever Trigger']?.seenTokens ?? {});
-		}, 'the token in static data', { timeoutMs: 20000 }).catch(() => false);
-		if (recorded) {
-			const replay = await T.postJson(url, delivery.envelope, { headers: { 'user-agent': 'Lever-Webhooks' } });
-			expect(replay.status).toBe(401);
-			expect(replay.body).toMatchObject({ reason: 'replayed' });
-			await sleep(1500);
-			expect(await executionsOf(TRIGGER_WF)).toHaveLength(1);
-		}
-		log(`Lever Trigger: used token ${recorded ? 'recorded in static data; the replay was refused' : 'NOT recorded in static data within 20 s (replay not attempted)'}`);
+			return delivery.envelope.signature in (w.staticData?.['node:Lever Trigger']?.replay?.seen ?? {});
+		}, 'the record in static data', { timeoutMs: 20000 }).catch(() => false);
+		log(`Lever Trigger: the accepted delivery ${recorded ? 'is' : 'is NOT'} in the workflow's static data 20 s later`);
 	});
 
 	// ----------------------------------------------------------------------------- Lever Poll Trigger
@@ -459,7 +456,7 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 		/** Every opportunity id the poll trigger has emitted, over all its executions, oldest first. */
 		const emitted = async () => {
 			const ids = [];
-			for (const e of (await executionsOf(POLL_WF)).reverse()) {
+			for (const e of (await executionsOf(POLL_WF)).reverse().filter(done)) {
 				expect(e.status).toBe('success');
 				expect(e.mode).toBe('trigger');
 				ids.push(...output(await execution(e.id), 'Lever Poll Trigger').map((i) => i.id));
