@@ -10,7 +10,7 @@ const { NodeOperationError } = require('n8n-workflow');
 
 const { toMilliseconds } = require('../../../nodes/Lever/shared/rules');
 const { runLever } = require('../../helpers/runNode');
-const { LEVER, OPP, PANEL, USER, opportunity, performAs, useNock } = require('../actions/opportunityChildren.fixtures');
+const { LEVER, OPP, PANEL, USER, opportunity, performAs, useNock } = require('../../helpers/fixtures');
 
 useNock();
 

@@ -7,8 +7,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { Lever } from '../../../nodes/Lever/Lever.node';
 import { runLever } from '../../helpers/runNode';
-import { expectInputError, useNock } from '../actions/admin.fixtures';
-import { OPP } from '../actions/opportunityChildren.fixtures';
+import { expectInputError, useNock, OPP } from '../../helpers/fixtures';
 
 interface RangeCase {
 	resource: string;

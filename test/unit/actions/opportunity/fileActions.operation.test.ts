@@ -1,7 +1,7 @@
 import nock from 'nock';
 
 import { runLever } from '../../../helpers/runNode';
-import { LEVER, OPP, USER, expectInputError, opportunity, page, useNock } from '../opportunityChildren.fixtures';
+import { LEVER, OPP, USER, expectInputError, opportunity, page, useNock } from '../../../helpers/fixtures';
 
 useNock();
 

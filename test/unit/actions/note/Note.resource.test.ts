@@ -1,0 +1,166 @@
+import nock from 'nock';
+
+import { runLever } from '../../../helpers/runNode';
+import { CHILD, LEVER, OPP, USER, expectInputError, opportunity, page, performAs, useNock } from '../../../helpers/fixtures';
+
+useNock();
+
+const THREAD = '5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9';
+const note = { id: CHILD, text: 'Note', secret: false, fields: [{ type: 'note', text: 'Comment', value: 'Great call' }] };
+
+describe('Note resource', () => {
+	it('creates a note with score, secret flag and back-dated time', async () => {
+		const scope = nock(LEVER)
+			.post(`/v1/opportunities/${OPP}/notes`, {
+				value: 'Great call with @jane',
+				score: 4,
+				secret: true,
+				notifyFollowers: true,
+				createdAt: 1769940000000,
+			})
+			.query({ perform_as: USER })
+			.reply(201, { data: { ...note, noteId: CHILD } });
+		const result = await runLever({
+			parameters: {
+				resource: 'note',
+				operation: 'create',
+				opportunityId: opportunity,
+				performAs,
+				value: 'Great call with @jane',
+				additionalFields: { score: 4, secret: true, notifyFollowers: true, createdAt: '2026-02-01T10:00:00Z' },
+			},
+		});
+		expect(result.error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(result.output).toEqual([{ json: { ...note, noteId: CHILD }, pairedItem: { item: 0 } }]);
+	});
+
+	it('creates a note without Perform As (it is optional) as a reply to a thread', async () => {
+		const scope = nock(LEVER)
+			.post(`/v1/opportunities/${OPP}/notes`, { value: 'Agreed' })
+			.query({ note_id: THREAD })
+			.reply(201, { data: note });
+		const result = await runLever({
+			parameters: {
+				resource: 'note',
+				operation: 'create',
+				opportunityId: opportunity,
+				performAs: { __rl: true, mode: 'id', value: '' },
+				value: 'Agreed',
+				additionalFields: { noteId: THREAD },
+			},
+		});
+		expect(result.error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('refuses an empty note text before any request', async () => {
+		const result = await runLever({
+			parameters: { resource: 'note', operation: 'create', opportunityId: opportunity, performAs, value: '  ', additionalFields: {} },
+		});
+		expectInputError(result, 'Text');
+	});
+
+	it('refuses a back-dated time that is not a date, naming the field', async () => {
+		const result = await runLever({
+			parameters: { resource: 'note', operation: 'create', opportunityId: opportunity, performAs, value: 'Hi', additionalFields: { createdAt: 'last week' } },
+		});
+		expectInputError(result, 'Additional Fields > Created At');
+	});
+
+	it('refuses a malformed thread ID to reply to', async () => {
+		const result = await runLever({
+			parameters: { resource: 'note', operation: 'create', opportunityId: opportunity, performAs, value: 'Hi', additionalFields: { noteId: '42' } },
+		});
+		expectInputError(result, 'Reply To Note ID');
+	});
+
+	it('refuses a malformed optional Perform As user', async () => {
+		const result = await runLever({
+			parameters: {
+				resource: 'note',
+				operation: 'create',
+				opportunityId: opportunity,
+				performAs: { __rl: true, mode: 'id', value: 'jane' },
+				value: 'Hi',
+				additionalFields: {},
+			},
+		});
+		expectInputError(result, 'Perform As');
+	});
+
+	it('gets one note with the author expanded', async () => {
+		const scope = nock(LEVER).get(`/v1/opportunities/${OPP}/notes/${CHILD}`).query({ expand: 'user' }).reply(200, { data: note });
+		const result = await runLever({
+			parameters: { resource: 'note', operation: 'get', opportunityId: opportunity, noteId: CHILD, expand: ['user'] },
+		});
+		expect(scope.isDone()).toBe(true);
+		expect(result.output).toEqual([{ json: note, pairedItem: { item: 0 } }]);
+	});
+
+	it('lists the notes of an opportunity', async () => {
+		const scope = nock(LEVER).get(`/v1/opportunities/${OPP}/notes`).query({ limit: 5 }).reply(200, page([note]));
+		const result = await runLever({
+			parameters: { resource: 'note', operation: 'getMany', opportunityId: opportunity, returnAll: false, limit: 5, expand: [] },
+		});
+		expect(scope.isDone()).toBe(true);
+		expect(result.output).toEqual([{ json: note, pairedItem: { item: 0 } }]);
+	});
+
+	it('replaces a note thread with the given comments and fields', async () => {
+		const scope = nock(LEVER)
+			.put(`/v1/opportunities/${OPP}/notes/${CHILD}`, {
+				values: [{ value: 'First', createdAt: 1769940000000 }, { value: 'Second' }],
+				score: 2,
+				secret: false,
+				user: USER,
+			})
+			.reply(200, { data: note });
+		const result = await runLever({
+			parameters: {
+				resource: 'note',
+				operation: 'update',
+				opportunityId: opportunity,
+				noteId: CHILD,
+				comments: { comment: [{ value: 'First', createdAt: '2026-02-01T10:00:00Z' }, { value: 'Second', createdAt: '' }] },
+				updateFields: { score: 2, secret: false, user: USER },
+			},
+		});
+		expect(result.error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(result.output).toEqual([{ json: note, pairedItem: { item: 0 } }]);
+	});
+
+	it('refuses an update without comments', async () => {
+		const result = await runLever({
+			parameters: { resource: 'note', operation: 'update', opportunityId: opportunity, noteId: CHILD, comments: {}, updateFields: {} },
+		});
+		expectInputError(result, 'Comments');
+	});
+
+	it('refuses an update whose comment date is not a date', async () => {
+		const result = await runLever({
+			parameters: {
+				resource: 'note',
+				operation: 'update',
+				opportunityId: opportunity,
+				noteId: CHILD,
+				comments: { comment: [{ value: 'First', createdAt: 'yesterday-ish' }] },
+				updateFields: {},
+			},
+		});
+		expectInputError(result, 'Comments > Comment 1 > Created At');
+	});
+
+	it('deletes a note by its ID', async () => {
+		const scope = nock(LEVER).delete(`/v1/opportunities/${OPP}/notes/${CHILD}`).reply(204);
+		const result = await runLever({ parameters: { resource: 'note', operation: 'delete', opportunityId: opportunity, noteId: CHILD } });
+		expect(scope.isDone()).toBe(true);
+		expect(result.output[0].json).toMatchObject({ success: true, deleted: true, noteId: CHILD });
+	});
+
+	it('refuses a malformed note ID before any request', async () => {
+		const result = await runLever({ parameters: { resource: 'note', operation: 'delete', opportunityId: opportunity, noteId: 'n1' } });
+		expectInputError(result, 'Note ID');
+	});
+});
