@@ -117,7 +117,7 @@ const STATUS_HINTS: Record<number, (context: ErrorContext, leverMessage: string)
 	401: () =>
 		'The API key or OAuth token was refused: it is wrong, revoked or expired, or belongs to another environment (Production, Sandbox, EU). Check the credential.',
 	403: (context) =>
-		`The credential lacks permission for ${context.method} ${context.endpoint}. For an API key, a Super Admin allows this endpoint under Settings > Integrations and API > API Credentials (confidential data needs a key created with confidential access). For OAuth, reconnect with the needed scope.`,
+		`The credential lacks permission for ${context.method} ${context.endpoint}. For an API key, a Super Admin allows this endpoint under Settings > Integrations and API > API Credentials (confidential data needs a key created with confidential access). For OAuth, pick a scope set in the credential that includes this endpoint's scope (it must also be registered for your Lever app) and reconnect.`,
 	404: (context) => {
 		const ids = Object.entries(context.ids ?? {});
 		return ids.length
