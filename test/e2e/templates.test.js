@@ -207,6 +207,7 @@ describe('partner templates in a real n8n', () => {
 		const first = await harness.execute(inst.folder, wf.theOrg.id);
 		phase('The Org run 1', t);
 		if (!first.ok) throw failRun(first, 'The Org run 1');
+		expect(harness.nodeOutput(first.result, 'Compare with previous snapshot')[0].mode).toBe('full');
 		expect(nodeErrors(first.result)).toEqual([]);
 
 		const openIds = () =>
@@ -247,9 +248,16 @@ describe('partner templates in a real n8n', () => {
 		emu.state.deletedPostings.insert({ ...gone, deletedAt: Date.now() });
 
 		t = Date.now();
+		const mark = T.requestMark(emu);
 		const second = await harness.execute(inst.folder, wf.theOrg.id);
 		phase('The Org run 2', t);
 		if (!second.ok) throw failRun(second, 'The Org run 2');
+		// Incremental: one page of postings changed since run 1 (not every open posting) and the deleted list.
+		expect(harness.nodeOutput(second.result, 'Compare with previous snapshot')[0].mode).toBe('incremental');
+		expect(harness.nodeOutput(second.result, 'Get changed postings').map((p) => p.id)).toEqual(
+			expect.arrayContaining([created.data.id, edited.id, closed.id]),
+		);
+		expect(T.leverRequestsSince(emu, mark).counts).toEqual({ 'GET /postings': 1, 'GET /postings/deleted': 1 });
 		posts = rcv.to('/the-org');
 		expect(posts).toHaveLength(2);
 		const run2 = posts[1].json;
@@ -391,6 +399,7 @@ describe('partner templates in a real n8n', () => {
 		phase('SureCloud', t);
 		if (!run.ok) throw failRun(run, 'SureCloud');
 		expect(nodeErrors(run.result)).toEqual([]);
+		expect(harness.nodeOutput(run.result, 'Save state')[0]).toMatchObject({ mode: 'full', reason: 'first run' });
 		expect(rcv.to('/hr/background-checks', 'GET')).toHaveLength(1);
 
 		const posts = rcv.to('/surecloud/evidence');
@@ -468,6 +477,64 @@ describe('partner templates in a real n8n', () => {
 		expect(pack.reference.stages.length).toBe(emu.state.stages.size);
 		expect(pack.reference.archiveReasons.length).toBeGreaterThan(0);
 		expect(pack.reference.tags.length).toBeGreaterThan(0);
+	});
+
+	test('SureCloud: the next run reads only changed opportunities, their offers and contacts, and offers still open; the evidence stays whole', async () => {
+		const FINAL = ['signed', 'denied'];
+		const visibleOfferStage = () => emu.state.opportunities.values().filter((o) => o.stage === 'offer' && o.confidentiality !== 'confidential');
+		const offersOf = (id) => emu.state.offers.values().filter((f) => f._opp === id);
+		// Saved by run 1: offers that can still change are read again on every run.
+		const open = visibleOfferStage().filter((o) => !offersOf(o.id).length || offersOf(o.id).some((f) => !FINAL.includes(f.status)));
+		const settled = visibleOfferStage().filter((o) => !open.includes(o));
+		expect(open.length).toBeGreaterThan(0);
+		expect(settled.length).toBeGreaterThanOrEqual(5);
+
+		// Between runs: an open offer is signed (Lever is not known to move the opportunity's updatedAt for that),
+		// a settled offer-stage opportunity is touched, another moves back to an earlier stage.
+		const signedNow = offersOf(open.find((o) => offersOf(o.id).length).id).find((f) => !FINAL.includes(f.status));
+		signedNow.status = 'signed';
+		const touched = settled[settled.length - 1];
+		const movedBack = settled[settled.length - 2];
+		// (put back after the run: the SeekOut enrichment test below compares with an index built before this)
+		const restore = [touched, movedBack].map((o) => ({ o, stage: o.stage, updatedAt: o.updatedAt, lastAdvancedAt: o.lastAdvancedAt, changes: o.stageChanges.length }));
+		emu.mutate({ action: 'touch', ids: [touched.id] });
+		emu.mutate({ action: 'stage', ids: [movedBack.id], stageId: 'applicant-new', emit: false });
+		expect(emu.state.opportunities.get(movedBack.id).stage).toBe('applicant-new');
+
+		const t = Date.now();
+		rcv.clear();
+		const mark = T.requestMark(emu);
+		const run = await harness.execute(inst.folder, wf.sureCloud.id).finally(() => {
+			for (const r of restore) Object.assign(r.o, { stage: r.stage, updatedAt: r.updatedAt, lastAdvancedAt: r.lastAdvancedAt }).stageChanges.splice(r.changes);
+		});
+		phase('SureCloud run 2 (incremental)', t);
+		if (!run.ok) throw failRun(run, 'SureCloud run 2');
+		expect(nodeErrors(run.result)).toEqual([]);
+		const saved = harness.nodeOutput(run.result, 'Save state')[0];
+		expect(saved.mode).toBe('incremental');
+		const since = Date.parse(saved.updatedAfter);
+		// (as the account was during the run: touched at the Offer stage with a new updatedAt, movedBack not there)
+		const changedAtOffer = visibleOfferStage().filter((o) => o.id === touched.id || (o.id !== movedBack.id && o.updatedAt >= since));
+		const offerReads = new Set([...changedAtOffer, ...open].map((o) => o.id));
+		const requests = T.leverRequestsSince(emu, mark);
+		expect(requests.counts['GET /opportunities/{opportunity}/offers']).toBe(offerReads.size);
+		expect(requests.counts['GET /contacts/{contact}'] || 0).toBe(new Set(changedAtOffer.map((o) => o.contact)).size);
+		// two listings of changed opportunities (all, and at the Offer stage), one of deleted ones
+		expect(requests.counts['GET /opportunities']).toBe(2);
+		expect(requests.counts['GET /opportunities/deleted']).toBe(1);
+		expect(requests.to(/offers|contacts/)).toBeLessThan(2 * visibleOfferStage().length);
+
+		// The evidence is still one row per offer of every offer-stage opportunity, from saved and fresh reads.
+		const posts = rcv.to('/surecloud/evidence');
+		expect(posts).toHaveLength(1);
+		const csvRows = T.parseCsv(T.parseMultipart(posts[0]).evidence.value);
+		const expected = visibleOfferStage()
+			.filter((o) => o.id !== movedBack.id)
+			.flatMap((o) => offersOf(o.id).map((f) => f.id));
+		expect(csvRows.map((r) => r.offerId).sort()).toEqual(expected.sort());
+		for (const f of offersOf(movedBack.id)) expect(csvRows.map((r) => r.offerId)).not.toContain(f.id);
+		expect(csvRows.find((r) => r.offerId === signedNow.id).offerStatus).toBe('signed');
+		for (const r of csvRows) expect(r.contactId).toBe(emu.state.opportunities.get(r.opportunityId).contact);
 	});
 
 	// ------------------------------------------------------------------------------------------------ webhooks
