@@ -282,7 +282,18 @@ describe('partner templates in a real n8n', () => {
 		});
 	});
 
-	test('Outhire export: only published postings listed on a job site, with description, workplace type, salary and apply URL', async () => {
+	test('Outhire export: only published postings listed on a job site, with description, workplace type, salary and apply URL; the next export reads only the changes', async () => {
+		// Two postings of its own for the second export to change (deleted at the end: The Org never sees them).
+		const own = [];
+		for (const text of ['Outhire e2e role A', 'Outhire e2e role B']) {
+			const res = await leverApi(emu, 'POST', `/postings?perform_as=${fx.admin.id}`, {
+				text,
+				state: 'published',
+				distributionChannels: ['public'],
+				categories: { team: 'Platform', location: 'Remote' },
+			});
+			own.push(res.data.id);
+		}
 		const t = Date.now();
 		const run = await harness.execute(inst.folder, wf.outhire.id);
 		phase('Outhire export', t);
@@ -307,6 +318,31 @@ describe('partner templates in a real n8n', () => {
 			expect(job.salaryRange).toEqual(p.salaryRange ? { ...p.salaryRange } : null);
 			expect(job.distribution.length).toBeGreaterThan(0);
 		}
+		expect(harness.nodeOutput(run.result, 'Save jobs')[0]).toMatchObject({ mode: 'full', jobs: jobs.length });
+
+		// Second export: one job renamed, one closed; only the changed and deleted postings are read, and the
+		// whole list is sent again.
+		expect(jobs.map((j) => j.leverId)).toEqual(expect.arrayContaining(own));
+		const [renamed, closedJob] = own;
+		await leverApi(emu, 'POST', `/postings/${renamed}?perform_as=${fx.admin.id}`, { text: 'Outhire e2e role A (renamed)' });
+		await leverApi(emu, 'POST', `/postings/${closedJob}?perform_as=${fx.admin.id}`, { state: 'closed' });
+		const mark = T.requestMark(emu);
+		const second = await harness.execute(inst.folder, wf.outhire.id);
+		phase('Outhire export 2 (incremental)', t);
+		if (!second.ok) throw failRun(second, 'Outhire export 2');
+		expect(harness.nodeOutput(second.result, 'Save jobs')[0].mode).toBe('incremental');
+		expect(T.leverRequestsSince(emu, mark).counts).toEqual({ 'GET /postings': 1, 'GET /postings/deleted': 1 });
+		const posts2 = rcv.to('/outhire/jobs');
+		expect(posts2).toHaveLength(2);
+		const jobs2 = posts2[1].json.jobs;
+		const listedNow = emu.state.postings
+			.values()
+			.filter((p) => p.confidentiality === 'non-confidential' && p.state === 'published' && (p.distributionChannels || []).length)
+			.map((p) => p.id);
+		expect(jobs2.map((j) => j.leverId).sort()).toEqual(listedNow.sort());
+		expect(jobs2.map((j) => j.leverId)).not.toContain(closedJob);
+		expect(jobs2.find((j) => j.leverId === renamed).title).toBe('Outhire e2e role A (renamed)');
+		for (const id of own) emu.state.postings.remove(id);
 	});
 
 	test('SeekOut index: a full first run, then runs that read only the changes; a failed run does not move the cursor', async () => {
