@@ -191,8 +191,9 @@ async function waitForWebhook(url, { timeoutMs = 60000, method = 'POST' } = {}) 
 	}
 }
 
-/** Simple CSV parser (RFC 4180 quoting) → array of objects keyed by the header row. */
-function parseCsv(text) {
+/** Simple CSV parser (RFC 4180 quoting) → array of objects keyed by the header row; a leading BOM is dropped. */
+function parseCsv(csv) {
+	const text = csv.replace(/^\uFEFF/, '');
 	const rows = [];
 	let row = [];
 	let field = '';
