@@ -5,6 +5,7 @@ import { getStages } from './methods/loadOptions';
 import { POLL_EVENTS } from './triggers/pollEvents';
 import { runPoll } from './triggers/pollRun';
 import { authenticationField, leverCredentials } from './shared/authentication';
+import { nameOrIdField } from './shared/fields';
 
 export class LeverPollTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -70,14 +71,8 @@ export class LeverPollTrigger implements INodeType {
 							"How late Lever may show a change: each poll reads again this many seconds before Lever's clock at its previous read, so that changes Lever shows a little late are not missed. Repeats are dropped.",
 					},
 					{
-						displayName: 'To Stage Names or IDs',
-						name: 'toStageIds',
-						type: 'multiOptions',
-						typeOptions: { loadOptionsMethod: 'getStages' },
-						default: [],
+						...nameOrIdField({ label: 'To Stage', name: 'toStageIds', loadOptionsMethod: 'getStages', multiple: true, description: 'Only moves into these stages' }),
 						displayOptions: { show: { '/event': ['opportunityStageChanged'] } },
-						description:
-							'Only moves into these stages. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 					},
 				],
 			},

@@ -11,7 +11,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { authenticationField } from './shared/authentication';
-import { ORIGIN_OPTIONS } from './shared/fields';
+import { ORIGIN_OPTIONS, nameOrIdField } from './shared/fields';
 import { WEBHOOK_EVENTS } from './shared/webhookEvents';
 import { getStages } from './methods/loadOptions';
 import { receiveDelivery } from './triggers/webhookAcceptance';
@@ -122,15 +122,13 @@ export class LeverTrigger implements INodeType {
 						default: false,
 						description: 'Whether to read the whole opportunity from Lever and add it to the output as "opportunity" (one extra request per event)',
 					},
-					{
-						displayName: 'From Stage Names or IDs',
+					nameOrIdField({
+						label: 'From Stage',
 						name: 'fromStageIds',
-						type: 'multiOptions',
-						typeOptions: { loadOptionsMethod: 'getStages' },
-						default: [],
-						description:
-							'Stage changes only: start the workflow only when the candidate leaves one of these stages. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-					},
+						loadOptionsMethod: 'getStages',
+						multiple: true,
+						description: 'Stage changes only: start the workflow only when the candidate leaves one of these stages',
+					}),
 					{
 						displayName: 'Replay Window (Seconds)',
 						name: 'replayWindowSeconds',
@@ -140,15 +138,13 @@ export class LeverTrigger implements INodeType {
 						description:
 							'Deliveries whose triggeredAt is further than this from now are refused, and each signed delivery runs once. At least 60; raise it if Lever retries arrive later (see the trigger guide).',
 					},
-					{
-						displayName: 'To Stage Names or IDs',
+					nameOrIdField({
+						label: 'To Stage',
 						name: 'toStageIds',
-						type: 'multiOptions',
-						typeOptions: { loadOptionsMethod: 'getStages' },
-						default: [],
-						description:
-							'Stage changes only: start the workflow only when the candidate enters one of these stages. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-					},
+						loadOptionsMethod: 'getStages',
+						multiple: true,
+						description: 'Stage changes only: start the workflow only when the candidate enters one of these stages',
+					}),
 				],
 			},
 		],
