@@ -817,20 +817,12 @@ describe('partner templates in a real n8n', () => {
 });
 
 /** The Lever node's resources, read from the sources (`export const xResource: LeverResource = { value: 'x', ...`). */
+/** The Resource options of the built Lever node (dist), i.e. every resource a user can pick. */
 function leverResources() {
-	const fs = require('fs');
 	const path = require('path');
-	const dir = path.join(harness.ROOT, 'nodes', 'Lever', 'actions');
-	const values = [];
-	for (const sub of fs.readdirSync(dir)) {
-		const folder = path.join(dir, sub);
-		if (!fs.statSync(folder).isDirectory()) continue;
-		for (const file of fs.readdirSync(folder).filter((f) => f.endsWith('.resource.ts'))) {
-			const m = /LeverResource\s*=\s*\{\s*value:\s*'(\w+)'/.exec(fs.readFileSync(path.join(folder, file), 'utf8'));
-			if (m) values.push(m[1]);
-		}
-	}
-	return values;
+	const { Lever } = require(path.join(harness.ROOT, 'dist', 'nodes', 'Lever', 'Lever.node.js'));
+	const resource = new Lever().description.properties.find((property) => property.name === 'resource');
+	return resource.options.map((option) => option.value);
 }
 
 /**
