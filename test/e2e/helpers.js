@@ -14,6 +14,19 @@ function tarball() {
 	return tgz;
 }
 
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls `check` until it returns a truthy value (returned); on timeout throws naming `what`, with n8n's log tail. */
+async function until(check, what, { timeoutMs = 30000, everyMs = 250, log } = {}) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await check();
+		if (value) return value;
+		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}${log ? `\n--- n8n log ---\n${log().slice(-5000)}` : ''}`);
+		await sleep(everyMs);
+	}
+}
+
 function loadEmulator() {
 	return require(path.join(harness.ROOT, 'test', 'emulator'));
 }
@@ -69,4 +82,4 @@ function manualWorkflow({ id, name, node }) {
 	};
 }
 
-module.exports = { harness, setupInstance, manualWorkflow, tarball, loadEmulator, API_CREDENTIAL };
+module.exports = { harness, setupInstance, manualWorkflow, tarball, loadEmulator, API_CREDENTIAL, sleep, until };

@@ -16,7 +16,7 @@
  * no per-node memory can de-duplicate.
  */
 const path = require('path');
-const { harness, setupInstance } = require('./helpers');
+const { harness, setupInstance, sleep, until: waitUntil } = require('./helpers');
 
 const WF_ID = 'e2eLeverPollCu01';
 const POLL_SECONDS = [0, 15, 30, 45];
@@ -27,19 +27,11 @@ const SCHEDULER_ENV = {
 	N8N_SCHEDULER_POLL_TIMEOUT: '10',
 };
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 // n8n 1.x has no poll budget at all (no durable scheduler): a poll reads until it is done.
 const HAS_POLL_BUDGET = Number(harness.installer.N8N_VERSION.split('.')[0]) >= 2;
 
-async function until(check, what, { timeoutMs = 30000, everyMs = 500, log } = {}) {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await check();
-		if (value) return value;
-		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}${log ? `\n--- n8n log ---\n${log().slice(-5000)}` : ''}`);
-		await sleep(everyMs);
-	}
-}
+/** The shared wait, with this suite's default. */
+const until = (check, what, options = {}) => waitUntil(check, what, { everyMs: 500, ...options });
 
 let flatted;
 function parseRunData(text) {

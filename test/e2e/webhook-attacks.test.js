@@ -13,7 +13,7 @@
  */
 const path = require('path');
 const crypto = require('crypto');
-const { harness, setupInstance } = require('./helpers');
+const { harness, setupInstance, sleep, until: waitUntil } = require('./helpers');
 
 const AUTO_WF_ID = 'e2eLeverAttackA1';
 const MANUAL_WF_ID = 'e2eLeverAttackM1';
@@ -24,18 +24,10 @@ const LOOKUP_HOOK_ID = '0b6f5c1e-2a3d-4e5f-8a9b-0c1d2e3f4a53';
 const SIGNING_CREDENTIAL = Object.freeze({ id: 'e2eLeverSigning1', name: 'Lever webhooks made in Lever', type: 'leverWebhookSigningApi' });
 const EVENTS = ['candidateStageChange', 'candidateHired'];
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const sign = (secret, token, triggeredAt) => crypto.createHmac('sha256', secret).update(`${token}${triggeredAt}`).digest('hex');
 
-async function until(check, what, { timeoutMs = 60000, everyMs = 250, log } = {}) {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await check();
-		if (value) return value;
-		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}${log ? `\n--- n8n log ---\n${log().slice(-5000)}` : ''}`);
-		await sleep(everyMs);
-	}
-}
+/** The shared wait, with this suite's default. */
+const until = (check, what, options = {}) => waitUntil(check, what, { timeoutMs: 60000, ...options });
 
 function triggerWorkflow({ id, name, webhookId, parameters, credentials }) {
 	return {
