@@ -1,6 +1,6 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { WEBHOOK_EVENTS } from '../nodes/Lever/shared/webhookEvents';
+import { WEBHOOK_EVENTS } from '../nodes/Lever/shared';
 
 /**
  * The signature tokens of webhooks made in Lever's settings, for the Lever Trigger's "Use a Webhook Made

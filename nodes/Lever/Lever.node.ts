@@ -6,7 +6,7 @@ import { router } from './actions/router';
 import * as listSearch from './methods/listSearch';
 import * as loadOptions from './methods/loadOptions';
 import * as resourceMapping from './methods/resourceMapping';
-import { leverCredentials } from './shared/authentication';
+import { leverCredentials } from './shared';
 
 export class Lever implements INodeType {
 	description: INodeTypeDescription = {

@@ -4,8 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { getStages } from './methods/loadOptions';
 import { POLL_EVENTS } from './triggers/pollEvents';
 import { runPoll } from './triggers/pollRun';
-import { authenticationField, leverCredentials } from './shared/authentication';
-import { nameOrIdField } from './shared/fields';
+import { authenticationField, leverCredentials, nameOrIdField } from './shared';
 
 export class LeverPollTrigger implements INodeType {
 	description: INodeTypeDescription = {

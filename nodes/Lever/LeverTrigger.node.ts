@@ -10,9 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { authenticationField } from './shared/authentication';
-import { ORIGIN_OPTIONS, nameOrIdField } from './shared/fields';
-import { WEBHOOK_EVENTS } from './shared/webhookEvents';
+import { ORIGIN_OPTIONS, WEBHOOK_EVENTS, authenticationField, nameOrIdField } from './shared';
 import { getStages } from './methods/loadOptions';
 import { receiveDelivery } from './triggers/webhookAcceptance';
 import {

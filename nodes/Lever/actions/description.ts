@@ -1,8 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { authenticationField } from '../shared/authentication';
-import { expandField, limitField, nameOrIdField, returnAllField } from '../shared/fields';
-import { isLocatorKind, locatorField, performAsField } from '../shared/locators';
+import { authenticationField, expandField, isLocatorKind, limitField, locatorField, nameOrIdField, performAsField, returnAllField } from '../shared';
 import { kindOf, pathField, placeholdersOf } from './paths';
 import { RESOURCES } from './resources';
 import type { LeverOperation, LeverResource } from './types';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import { downloadAsBinary } from '../helpers/binary';
-import { LOCATORS, isLocatorKind, readId } from '../shared/locators';
+import { LOCATORS, isLocatorKind, readId } from '../shared';
 import type { LeverRequest, RetrySettings, TransportSettings } from '../transport';
 import { encodeId, leverApiList, leverApiRequest, listRecords } from '../transport';
 import { PLACEHOLDER, kindOf, pathField, placeholdersOf } from './paths';

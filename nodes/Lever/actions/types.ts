@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import type { IdKind } from '../shared/locators';
+import type { IdKind } from '../shared';
 import type { MultipartPart, TransportSettings } from '../transport';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';

@@ -2,8 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { MultipartPart, TransportSettings } from '../transport';
 import { leverApiDownload } from '../transport';
-import { binaryInputField } from '../shared/fields';
-import { invalidParameter } from '../shared/rules';
+import { binaryInputField, invalidParameter } from '../shared';
 
 /**
  * The file name a Content-Disposition header announces, preferring the RFC 5987 `filename*` form.

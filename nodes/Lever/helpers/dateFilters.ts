@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { toMilliseconds } from '../shared/rules';
+import { toMilliseconds } from '../shared';
 
 /**
  * Converts the date-time entries of a collection to ms in place of their values, naming a bad one by

@@ -1,8 +1,7 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { nameOrIdField } from '../shared/fields';
-import type { DateContext } from '../shared/rules';
-import { assertLeverId, invalidParameter, toMilliseconds } from '../shared/rules';
+import type { DateContext } from '../shared';
+import { assertLeverId, invalidParameter, nameOrIdField, toMilliseconds } from '../shared';
 import { toList } from './parameters';
 
 /** Lever's feedback reminder choices for interviews and panels (docs/lever-api.md, Interviews and panels). */

@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { DateRange } from '../shared/dateRange';
-import { dateRangeNames, readDateRanges } from '../shared/dateRange';
-import { assertEmail, invalidParameter, toMilliseconds } from '../shared/rules';
+import type { DateRange } from '../shared';
+import { assertEmail, dateRangeNames, invalidParameter, readDateRanges, toMilliseconds } from '../shared';
 
 /** Free-text lists (comma or newline separated) or arrays become a clean string array. */
 export function toList(value: unknown): string[] {

@@ -8,8 +8,8 @@ import type {
 } from 'n8n-workflow';
 
 import { toList } from './parameters';
-import type { DateContext } from '../shared/rules';
-import { invalidParameter, toMilliseconds } from '../shared/rules';
+import type { DateContext } from '../shared';
+import { invalidParameter, toMilliseconds } from '../shared';
 
 /**
  * Lever form-field types (docs/lever-api.md, Form field types) → the resource mapper's input widget.

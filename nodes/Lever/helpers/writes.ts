@@ -3,8 +3,7 @@ import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n
 import type { TransportSettings } from '../transport';
 import { leverApiRequest } from '../transport';
 import { toList } from './parameters';
-import { nameOrIdField } from '../shared/fields';
-import { assertLeverId, invalidParameter } from '../shared/rules';
+import { assertLeverId, invalidParameter, nameOrIdField } from '../shared';
 
 /** A "… Name or ID" dropdown of the account's users (loadOptions `getUsers`). */
 export function userOptionField(label: string, name: string): INodeProperties {

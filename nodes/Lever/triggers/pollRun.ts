@@ -7,7 +7,7 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { toMilliseconds } from '../shared/rules';
+import { toMilliseconds } from '../shared';
 import type { LeverPage } from '../transport';
 import { leverApiList, leverApiPage } from '../transport';
 import type { Change, PollState, SliceProgress } from './pollCursor';

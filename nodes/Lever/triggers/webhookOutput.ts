@@ -1,7 +1,7 @@
 /** What the Lever Trigger emits for one verified delivery. */
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { UUID_PATTERN } from '../shared/rules';
+import { UUID_PATTERN } from '../shared';
 import { encodeId, leverApiRequest } from '../transport';
 import type { LeverDelivery } from './webhookVerification';
 

@@ -6,7 +6,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHookFunctions, INodeCredentialTestResult, IWebhookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { WEBHOOK_EVENTS } from '../shared/webhookEvents';
+import { WEBHOOK_EVENTS } from '../shared';
 import { leverBaseUrl } from '../transport';
 
 export type TriggerContext = IHookFunctions | IWebhookFunctions;

@@ -5,7 +5,7 @@
 import type { IDataObject, IHookFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { EVENTS_WITH_CONDITIONS } from '../shared/webhookEvents';
+import { EVENTS_WITH_CONDITIONS } from '../shared';
 import { encodeId, leverApiRequest, listRecords } from '../transport';
 import type { StoredWebhook } from './webhookSettings';
 

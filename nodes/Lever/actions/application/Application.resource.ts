@@ -1,5 +1,5 @@
 import type { LeverResource } from '../types';
-import { DATE_RANGES, dateRangeFilters, dateRangeQuery } from '../../shared/dateRange';
+import { DATE_RANGES, dateRangeFilters, dateRangeQuery } from '../../shared';
 
 const APPLICATION_EXPAND = ['posting', 'postingOwner', 'postingHiringManager', 'user'];
 

@@ -1,7 +1,6 @@
 import type { LeverResource } from '../types';
 import { convertCollection, getCollection } from '../../helpers/parameters';
-import { invalidParameter } from '../../shared/rules';
-import { DATE_RANGES, dateRangeFields } from '../../shared/dateRange';
+import { DATE_RANGES, dateRangeFields, invalidParameter } from '../../shared';
 
 const EVENT_TYPES = [
 	'account.authentication:changed',

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { getCollection, toList } from '../../helpers/parameters';
-import { assertEmail, invalidParameter } from '../../shared/rules';
+import { assertEmail, invalidParameter } from '../../shared';
 import { assertSomething, pick } from '../../helpers/writes';
 import type { LeverResource } from '../types';
 

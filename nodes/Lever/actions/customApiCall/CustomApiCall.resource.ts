@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { parseJsonParameter } from '../../helpers/parameters';
-import { invalidParameter } from '../../shared/rules';
+import { invalidParameter } from '../../shared';
 import { leverApiList, leverApiRequest } from '../../transport';
 import type { HttpMethod, LeverResource } from '../types';
 

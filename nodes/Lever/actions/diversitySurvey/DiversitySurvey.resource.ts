@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { getCollection } from '../../helpers/parameters';
-import { invalidParameter } from '../../shared/rules';
+import { invalidParameter } from '../../shared';
 import type { LeverResource } from '../types';
 
 export const diversitySurveyResource: LeverResource = {

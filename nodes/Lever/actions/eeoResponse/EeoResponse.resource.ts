@@ -1,5 +1,5 @@
 import type { LeverResource } from '../types';
-import { DATE_RANGES, dateRangeFilters, dateRangeQuery } from '../../shared/dateRange';
+import { DATE_RANGES, dateRangeFilters, dateRangeQuery } from '../../shared';
 
 /** The anonymous list names its creation range `fromDate` / `toDate` (docs/lever-api.md, where docs and responses differ). */
 const ANONYMOUS_CREATED = { ...DATE_RANGES.created, query: ['fromDate', 'toDate'] as [string, string] };

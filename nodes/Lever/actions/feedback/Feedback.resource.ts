@@ -2,8 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { LeverResource } from '../types';
 import { convertCollection, getCollection } from '../../helpers/parameters';
-import { nameOrIdField } from '../../shared/fields';
-import { assertLeverId, invalidParameter } from '../../shared/rules';
+import { assertLeverId, invalidParameter, nameOrIdField } from '../../shared';
 import { mappedTemplateValues } from '../../helpers/templateFields';
 import { convertDates } from '../../helpers/dateFilters';
 

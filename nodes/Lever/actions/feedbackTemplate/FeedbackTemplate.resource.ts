@@ -1,4 +1,4 @@
-import { invalidParameter } from '../../shared/rules';
+import { invalidParameter } from '../../shared';
 import { templateResource } from '../templateResource';
 
 const FIELDS_EXAMPLE =

@@ -1,5 +1,5 @@
 import { toList } from '../../helpers/parameters';
-import { invalidParameter } from '../../shared/rules';
+import { invalidParameter } from '../../shared';
 import { templateResource } from '../templateResource';
 
 const FIELD_TYPES = ['currency', 'date', 'dropdown', 'multiple-choice', 'multiple-select', 'text', 'textarea', 'yes-no'];

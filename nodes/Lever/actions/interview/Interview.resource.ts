@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { LeverResource } from '../types';
 import { interviewCore, interviewFields } from '../../helpers/interviews';
 import { convertCollection, getCollection } from '../../helpers/parameters';
-import { assertLeverId } from '../../shared/rules';
+import { assertLeverId } from '../../shared';
 
 const INTERVIEW_EXPAND = ['feedbackForms', 'postings', 'stage', 'user'];
 

@@ -3,7 +3,7 @@ import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 import type { LeverResource } from '../types';
 import { convertDates } from '../../helpers/dateFilters';
 import { convertCollection, getCollection } from '../../helpers/parameters';
-import { assertLeverId, invalidParameter, toMilliseconds } from '../../shared/rules';
+import { assertLeverId, invalidParameter, toMilliseconds } from '../../shared';
 
 const SCORE_OPTIONS: INodePropertyOptions[] = [
 	{ name: '1 - Strong No', value: 1 },

@@ -1,5 +1,5 @@
 import type { LeverOperation } from '../types';
-import { binaryOutputField } from '../../shared/fields';
+import { binaryOutputField } from '../../shared';
 
 /** #38 GET /opportunities/{opportunity}/offers/{offer}/download[?status=sent|signed]. */
 export const downloadOfferOperation: LeverOperation = {

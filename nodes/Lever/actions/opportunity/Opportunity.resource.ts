@@ -2,8 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { convertCollection, getCollection, toList } from '../../helpers/parameters';
-import { assertLeverId, assertStageId, assertUrl, invalidParameter } from '../../shared/rules';
-import { nameOrIdField, simplifyField } from '../../shared/fields';
+import { DATE_RANGES, assertLeverId, assertStageId, assertUrl, dateRangeFilters, dateRangeQuery, invalidParameter, nameOrIdField, simplifyField } from '../../shared';
 import type { LeverOperation, LeverResource } from '../types';
 import { createOperation } from './create.operation';
 import { getFileActionsOperation } from './fileActions.operation';
@@ -14,7 +13,6 @@ import {
 	simplifyOpportunity,
 	tagsOrSourcesFields,
 } from './opportunity.fields';
-import { DATE_RANGES, dateRangeFilters, dateRangeQuery } from '../../shared/dateRange';
 
 export const OPPORTUNITY_EXPAND = ['applications', 'contact', 'followers', 'owner', 'sourcedBy', 'stage'];
 

@@ -2,11 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError } from 'n8n-workflow';
 
 import { getCollection, toList } from '../../helpers/parameters';
-import { assertEmail, assertLeverId, invalidParameter, toMilliseconds } from '../../shared/rules';
+import { ORIGINS, ORIGIN_OPTIONS, assertEmail, assertLeverId, invalidParameter, locatorField, nameOrIdField, toMilliseconds } from '../../shared';
 import type { MultipartPart, TransportSettings } from '../../transport';
 import { leverApiList } from '../../transport';
-import { ORIGINS, ORIGIN_OPTIONS, nameOrIdField } from '../../shared/fields';
-import { locatorField } from '../../shared/locators';
 import { operationQuery, send } from '../execute';
 import type { LeverOperation, OperationContext, OperationRequest } from '../types';
 import { readTagsOrSources, tagsOrSourcesFields } from './opportunity.fields';

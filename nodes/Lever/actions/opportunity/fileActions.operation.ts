@@ -1,5 +1,5 @@
 import type { LeverOperation } from '../types';
-import { DATE_RANGES, dateRangeFilters, dateRangeQuery } from '../../shared/dateRange';
+import { DATE_RANGES, dateRangeFilters, dateRangeQuery } from '../../shared';
 
 /** #13 GET /opportunities/{opportunity}/file_actions: the history of files added to or removed from an opportunity. */
 export const getFileActionsOperation: LeverOperation = {

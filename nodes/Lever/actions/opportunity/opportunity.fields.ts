@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toList } from '../../helpers/parameters';
-import { DATE_RANGES, dateRangeFields } from '../../shared/dateRange';
-import { ORIGIN_OPTIONS, confidentialityFilter, nameOrIdField } from '../../shared/fields';
+import { DATE_RANGES, ORIGIN_OPTIONS, confidentialityFilter, dateRangeFields, nameOrIdField } from '../../shared';
 
 /** Filters of GET /opportunities: dates by the one date-range rule, the others named as Lever's query parameters. */
 export const opportunityFilters: INodeProperties = {

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { LeverResource } from '../types';
 import { FEEDBACK_REMINDER_OPTIONS, interviewCore, interviewFields } from '../../helpers/interviews';
 import { getCollection, toList } from '../../helpers/parameters';
-import { assertLeverId, assertUrl, invalidParameter } from '../../shared/rules';
+import { assertLeverId, assertUrl, invalidParameter } from '../../shared';
 
 const PANEL_EXPAND = ['stage', 'user'];
 

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { getCollection } from '../../helpers/parameters';
 import { assertSomething, requiredString } from '../../helpers/writes';
-import { simplifyField } from '../../shared/fields';
+import { simplifyField } from '../../shared';
 import type { LeverOperation, LeverResource } from '../types';
 import { applyOperation } from './apply.operation';
 import { getUsersOperation } from './getUsers.operation';

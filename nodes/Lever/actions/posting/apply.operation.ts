@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getCollection, parseJsonParameter } from '../../helpers/parameters';
-import { assertEmail, assertUrl, invalidParameter } from '../../shared/rules';
+import { assertEmail, assertUrl, invalidParameter } from '../../shared';
 import { jsonArray, jsonObject, pick, requiredString } from '../../helpers/writes';
 import type { LeverOperation } from '../types';
 

@@ -1,10 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { confidentialityFilter } from '../../shared/fields';
+import { DATE_RANGES, confidentialityFilter, dateRangeFields, invalidParameter } from '../../shared';
 
 import { convertCollection, getCollection, toList } from '../../helpers/parameters';
-import { invalidParameter } from '../../shared/rules';
 import { listOrUndefined, moneyRange, optionalUserId, pick, refId, userOptionField } from '../../helpers/writes';
-import { DATE_RANGES, dateRangeFields } from '../../shared/dateRange';
 
 /** Lever filters postings by update time only when nothing but Confidentiality is set. */
 const POSTING_UPDATED = { ...DATE_RANGES.updated, meaning: 'updated', note: 'Lever allows this only together with Confidentiality.' };

@@ -2,10 +2,9 @@ import type { IDataObject, ResourceMapperField, ResourceMapperValue } from 'n8n-
 
 import type { LeverOperation } from '../types';
 import { getCollection } from '../../helpers/parameters';
-import { invalidParameter } from '../../shared/rules';
+import { invalidParameter, nameOrIdField } from '../../shared';
 import { mappedTemplateValues, templateFieldId } from '../../helpers/templateFields';
 import { leverApiRequest } from '../../transport';
-import { nameOrIdField } from '../../shared/fields';
 
 const TEMPLATE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 

@@ -1,11 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { confidentialityFilter, nameOrIdField } from '../../shared/fields';
+import { DATE_RANGES, assertLeverId, confidentialityFilter, dateRangeFields, invalidParameter, nameOrIdField, toMilliseconds } from '../../shared';
 
 import { convertCollection, getCollection, toList } from '../../helpers/parameters';
-import { assertLeverId, invalidParameter, toMilliseconds } from '../../shared/rules';
 import { jsonObject, moneyRange, optionalUserId, pick, requiredString, userOptionField } from '../../helpers/writes';
 import type { LeverOperation, LeverResource } from '../types';
-import { DATE_RANGES, dateRangeFields } from '../../shared/dateRange';
 
 const requisition = { requisition: 'requisition' } as const;
 const EXPAND = ['creator', 'hiringManager', 'owner', 'postings'];

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getCollection, toList } from '../../helpers/parameters';
-import { invalidParameter } from '../../shared/rules';
+import { invalidParameter } from '../../shared';
 import { requiredString } from '../../helpers/writes';
 import type { LeverOperation, LeverResource } from '../types';
 

@@ -1,5 +1,5 @@
 import type { LeverResource } from '../types';
-import { DATE_RANGES, dateRangeFilters, dateRangeQuery } from '../../shared/dateRange';
+import { DATE_RANGES, dateRangeFilters, dateRangeQuery } from '../../shared';
 import { downloadResumeOperation } from './download.operation';
 
 /** #49–#51: resumes of an opportunity (uploaded files and parsed online profiles). */

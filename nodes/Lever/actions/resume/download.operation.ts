@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { LeverOperation } from '../types';
-import { binaryOutputField } from '../../shared/fields';
+import { binaryOutputField } from '../../shared';
 import { leverApiRequest } from '../../transport';
 
 /** #51 GET /opportunities/{opportunity}/resumes/{resume}/download: the resume file as binary data. */

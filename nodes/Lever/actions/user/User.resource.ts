@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { convertCollection, getCollection, toList } from '../../helpers/parameters';
-import { assertEmail } from '../../shared/rules';
+import { assertEmail } from '../../shared';
 import { optionalUserId, pick, requiredString, userOptionField } from '../../helpers/writes';
 import type { LeverOperation, LeverResource } from '../types';
 

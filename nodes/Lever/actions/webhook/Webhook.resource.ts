@@ -1,10 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { getCollection, toList } from '../../helpers/parameters';
-import { assertLeverId, invalidParameter } from '../../shared/rules';
+import { EVENTS_WITH_CONDITIONS, ORIGIN_OPTIONS, WEBHOOK_EVENTS, assertLeverId, invalidParameter } from '../../shared';
 import { assertSomething, requiredString } from '../../helpers/writes';
-import { ORIGIN_OPTIONS } from '../../shared/fields';
-import { EVENTS_WITH_CONDITIONS, WEBHOOK_EVENTS } from '../../shared/webhookEvents';
 import type { LeverOperation, LeverResource } from '../types';
 
 const URL_PATTERN = /^https?:\/\/[^\s/$.?#][^\s]*$/i;
