@@ -165,7 +165,7 @@ export async function send(
 	const { operation } = context;
 	const request = transportRequest(itemIndex, context, built, qs);
 	if (built.download) {
-		return await downloadAsBinary.call(ctx, itemIndex, { ...built.download, path: request.path, qs: request.qs, endpoint: operation.path, settings: context.settings });
+		return await downloadAsBinary(ctx, itemIndex, { ...built.download, path: request.path, qs: request.qs, endpoint: operation.path, settings: context.settings });
 	}
 	if (operation.list) {
 		const limit = readLimit(ctx, itemIndex);

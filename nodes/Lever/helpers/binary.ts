@@ -61,21 +61,21 @@ export interface DownloadOptions {
 
 /** Downloads a Lever document and returns it as one item with a binary property. */
 export async function downloadAsBinary(
-	this: IExecuteFunctions,
+	ctx: IExecuteFunctions,
 	itemIndex: number,
 	options: DownloadOptions,
 ): Promise<INodeExecutionData[]> {
-	const propertyName = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data') ?? '').trim();
+	const propertyName = String(ctx.getNodeParameter('binaryPropertyName', itemIndex, 'data') ?? '').trim();
 	if (!propertyName) {
 		throw invalidParameter(
-			this.getNode(),
+			ctx.getNode(),
 			itemIndex,
 			'Put Output File in Field',
 			'is empty',
 			'Enter the name of the binary property to write the file to, e.g. data',
 		);
 	}
-	const response = await leverApiDownload.call(this, {
+	const response = await leverApiDownload.call(ctx, {
 		method: 'GET',
 		path: options.path,
 		qs: options.qs,
@@ -92,7 +92,7 @@ export async function downloadAsBinary(
 		const extension = mimeType ? EXTENSIONS[mimeType] : undefined;
 		fileName = extension ? `${options.defaultBaseName}.${extension}` : options.defaultBaseName;
 	}
-	const binary = await this.helpers.prepareBinaryData(response.body, fileName, mimeType);
+	const binary = await ctx.helpers.prepareBinaryData(response.body, fileName, mimeType);
 	return [
 		{
 			json: { ...options.json, fileName, mimeType: binary.mimeType, fileSize: response.body.length },
@@ -133,12 +133,12 @@ export function uploadFileFields(fileNamePlaceholder: string): INodeProperties[]
  * The item's file as multipart field `file` (the Upload and File > Upload operations), after the checks
  * Lever would otherwise fail on: the binary property exists and the file is at most 30 MB.
  */
-export async function uploadParts(this: IExecuteFunctions, itemIndex: number): Promise<MultipartPart[]> {
-	const { fileName } = (this.getNodeParameter('options', itemIndex, {}) ?? {}) as IDataObject;
-	const file = await readUploadFile.call(this, itemIndex, typeof fileName === 'string' ? fileName : undefined);
+export async function uploadParts(ctx: IExecuteFunctions, itemIndex: number): Promise<MultipartPart[]> {
+	const { fileName } = (ctx.getNodeParameter('options', itemIndex, {}) ?? {}) as IDataObject;
+	const file = await readUploadFile(ctx, itemIndex, typeof fileName === 'string' ? fileName : undefined);
 	if (file.data.length > MAX_UPLOAD_BYTES) {
 		throw invalidParameter(
-			this.getNode(),
+			ctx.getNode(),
 			itemIndex,
 			'Input Binary Field',
 			`the file is ${(file.data.length / 1024 / 1024).toFixed(1)} MB, more than Lever's 30 MB limit`,
@@ -150,25 +150,25 @@ export async function uploadParts(this: IExecuteFunctions, itemIndex: number): P
 
 /** Reads the item's binary property for an upload, naming the field when it is missing. */
 export async function readUploadFile(
-	this: IExecuteFunctions,
+	ctx: IExecuteFunctions,
 	itemIndex: number,
 	fileNameOverride?: string,
 ): Promise<{ data: Buffer; fileName: string; mimeType: string }> {
-	const propertyName = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data') ?? '').trim();
+	const propertyName = String(ctx.getNodeParameter('binaryPropertyName', itemIndex, 'data') ?? '').trim();
 	if (!propertyName) {
 		throw invalidParameter(
-			this.getNode(),
+			ctx.getNode(),
 			itemIndex,
 			'Input Binary Field',
 			'is empty',
 			'Enter the name of the binary property holding the file, e.g. data',
 		);
 	}
-	const item = this.getInputData()[itemIndex];
+	const item = ctx.getInputData()[itemIndex];
 	if (!item?.binary?.[propertyName]) {
 		const available = Object.keys(item?.binary ?? {});
 		throw invalidParameter(
-			this.getNode(),
+			ctx.getNode(),
 			itemIndex,
 			'Input Binary Field',
 			`the input item has no binary property "${propertyName}"`,
@@ -177,8 +177,8 @@ export async function readUploadFile(
 				: 'Give the node an item that carries a file (e.g. from Read/Write Files from Disk or HTTP Request with "Response Format: File")',
 		);
 	}
-	const binary = this.helpers.assertBinaryData(itemIndex, propertyName);
-	const data = await this.helpers.getBinaryDataBuffer(itemIndex, propertyName);
+	const binary = ctx.helpers.assertBinaryData(itemIndex, propertyName);
+	const data = await ctx.helpers.getBinaryDataBuffer(itemIndex, propertyName);
 	const fileName = fileNameOverride?.trim() || binary.fileName || `${propertyName}${binary.fileExtension ? `.${binary.fileExtension}` : ''}`;
 	return { data, fileName, mimeType: binary.mimeType || 'application/octet-stream' };
 }

@@ -14,6 +14,6 @@ export const uploadFileOperation: LeverOperation = {
 	performAs: 'required',
 	properties: uploadFileFields('e.g. portfolio.pdf'),
 	async request(itemIndex) {
-		return { multipart: await uploadParts.call(this, itemIndex) };
+		return { multipart: await uploadParts(this, itemIndex) };
 	},
 };

@@ -12,6 +12,6 @@ export const uploadOperation: LeverOperation = {
 	path: '/uploads',
 	properties: uploadFileFields('e.g. jane-doe-resume.pdf'),
 	async request(itemIndex) {
-		return { multipart: await uploadParts.call(this, itemIndex) };
+		return { multipart: await uploadParts(this, itemIndex) };
 	},
 };
