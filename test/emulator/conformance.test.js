@@ -292,6 +292,30 @@ describe('documented errors', () => {
 		expect(r.body).toEqual({ code: 'ResourceNotFound', message: 'Stage was not found' });
 	});
 
+	test('a missing requisition field: 404 NotFoundError with the wording recorded from Lever', async () => {
+		const missing = { code: 'NotFoundError', message: "That requisition field doesn't exist on your account" };
+		for (const [method, path, body] of [
+			['GET', '/requisition_fields/no_such_field'],
+			['PUT', '/requisition_fields/no_such_field', { id: 'no_such_field', text: 'X', type: 'text' }],
+			['DELETE', '/requisition_fields/no_such_field'],
+			['POST', '/requisition_fields/no_such_field/options', { values: [{ text: 'x' }] }],
+		]) {
+			const r = await api(emu, method, path, body ? { body } : {});
+			expect([method, path, r.status, r.body]).toEqual([method, path, 404, missing]);
+		}
+	});
+
+	test('upload: the id is a UUID then -<filename>, the uri ends with it (Lever\'s documented example)', async () => {
+		const r = await api(emu, 'POST', '/uploads', { multipart: { file: { filename: 'resume.pdf', content: '%PDF-1.4 x' } } });
+		expect(r.body.data).toEqual({
+			expiresAt: expect.any(Number),
+			filename: 'resume.pdf',
+			id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}-resume\.pdf$/),
+			uri: `${emu.apiUrl}/uploads/${r.body.data.id}`,
+			size: 10,
+		});
+	});
+
 	test('deletes return 204 with an empty body', async () => {
 		const w = await api(emu, 'POST', '/webhooks', { body: { url: 'https://example.org/x', event: 'contactCreated' } });
 		const r = await api(emu, 'DELETE', `/webhooks/${w.body.data.id}`);

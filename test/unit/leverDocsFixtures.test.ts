@@ -2,8 +2,9 @@
  * Responses shaped as the examples in Lever's documentation (test/fixtures/lever-docs, our own JSON: one per
  * list/get endpoint family) that the node must parse. The emulator and the node were written from the same
  * notes; these fixtures come from the documentation instead, so a shared mistake shows up here.
- * Each fixture: the docs section, the node's resource/operation/parameters, the Lever path, the response
- * body, and the ids (or first item) the node must output. A list answered with `hasNext: true` (as the docs
+ * Each fixture: the docs section, the node's resource/operation/parameters (and input items, for an
+ * upload), the Lever method (GET unless said) and path, the response body, and the ids (or first item) the
+ * node must output. A list answered with `hasNext: true` (as the docs
  * examples are) is followed once more with its `next` token, answered by an empty last page.
  */
 import nock from 'nock';
@@ -35,9 +36,9 @@ describe.each(fixtures)('%s', (_file, fixture) => {
 		const url = `/v1${concretePath(fixture)}`;
 		const response = fixture.response as IDataObject;
 		const first = nock('http://lever.test')
-			.get(url)
+			.intercept(url, fixture.method ?? 'GET')
 			.query((query) => query.offset === undefined)
-			.reply(200, response);
+			.reply(fixture.method === 'POST' ? 201 : 200, response);
 		const next = !Array.isArray(response) && response.hasNext === true ? String(response.next) : undefined;
 		const second = next
 			? nock('http://lever.test')
@@ -45,7 +46,10 @@ describe.each(fixtures)('%s', (_file, fixture) => {
 					.query((query) => query.offset === decodeURIComponent(next) || query.offset === next)
 					.reply(200, { data: [], hasNext: false })
 			: undefined;
-		const result = await runLever({ parameters: { resource: fixture.resource, operation: fixture.operation, ...fixture.parameters } });
+		const result = await runLever({
+			parameters: { resource: fixture.resource, operation: fixture.operation, ...fixture.parameters },
+			...(fixture.items ? { items: fixture.items } : {}),
+		});
 		expect(result.error).toBeUndefined();
 		expect(first.isDone()).toBe(true);
 		if (second) expect(second.isDone()).toBe(true);

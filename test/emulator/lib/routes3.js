@@ -667,7 +667,8 @@ function listRequisitionFields(ctx) {
 }
 function getReqField(ctx) {
 	const f = ctx.st.requisitionFields.get(ctx.params.requisition_field);
-	if (!f) throw notFound(`Requisition field ${ctx.params.requisition_field} was not found`);
+	// Recorded from Lever (amp-labs/connectors' Lever test data): not the generic ResourceNotFound.
+	if (!f) throw new ApiError(404, 'NotFoundError', "That requisition field doesn't exist on your account");
 	return f;
 }
 function fieldFromBody(ctx, b, id) {
@@ -839,14 +840,15 @@ const formTemplates = templateCrud('formTemplates', 'form');
 function createUpload(ctx) {
 	const file = (ctx.files || []).find((f) => f.field === 'file');
 	if (!file) throw badRequest('Missing required file: file');
-	const id = uuid();
+	// Lever's documented example: the id is a UUID followed by `-<filename>`, and the uri ends with that id.
+	const key = uuid();
 	const t = ctx.emu.stamp();
 	const rec = {
-		id,
+		id: `${key}-${file.filename}`,
 		createdAt: t,
 		expiresAt: t + 24 * 3600 * 1000,
 		filename: file.filename,
-		uri: `${ctx.emu.apiUrl}/uploads/${id}-${encodeURIComponent(file.filename)}`,
+		uri: `${ctx.emu.apiUrl}/uploads/${key}-${encodeURIComponent(file.filename)}`,
 		size: file.data.length,
 		_content: file.data,
 		_contentType: file.contentType,

@@ -95,7 +95,9 @@ describe('account-level resources against the emulator', () => {
 		const [upload] = await run({ resource: 'upload', operation: 'upload', binaryPropertyName: 'data', options: {} }, [
 			{ json: {}, binary: { data: { data: Buffer.from('%PDF-1.4 resume').toString('base64'), fileName: 'cv.pdf', mimeType: 'application/pdf' } } },
 		]);
-		expect(String(upload.uri)).toContain('cv.pdf');
+		// Lever's documented shape: the id is a UUID then -<filename>, and the uri ends with the id.
+		expect(upload.id).toMatch(/^[0-9a-f-]{36}-cv\.pdf$/);
+		expect(upload.uri).toBe(`${emu.apiUrl}/uploads/${upload.id}`);
 
 		const [applied] = await run({
 			resource: 'posting',
@@ -188,6 +190,10 @@ describe('account-level resources against the emulator', () => {
 		await run({ resource: 'requisitionField', operation: 'delete', requisitionFieldId: 'flow_cost_center' });
 		const fields = await run({ resource: 'requisitionField', operation: 'getMany', returnAll: true, filters: {} });
 		expect(fields.map((entry) => entry.id)).not.toContain('flow_cost_center');
+		// A missing field: Lever's own code and wording reach the user (recorded 404, not ResourceNotFound).
+		const missing = await runLever({ parameters: { resource: 'requisitionField', operation: 'get', requisitionFieldId: 'flow_cost_center' }, credentials });
+		expect(missing.error).toMatchObject({ httpCode: '404', message: "That requisition field doesn't exist on your account" });
+		expect(missing.error?.description).toContain('failed with 404 NotFoundError');
 	});
 
 	it('subscribes a webhook, lists it, changes its origins and deletes it', async () => {
