@@ -11,5 +11,6 @@ module.exports = {
 	},
 	testTimeout: 30000,
 	// nock's interception is process-wide but each test file loads its own nock: remove it after each file.
-	setupFilesAfterEnv: ['<rootDir>/test/setup/nock.ts'],
+	// The rate limiter's buckets: see test/setup/rateLimits.ts.
+	setupFilesAfterEnv: ['<rootDir>/test/setup/nock.ts', '<rootDir>/test/setup/rateLimits.ts'],
 };

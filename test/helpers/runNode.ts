@@ -19,7 +19,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { Lever } from '../../nodes/Lever/Lever.node';
 import { readParameter } from './parameters';
-import { buckets } from '../../nodes/Lever/transport/rateLimiter';
+import { freshRateLimits } from './rateLimits';
 
 export interface RequestRecord {
 	method: string;
@@ -47,14 +47,6 @@ export interface RunResult {
 	error?: Error;
 	requests: RequestRecord[];
 	hints: NodeExecutionHint[];
-}
-
-/**
- * The rate limiter keeps one token bucket per Lever identity for the whole process; tests start from
- * full, unadapted buckets by emptying that registry (the shipped code has no test hook for it).
- */
-export function freshRateLimits() {
-	buckets.clear();
 }
 
 export const TEST_BASE_URL = 'http://lever.test/v1';

@@ -15,7 +15,8 @@
  */
 const http = require('http');
 
-const { createContext, freshRateLimits } = require('../helpers/runNode');
+const { createContext } = require('../helpers/runNode');
+const { freshRateLimits } = require('../helpers/rateLimits');
 const { Lever } = require('../../nodes/Lever/Lever.node');
 const { NodeApiError, NodeOperationError } = require('n8n-workflow');
 

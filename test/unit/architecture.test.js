@@ -57,3 +57,9 @@ it('helpers take the context as their first argument (ctx), never bound as this'
 	const bound = tsFiles(path.join(LEVER, 'helpers')).filter((file) => /\(\s*this\s*:/.test(fs.readFileSync(file, 'utf8')));
 	expect(bound.map(rel)).toEqual([]);
 });
+
+it('the built rate limiter exports no live state (its bucket registry stays inside the module; npm test builds dist first)', () => {
+	const built = require(path.join(ROOT, 'dist/nodes/Lever/transport/rateLimiter.js'));
+	const state = Object.entries(built).filter(([, value]) => value instanceof Map || value instanceof built.BucketRegistry || value instanceof built.TokenBucket);
+	expect(state.map(([name]) => name)).toEqual([]);
+});

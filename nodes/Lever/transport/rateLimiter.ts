@@ -184,16 +184,30 @@ export class TokenBucket {
 	}
 }
 
-/** One bucket per Lever identity (and per apply site) for the whole n8n process. */
-export const buckets = new Map<string, TokenBucket>();
+/** Buckets by Lever identity (and per apply site): the bucket of a key is created once, then re-configured. */
+export class BucketRegistry {
+	private readonly buckets = new Map<string, TokenBucket>();
+
+	bucketFor(key: string, settings: RateLimitSettings): TokenBucket {
+		let bucket = this.buckets.get(key);
+		if (!bucket) {
+			bucket = new TokenBucket(settings);
+			this.buckets.set(key, bucket);
+		} else {
+			bucket.configure(settings);
+		}
+		return bucket;
+	}
+
+	/** The keys that have a bucket. */
+	keys(): string[] {
+		return [...this.buckets.keys()];
+	}
+}
+
+/** The whole n8n process shares one registry, so every run and every node with the same key shares its bucket. */
+const processBuckets = new BucketRegistry();
 
 export function bucketFor(key: string, settings: RateLimitSettings): TokenBucket {
-	let bucket = buckets.get(key);
-	if (!bucket) {
-		bucket = new TokenBucket(settings);
-		buckets.set(key, bucket);
-	} else {
-		bucket.configure(settings);
-	}
-	return bucket;
+	return processBuckets.bucketFor(key, settings);
 }

@@ -6,7 +6,8 @@ import { startEmulator } from '../../emulator';
 import * as listSearch from '../../../nodes/Lever/methods/listSearch';
 import * as loadOptions from '../../../nodes/Lever/methods/loadOptions';
 import type { RequestRecord } from '../../helpers/runNode';
-import { apiKeyCredentials, createContext, freshRateLimits } from '../../helpers/runNode';
+import { apiKeyCredentials, createContext } from '../../helpers/runNode';
+import { freshRateLimits } from '../../helpers/rateLimits';
 
 let emulator: RunningEmulator;
 let requests: RequestRecord[];

@@ -8,7 +8,7 @@ import { startEmulator } from '../../emulator';
 import { createTriggerContext } from '../../helpers/triggerContext';
 import type { TriggerContextOptions } from '../../helpers/triggerContext';
 import { LeverPollTrigger } from '../../../nodes/Lever/LeverPollTrigger.node';
-import { freshRateLimits } from '../../helpers/runNode';
+import { freshRateLimits } from '../../helpers/rateLimits';
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 type Rec = IDataObject & { id: string };

@@ -13,7 +13,7 @@ const crypto = require('node:crypto');
 const { startEmulator } = require('../../emulator');
 const { createTriggerContext } = require('../../helpers/triggerContext');
 const { LeverTrigger } = require('../../../nodes/Lever/LeverTrigger.node');
-const { freshRateLimits } = require('../../helpers/runNode');
+const { freshRateLimits } = require('../../helpers/rateLimits');
 const { forgetProcessRecord } = require('../../../nodes/Lever/triggers/replayMemory');
 
 const trigger = new LeverTrigger();

@@ -7,7 +7,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { startEmulator } from '../../emulator';
-import { freshRateLimits } from '../../helpers/runNode';
+import { freshRateLimits } from '../../helpers/rateLimits';
 import { createTriggerContext } from '../../helpers/triggerContext';
 import { BUDGET_SHARE, runPoll } from '../../../nodes/Lever/triggers/pollRun';
 

@@ -6,7 +6,7 @@ const nock = require('nock');
 
 const { startEmulator } = require('../../emulator');
 const { createTriggerContext } = require('../../helpers/triggerContext');
-const { freshRateLimits } = require('../../helpers/runNode');
+const { freshRateLimits } = require('../../helpers/rateLimits');
 const { listSubscriptions, reconcile, removeOrphans, subscribeAll, unsubscribeAll } = require('../../../nodes/Lever/triggers/webhookSubscriptions');
 
 const URL = 'https://n8n.example.com/webhook/subs/webhook';

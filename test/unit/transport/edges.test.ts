@@ -8,7 +8,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { MAX_EMPTY_PAGES, leverApiList, leverApiRequest } from '../../../nodes/Lever/transport';
 import type { RequestRecord } from '../../helpers/runNode';
-import { apiKeyCredentials, createContext, freshRateLimits } from '../../helpers/runNode';
+import { apiKeyCredentials, createContext } from '../../helpers/runNode';
+import { freshRateLimits } from '../../helpers/rateLimits';
 
 const fastRetry = { retry: { baseDelayMs: 1, maxDelayMs: 2, maxAttempts: 2 }, rateLimit: false as const };
 

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { leverApiRequest, leverIdentity } from '../../../nodes/Lever/transport';
 import type { RequestRecord } from '../../helpers/runNode';
-import { apiKeyCredentials, createContext, freshRateLimits } from '../../helpers/runNode';
+import { apiKeyCredentials, createContext } from '../../helpers/runNode';
+import { freshRateLimits } from '../../helpers/rateLimits';
 
 const BASE = 'http://lever.test/v1';
 

@@ -1,5 +1,5 @@
 import type { AdaptSettings } from '../../../nodes/Lever/transport/rateLimiter';
-import { ADAPT, TokenBucket } from '../../../nodes/Lever/transport/rateLimiter';
+import { ADAPT, BucketRegistry, TokenBucket } from '../../../nodes/Lever/transport/rateLimiter';
 import { simulate } from '../../helpers/rateLimitSimulation';
 
 /** A bucket on a hand-moved clock. */
@@ -104,6 +104,17 @@ describe('TokenBucket (adaptive, injectable clock)', () => {
 		const fresh = bucketAt();
 		fresh.bucket.configure({ perSecond: 4, burst: 4 });
 		expect(fresh.bucket.currentRate()).toBe(4);
+	});
+});
+
+describe('BucketRegistry', () => {
+	it('keeps one bucket per key, takes the latest credential settings for it, and separate buckets for other keys', () => {
+		const registry = new BucketRegistry();
+		const bucket = registry.bucketFor('key-a', { perSecond: 10, burst: 20 });
+		expect(registry.bucketFor('key-a', { perSecond: 4, burst: 8 })).toBe(bucket);
+		expect(bucket.currentRate()).toBe(4);
+		expect(registry.bucketFor('key-a:apply', { perSecond: 2, burst: 2 })).not.toBe(bucket);
+		expect(registry.keys()).toEqual(['key-a', 'key-a:apply']);
 	});
 });
 

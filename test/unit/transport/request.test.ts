@@ -4,7 +4,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { leverApiList, leverApiRequest } from '../../../nodes/Lever/transport';
 import type { RequestRecord } from '../../helpers/runNode';
-import { apiKeyCredentials, createContext, freshRateLimits } from '../../helpers/runNode';
+import { apiKeyCredentials, createContext } from '../../helpers/runNode';
+import { freshRateLimits } from '../../helpers/rateLimits';
 
 const SAMPLE_CREDENTIAL = 'lever-secret-key-0123456789';
 const lever = () => nock('http://lever.test').matchHeader('authorization', `Basic ${Buffer.from(`${SAMPLE_CREDENTIAL}:`).toString('base64')}`);

@@ -9,7 +9,8 @@ const nock = require('nock');
 const { createTriggerContext } = require('../../helpers/triggerContext');
 const { judgeDelivery, receiveDelivery } = require('../../../nodes/Lever/triggers/webhookAcceptance');
 const { emptyRecord, forgetProcessRecord } = require('../../../nodes/Lever/triggers/replayMemory');
-const { TEST_BASE_URL, freshRateLimits } = require('../../helpers/runNode');
+const { TEST_BASE_URL } = require('../../helpers/runNode');
+const { freshRateLimits } = require('../../helpers/rateLimits');
 
 const SECRET = 'stage-change-signature-token-0123456789abcdef0123';
 const OTHER_SECRET = 'hired-signature-token-fedcba9876543210fedcba987654';

@@ -1,6 +1,6 @@
 import nock from 'nock';
 
-import { buckets } from '../../../../nodes/Lever/transport/rateLimiter';
+import { testBuckets } from '../../../helpers/rateLimits';
 import { runLever } from '../../../helpers/runNode';
 import { LEVER, POSTING, USER, byId, expectDone, expectInputError, jsonOf, page, useNock } from '../../../helpers/fixtures';
 
@@ -468,7 +468,7 @@ describe('Posting resource', () => {
 
 			// Applications are writes that are not safe to repeat, so they go one after another in item order
 			// (fake time then says little about pacing); whether the 2/s apply bucket exists says which pace ran.
-			const applyBucketUsed = () => [...buckets.keys()].some((key) => key.endsWith(':apply'));
+			const applyBucketUsed = () => testBuckets().keys().some((key) => key.endsWith(':apply'));
 
 			it('sends a bulk of applications at the key\'s normal limit by default (Lever documents 2/s only for the Postings API apply)', async () => {
 				expect(await applyFour()).toHaveLength(4);
