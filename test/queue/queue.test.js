@@ -20,6 +20,7 @@ const path = require('path');
 const harness = require('../e2e/n8n');
 const T = require('../e2e/templates-helpers');
 const { startStack } = require('./stack');
+const { sleep, until } = require('../e2e/helpers');
 
 const CREDENTIAL = Object.freeze({ id: 'queueLeverApiKey', name: 'Lever emulator (API key)', type: 'leverAtsApi' });
 const CREDENTIAL_REF = { leverAtsApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } };
@@ -31,18 +32,7 @@ const BULK_WF = 'queueLeverBulkTg';
 const EVENTS = ['candidateStageChange'];
 const BULK_ITEMS = 120;
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const log = (m) => process.stderr.write(`[queue] ${m}\n`);
-
-async function until(check, what, { timeoutMs = 60000, everyMs = 500, logs } = {}) {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await check();
-		if (value) return value;
-		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}${logs ? `\n${logs()}` : ''}`);
-		await sleep(everyMs);
-	}
-}
 
 let flatted;
 function parseRunData(text) {
@@ -159,9 +149,10 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 	let wf = {};
 	let fx = {};
 
+	// until() shows the last 5000 characters: about 1200 of each process's log
 	const logs = () =>
 		['main', 'worker1', 'worker2', 'webhook']
-			.map((k) => `--- ${k} ---\n${stack?.n8n[k]?.log().slice(-2500) ?? ''}`)
+			.map((k) => `--- ${k} ---\n${stack?.n8n[k]?.log().slice(-1200) ?? ''}`)
 			.join('\n');
 
 	const rest = async (method, route, body) => {
@@ -192,7 +183,7 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 		until(async () => {
 			const list = await executionsOf(workflowId);
 			return list.length >= count && list.every(done) ? list : undefined;
-		}, what, { timeoutMs, logs });
+		}, what, { timeoutMs, log: logs });
 	const runManually = async (workflowId, triggerName) => (await rest('POST', `/workflows/${workflowId}/run`, { triggerToStartFrom: { name: triggerName } })).executionId;
 	const activate = async (workflowId) => {
 		const w = await rest('GET', `/workflows/${workflowId}`);
@@ -318,14 +309,14 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 		const theOrg = await until(async () => {
 			const e = await execution(theOrgRun);
 			return done(e) ? e : undefined;
-		}, 'the manual The Org run', { timeoutMs: 120000, logs });
+		}, 'the manual The Org run', { timeoutMs: 120000, log: logs });
 		expect(theOrg.status).toBe('success');
 		expect(theOrg.mode).toBe('manual');
 		expect(rcv.to('/the-org')).toHaveLength(before + 1);
 		const seekOut = await until(async () => {
 			const e = await execution(seekOutRun);
 			return done(e) ? e : undefined;
-		}, 'the manual SeekOut run', { timeoutMs: 120000, logs });
+		}, 'the manual SeekOut run', { timeoutMs: 120000, log: logs });
 		expect(seekOut.status).toBe('success');
 		const [summary] = output(seekOut, 'Build lookup index');
 		expect(summary.opportunities).toBe(emu.state.opportunities.values().filter((o) => o.confidentiality !== 'confidential').length);
@@ -352,7 +343,7 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 					return pending.size === 0;
 				},
 				'a scheduled run of SureCloud, Outhire and SeekOut',
-				{ timeoutMs: 180000, everyMs: 1000, logs },
+				{ timeoutMs: 180000, everyMs: 1000, log: logs },
 			);
 		} finally {
 			for (const key of pending) await deactivate(wf[key].id).catch(() => undefined);
@@ -379,7 +370,7 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 		const e = await until(async () => {
 			const x = await execution(id);
 			return done(x) ? x : undefined;
-		}, 'the node run', { timeoutMs: 120000, logs });
+		}, 'the node run', { timeoutMs: 120000, log: logs });
 		expect(e.status).toBe('success');
 		const read = output(e, 'Get Opportunities');
 		expect(read).toHaveLength(3);
@@ -391,7 +382,7 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 
 	test('Lever Trigger: subscribed on activation with the webhook processor URL; deliveries run on a worker; forged and stale ones are refused, a copy runs nothing', async () => {
 		const url = hook(`${TRIGGER_WEBHOOK_ID}/webhook`);
-		const subs = await until(() => (emu.state.webhooks.values().length >= EVENTS.length ? emu.state.webhooks.values() : undefined), 'the subscription', { logs });
+		const subs = await until(() => (emu.state.webhooks.values().length >= EVENTS.length ? emu.state.webhooks.values() : undefined), 'the subscription', { timeoutMs: 60000, log: logs });
 		expect(subs.map((w) => w.url)).toEqual([url]);
 		expect(stack.n8n.main.log()).toMatch(/Lever Trigger: subscribed/);
 
@@ -402,7 +393,7 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 			headers: { authorization: emu.basicAuth(), 'content-type': 'application/json' },
 			body: JSON.stringify({ stage: toStage.id }),
 		});
-		const delivery = await until(() => emu.deliveries().find((d) => d.event === 'candidateStageChange' && d.status === 'delivered'), 'the delivery', { logs });
+		const delivery = await until(() => emu.deliveries().find((d) => d.event === 'candidateStageChange' && d.status === 'delivered'), 'the delivery', { timeoutMs: 60000, log: logs });
 		expect(delivery.url).toBe(url);
 		const [e] = await finishedRuns(TRIGGER_WF, 1, 'the trigger execution');
 		expect(e.status).toBe('success');
@@ -434,7 +425,7 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 		const recorded = await until(async () => {
 			const w = await rest('GET', `/workflows/${TRIGGER_WF}`);
 			return delivery.envelope.signature in (w.staticData?.['node:Lever Trigger']?.replay?.seen ?? {});
-		}, 'the record in static data', { timeoutMs: 20000 }).catch(() => false);
+		}, 'the record in static data', { timeoutMs: 20000, everyMs: 500 }).catch(() => false);
 		log(`Lever Trigger: the accepted delivery ${recorded ? 'is' : 'is NOT'} in the workflow's static data 20 s later`);
 	});
 
@@ -442,7 +433,7 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 
 	test('Lever Poll Trigger polls on main; its cursor survives a restart of every n8n process', async () => {
 		const state = () => rest('GET', `/workflows/${POLL_WF}`).then((w) => w.staticData?.['node:Lever Poll Trigger']?.lever);
-		await until(state, 'the first poll', { timeoutMs: 60000, logs });
+		await until(state, 'the first poll', { timeoutMs: 60000, log: logs });
 		const create = async (name, email) =>
 			(
 				await (
@@ -465,7 +456,7 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 		};
 		// The templates above created opportunities too: the poll emits them as well.
 		const first = await create('Pat Poll', 'pat.poll@example.com');
-		await until(async () => (await executionsOf(POLL_WF)).every(done) && (await emitted()).includes(first), 'the poll execution with the new opportunity', { timeoutMs: 90000, logs });
+		await until(async () => (await executionsOf(POLL_WF)).every(done) && (await emitted()).includes(first), 'the poll execution with the new opportunity', { timeoutMs: 90000, log: logs });
 		const [latest] = await executionsOf(POLL_WF);
 		expect(await onWorker(latest.id)).toMatch(/^worker[12]$/);
 		const cursorBefore = (await state()).cursor;
@@ -480,7 +471,7 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 
 		const before = (await executionsOf(POLL_WF)).length;
 		const second = await create('Robin Restart', 'robin.restart@example.com');
-		await until(async () => (await executionsOf(POLL_WF)).every(done) && (await emitted()).includes(second), 'the poll execution after the restart', { timeoutMs: 120000, logs });
+		await until(async () => (await executionsOf(POLL_WF)).every(done) && (await emitted()).includes(second), 'the poll execution after the restart', { timeoutMs: 120000, log: logs });
 		// a few more polls: nothing is emitted twice
 		const polls = () => emu.requests(2000).recent.filter((r) => r.method === 'GET' && r.template === '/opportunities').length;
 		const p0 = polls();
@@ -497,10 +488,10 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 	test('a worker killed during a bulk tag run: the job is not run again, no opportunity gets a second note, tags stay single', async () => {
 		const notesOf = (id) => emu.state.notes.children(id).filter((n) => JSON.stringify(n.fields ?? n).includes(`${fx.bulkTag} note`));
 		const startedId = await runManually(BULK_WF, 'Manual Trigger');
-		const worker = await until(() => stack.workerOf(startedId), 'a worker to take the bulk run', { timeoutMs: 60000, logs });
+		const worker = await until(() => stack.workerOf(startedId), 'a worker to take the bulk run', { timeoutMs: 60000, log: logs });
 		// Kill it once some items are written, well before all are.
 		// n8n runs node by node: every item is tagged, then the notes start.
-		await until(() => fx.bulkIds.filter((id) => notesOf(id).length).length >= 10, 'the first notes', { timeoutMs: 180000, everyMs: 250, logs });
+		await until(() => fx.bulkIds.filter((id) => notesOf(id).length).length >= 10, 'the first notes', { timeoutMs: 180000, everyMs: 250, log: logs });
 		await stack.n8n[worker].crash();
 		const writtenAtKill = fx.bulkIds.filter((id) => notesOf(id).length).length;
 		expect(writtenAtKill).toBeLessThan(BULK_ITEMS);
@@ -510,7 +501,7 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 		const e = await until(async () => {
 			const x = await rest('GET', `/executions/${startedId}`);
 			return done(x) ? x : undefined;
-		}, 'the killed execution to be closed', { timeoutMs: 150000, everyMs: 2000, logs });
+		}, 'the killed execution to be closed', { timeoutMs: 150000, everyMs: 2000, log: logs });
 		expect(['crashed', 'error']).toContain(e.status);
 		const other = stack.workerNames.find((k) => k !== worker);
 		expect(new RegExp(`Worker started execution ${startedId}\\b`).test(stack.n8n[other].log())).toBe(false);

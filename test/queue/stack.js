@@ -4,7 +4,8 @@
  * installed with apt-get when missing; PostgreSQL runs as its own user, it refuses root), then n8n 2.40.7
  * (the e2e harness's shared install) as main + workers + a webhook processor, each with its own user
  * folder holding the packed package. Every piece logs its start with its port; stop() tears everything
- * down, and a last-resort exit hook kills whatever is still running.
+ * down. Whatever ends the owner process first (a signal, SIGKILL, a crash, jest exiting after a timeout),
+ * the stack's reaper removes what is left (cleanup.js), and the next start removes what a dead owner left.
  */
 const fs = require('fs');
 const os = require('os');
@@ -13,10 +14,10 @@ const path = require('path');
 const { spawn, spawnSync } = require('child_process');
 
 const harness = require('../e2e/n8n');
+const { sleep } = require('../e2e/helpers');
+const { Registry, reapStale } = require('./cleanup');
 
 const DB = Object.freeze({ name: 'n8n', user: 'n8n', password: 'n8n-queue-test-password' });
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function sh(cmd, args, { check = true, env, input } = {}) {
 	const r = spawnSync(cmd, args, { encoding: 'utf8', env: env ?? process.env, input });
@@ -79,16 +80,19 @@ function killGroup(pid, signal) {
 	}
 }
 
-/** Everything started, newest last, so a last-resort hook can stop it when the test process exits. */
-const live = new Set();
+/**
+ * The registries of this process's running stacks. In a plain node process (the bench, a script) these
+ * handlers remove them at once; under jest they never run (a test file's `process` is a sandbox copy) and
+ * the reaper does it.
+ */
+const open = new Set();
 process.on('exit', () => {
-	for (const piece of live) piece.killNow();
+	for (const registry of open) registry.reapNow();
 });
-// Interrupted (Ctrl-C, a CI timeout): kill what runs, then exit as the signal would.
 for (const signal of ['SIGINT', 'SIGTERM']) {
 	process.once(signal, () => {
-		for (const piece of live) piece.killNow();
-		live.clear();
+		for (const registry of open) registry.reapNow();
+		open.clear();
 		process.kill(process.pid, signal);
 	});
 }
@@ -99,10 +103,17 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
  */
 async function startStack({ tarball, workers = 2, concurrency = 10, env = {}, log = (m) => process.stderr.write(`[queue] ${m}\n`) } = {}) {
 	const t0 = Date.now();
+	reapStale(log);
+	const keep = process.env.QUEUE_KEEP === '1';
 	const stack = { pieces: [], n8n: {}, log, concurrency };
+	const registry = new Registry();
+	open.add(registry);
 	const root = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-lever-queue-'));
 	fs.chmodSync(root, 0o755);
+	if (!keep) registry.addDir(root);
 	stack.root = root;
+	stack.registryFile = registry.file;
+	stack.reaperPid = registry.startReaper();
 
 	stack.stop = async () => {
 		for (const piece of [...stack.pieces].reverse()) {
@@ -113,17 +124,21 @@ async function startStack({ tarball, workers = 2, concurrency = 10, env = {}, lo
 			}
 		}
 		stack.pieces = [];
-		if (process.env.QUEUE_KEEP !== '1') fs.rmSync(root, { recursive: true, force: true });
+		if (!keep) fs.rmSync(root, { recursive: true, force: true });
 		else log(`kept ${root}`);
+		// whatever a failed stop left (a stopped piece is already out of the registry)
+		registry.reapNow();
+		open.delete(registry);
 	};
 
-	const track = (piece) => {
+	/** A piece with its process group (leader pid, a word of its command line) in the registry. */
+	const track = (piece, group) => {
 		stack.pieces.push(piece);
-		live.add(piece);
+		if (group) registry.addGroup(piece.name, group.pid, group.match);
 		const stop = piece.stop;
 		piece.stop = async () => {
 			await stop();
-			live.delete(piece);
+			if (group) registry.removeGroup(group.pid);
 		};
 		return piece;
 	};
@@ -141,7 +156,6 @@ async function startStack({ tarball, workers = 2, concurrency = 10, env = {}, lo
 		});
 		track({
 			name: 'redis',
-			killNow: () => killGroup(redis.pid, 'SIGKILL'),
 			stop: async () => {
 				const gone = new Promise((r) => (redis.exitCode !== null ? r() : redis.once('exit', r)));
 				killGroup(redis.pid, 'SIGTERM');
@@ -149,7 +163,7 @@ async function startStack({ tarball, workers = 2, concurrency = 10, env = {}, lo
 				killGroup(redis.pid, 'SIGKILL');
 				log(`redis stopped (port ${redisPort})`);
 			},
-		});
+		}, { pid: redis.pid, match: 'redis-server' });
 		await waitForPort(redisPort, 'redis');
 		stack.redisPort = redisPort;
 		log(`redis started on 127.0.0.1:${redisPort} (pid ${redis.pid})`);
@@ -165,12 +179,13 @@ async function startStack({ tarball, workers = 2, concurrency = 10, env = {}, lo
 		sh('install', ['-d', '-o', 'postgres', '-g', 'postgres', pgData, pgSock]);
 		sh('install', ['-o', 'postgres', '-g', 'postgres', '/dev/null', pgLog]);
 		asPostgres('initdb', ['-D', pgData, '-U', 'postgres', '--auth-local=trust', '--auth-host=scram-sha-256', '-E', 'UTF8', '--locale=C.UTF-8']);
+		registry.setPostgres(bin, pgData);
 		asPostgres('pg_ctl', ['-D', pgData, '-l', pgLog, '-w', '-o', `-p ${pgPort} -k ${pgSock} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off`, 'start']);
 		track({
 			name: 'postgres',
-			killNow: () => sh('runuser', ['-u', 'postgres', '--', path.join(bin, 'pg_ctl'), '-D', pgData, '-m', 'immediate', 'stop'], { check: false }),
 			stop: async () => {
 				asPostgres('pg_ctl', ['-D', pgData, '-m', 'fast', '-w', 'stop'], { check: false });
+				registry.setPostgres(null);
 				log(`postgres stopped (port ${pgPort})`);
 			},
 		});
@@ -178,6 +193,7 @@ async function startStack({ tarball, workers = 2, concurrency = 10, env = {}, lo
 		psql(`CREATE USER ${DB.user} WITH PASSWORD '${DB.password}'`);
 		psql(`CREATE DATABASE ${DB.name} OWNER ${DB.user}`);
 		stack.pgPort = pgPort;
+		stack.pgData = pgData;
 		stack.psql = (sql) =>
 			asPostgres('psql', ['-h', pgSock, '-p', String(pgPort), '-U', 'postgres', '-d', DB.name, '-At', '-v', 'ON_ERROR_STOP=1', '-c', sql]).stdout.trim();
 		log(`postgres started on 127.0.0.1:${pgPort} (data ${pgData})`);
@@ -202,9 +218,11 @@ async function startStack({ tarball, workers = 2, concurrency = 10, env = {}, lo
 
 		// One install of the package, copied into every process's own user folder (as on separate hosts).
 		const first = await harness.createUserFolder({ tarball, prefix: 'n8n-lever-queue-main-' });
+		if (!keep) registry.addDir(first);
 		stack.folders = { main: first };
 		const copy = (name) => {
 			const folder = fs.mkdtempSync(path.join(os.tmpdir(), `n8n-lever-queue-${name}-`));
+			if (!keep) registry.addDir(folder);
 			fs.cpSync(path.join(first, '.n8n'), path.join(folder, '.n8n'), { recursive: true });
 			return folder;
 		};
@@ -212,10 +230,9 @@ async function startStack({ tarball, workers = 2, concurrency = 10, env = {}, lo
 		stack.folders.webhook = copy('webhook');
 		track({
 			name: 'user folders',
-			killNow: () => {},
 			stop: async () => {
 				for (const folder of Object.values(stack.folders)) {
-					if (process.env.QUEUE_KEEP === '1') log(`kept ${folder}`);
+					if (keep) log(`kept ${folder}`);
 					else harness.removeUserFolder(folder);
 				}
 			},
@@ -291,7 +308,6 @@ async function startStack({ tarball, workers = 2, concurrency = 10, env = {}, lo
 			name: kind,
 			pid: child.pid,
 			port,
-			killNow: () => killGroup(child.pid, 'SIGKILL'),
 			stop: async () => {
 				if (exited) return;
 				const gone = new Promise((r) => child.once('exit', r));
@@ -308,11 +324,11 @@ async function startStack({ tarball, workers = 2, concurrency = 10, env = {}, lo
 				killGroup(child.pid, 'SIGKILL');
 				await gone;
 				stack.pieces = stack.pieces.filter((x) => x !== piece);
-				live.delete(piece);
+				registry.removeGroup(child.pid);
 				log(`${kind} killed (SIGKILL, port ${port})`);
 			},
 			log: () => fs.readFileSync(logFile, 'utf8'),
-		});
+		}, { pid: child.pid, match: p.n8nBin });
 		stack.n8n[kind] = piece;
 		const url = `http://127.0.0.1:${port}/healthz/readiness`;
 		const deadline = Date.now() + 4 * 60 * 1000;
