@@ -64,6 +64,8 @@ export interface EmulatorOptions {
 	auditEvents?: number;
 	/** Generate per-opportunity sub-resources lazily (default: opportunities > 20000). */
 	lazyChildren?: boolean;
+	/** Share (0..1) of opportunities at the Offer stage, each on a posting with an offer (default: the seed's own mix, ~19%). */
+	offerShare?: number;
 	/** "Today" of the seeded account in ms (default 2026-10-01T12:00Z). */
 	seedNow?: number;
 	/** Default: `test-key` (no confidential access) and `confidential-key` (with it). */
@@ -180,6 +182,9 @@ export interface RequestLog {
 	rateLimited: number;
 	faults: { '429': number; '500': number; '502': number; '503': number; reset: number };
 	status429: number;
+	/** when the first / last request since the last reset arrived (ms since the epoch) */
+	firstAt?: number;
+	lastAt?: number;
 	recent: RequestLogEntry[];
 }
 
@@ -211,7 +216,19 @@ export interface TokenResponse {
 	refresh_token?: string;
 }
 
-export type MutateAction = 'touch' | 'stage' | 'archive' | 'unarchive' | 'contact' | 'delete' | 'create';
+export type MutateAction =
+	| 'touch'
+	| 'stage'
+	| 'archive'
+	| 'unarchive'
+	| 'contact'
+	| 'delete'
+	| 'create'
+	/** posting changes (ids / count pick postings): rename, close, publish on both channels, delete */
+	| 'postingTitle'
+	| 'postingClose'
+	| 'postingPublish'
+	| 'postingDelete';
 
 export interface MutateRequest {
 	action: MutateAction;

@@ -13,7 +13,7 @@ const { performance } = require('perf_hooks');
 const { mulberry32, mixSeed } = require('./lib/prng');
 const { ApiError, Query, readBody, parseBody, badRequest, unauthorized, forbidden } = require('./lib/http');
 const { createState, counts, COLLECTIONS, unlinkOpportunity } = require('./lib/state');
-const { generate, sizesFor } = require('./lib/seed');
+const { generate, sizesFor, postingUrls } = require('./lib/seed');
 const table = require('./lib/table');
 const { OAuthServer } = require('./lib/oauth');
 const { EVENTS, CONDITION_EVENTS: CONDITION_EVENT_LIST, webhookView } = require('./lib/routes3');
@@ -21,6 +21,7 @@ const V = require('./lib/views');
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 const CONDITION_EVENTS = new Set(CONDITION_EVENT_LIST);
+const POSTING_ACTIONS = new Set(['postingTitle', 'postingClose', 'postingPublish', 'postingDelete']);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const DEFAULTS = {
@@ -207,6 +208,8 @@ class Emulator {
 		if (entry.status) l.byStatus[entry.status] = (l.byStatus[entry.status] || 0) + 1;
 		if (entry.rateLimited) l.rateLimited++;
 		if (entry.fault) l.faults[entry.fault]++;
+		if (l.firstAt === undefined) l.firstAt = entry.at;
+		l.lastAt = entry.at;
 		l.recent.push(entry);
 		if (l.recent.length > this.options.requestLogSize) l.recent.shift();
 	}
@@ -219,6 +222,9 @@ class Emulator {
 			rateLimited: l.rateLimited,
 			faults: { ...l.faults },
 			status429: l.byStatus[429] || 0,
+			// when the first and the last request since the reset arrived (ms since the epoch)
+			firstAt: l.firstAt,
+			lastAt: l.lastAt,
 			recent: l.recent.slice(-recent),
 		};
 	}
@@ -534,6 +540,7 @@ class Emulator {
 			}
 			return { action, ids };
 		}
+		if (POSTING_ACTIONS.has(action)) return this.mutatePostings(action, body);
 		const opps = this.pickOpps(body);
 		const ids = [];
 		for (const o of opps) {
@@ -589,6 +596,46 @@ class Emulator {
 			} else throw badRequest(`Unknown mutate action ${action}`);
 		}
 		return { action, ids };
+	}
+
+	/**
+	 * Posting changes for delta benchmarks: `postingTitle` renames, `postingClose` closes, `postingPublish`
+	 * publishes (both channels), `postingDelete` moves to the deleted postings; each bumps `updatedAt`.
+	 * Picks `ids`, else `count` postings (seeded by `seed`) among those the change applies to.
+	 */
+	mutatePostings(action, body) {
+		const st = this.state;
+		const applies = {
+			postingTitle: (p) => p.state === 'published',
+			postingClose: (p) => p.state === 'published',
+			postingPublish: (p) => p.state === 'internal' || p.state === 'draft',
+			postingDelete: (p) => p.state === 'published' || p.state === 'closed',
+		}[action];
+		let picked;
+		if (Array.isArray(body.ids)) picked = body.ids.map((id) => st.postings.get(id)).filter(Boolean);
+		else {
+			const pool = st.postings.values().filter((p) => p.confidentiality === 'non-confidential' && applies(p));
+			const count = Math.min(body.count === undefined ? 1 : body.count, pool.length);
+			const rng = mulberry32(mixSeed('mutate-postings', body.seed === undefined ? this.reqSeq : body.seed));
+			const set = new Set();
+			while (set.size < count) set.add(pool[Math.floor(rng() * pool.length)]);
+			picked = [...set];
+		}
+		for (const p of picked) {
+			const t = this.stamp();
+			p.updatedAt = t;
+			if (action === 'postingTitle') p.text = `${p.text} (updated)`;
+			else if (action === 'postingClose') p.state = 'closed';
+			else if (action === 'postingPublish') {
+				p.state = 'published';
+				p.distributionChannels = ['public', 'internal'];
+				p.urls = postingUrls(p);
+			} else if (action === 'postingDelete') {
+				st.postings.remove(p.id);
+				st.deletedPostings.insert({ ...p, deletedAt: t });
+			}
+		}
+		return { action, ids: picked.map((p) => p.id) };
 	}
 
 	snapshot(collections, full) {

@@ -123,3 +123,49 @@ test('offer fields: hiring_manager holds a user id, as Lever documents', async (
 		await emu.close();
 	}
 });
+
+test('offerShare: that share of opportunities at the Offer stage, each on a posting with an offer; without it the account is unchanged', async () => {
+	const plain = await startEmulator({ seed: 9, opportunities: 400, rateLimit: false });
+	const again = await startEmulator({ seed: 9, opportunities: 400, rateLimit: false, offerShare: undefined });
+	const scaled = await startEmulator({ seed: 9, opportunities: 2000, rateLimit: false, offerShare: 0.02 });
+	try {
+		expect(await fingerprint(again)).toEqual(await fingerprint(plain));
+		const atOffer = scaled.state.opportunities.values().filter((o) => o.stage === 'offer');
+		expect(atOffer.length).toBeGreaterThan(20);
+		expect(atOffer.length).toBeLessThan(70);
+		for (const o of atOffer) {
+			expect(o.applications.length).toBe(1);
+			const offers = (await api(scaled, 'GET', `/opportunities/${o.id}/offers`, { auth: confidentialAuth() })).body.data;
+			expect(offers).toHaveLength(1);
+		}
+		// the default mix puts far more at Offer
+		const defaultShare = plain.state.opportunities.values().filter((o) => o.stage === 'offer').length / 400;
+		expect(defaultShare).toBeGreaterThan(0.08);
+	} finally {
+		await Promise.all([plain.close(), again.close(), scaled.close()]);
+	}
+});
+
+test('posting mutations: rename, close, publish and delete bump updatedAt and show in the listings', async () => {
+	const emu = await startEmulator({ seed: 5, opportunities: 50, postings: 60, rateLimit: false });
+	try {
+		const since = Date.now();
+		const renamed = emu.mutate({ action: 'postingTitle', count: 2, seed: 1 }).ids;
+		const closed = emu.mutate({ action: 'postingClose', count: 1, seed: 2 }).ids;
+		const published = emu.mutate({ action: 'postingPublish', count: 1, seed: 3 }).ids;
+		const deleted = emu.mutate({ action: 'postingDelete', count: 1, seed: 4 }).ids;
+		expect(new Set([...renamed, ...closed, ...published, ...deleted]).size).toBe(5);
+		const changed = await pageAll(emu, '/postings', { updated_at_start: String(since) });
+		expect(changed.map((p) => p.id).sort()).toEqual([...renamed, ...closed, ...published].sort());
+		expect(changed.find((p) => p.id === renamed[0]).text).toMatch(/\(updated\)$/);
+		expect(changed.find((p) => p.id === closed[0]).state).toBe('closed');
+		expect(changed.find((p) => p.id === published[0])).toMatchObject({ state: 'published', distributionChannels: ['public', 'internal'] });
+		const gone = await pageAll(emu, '/postings/deleted', { deleted_at_start: String(since) });
+		expect(gone.map((p) => p.id)).toEqual(deleted);
+		expect(emu.state.postings.get(deleted[0])).toBeUndefined();
+		expect(emu.requests().firstAt).toBeGreaterThanOrEqual(since);
+		expect(emu.requests().lastAt).toBeGreaterThanOrEqual(emu.requests().firstAt);
+	} finally {
+		await emu.close();
+	}
+});

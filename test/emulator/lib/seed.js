@@ -625,7 +625,13 @@ function generate(state, opts, ctx) {
 	const stageIdx = (id) => stages.findIndex((s) => s.id === id);
 	const ctxFiles = { apiUrl: ctx.apiUrl };
 	const oppCreated = [];
+	// offerShare (0..1): that share of opportunities ends at the Offer stage, each on a posting (so each gets an
+	// offer). Decided by a stream of its own, so accounts seeded without the option stay as they were.
+	const offerShare = opts.offerShare === undefined ? undefined : Math.max(0, Math.min(1, Number(opts.offerShare)));
+	const offerIdx = stages.findIndex((s) => s.id === 'offer');
 	for (let i = 0; i < N; i++) {
+		const offerRng = offerShare === undefined ? null : new Rng(mixSeed('lever-emulator-offer-share', seed, i));
+		const wantsOffer = offerRng ? offerRng.float() < offerShare : undefined;
 		const createdAt = Math.floor(start + i * step + rng.float() * step * 0.9);
 		const origin = rng.weighted([['applied', 45], ['sourced', 30], ['referred', 10], ['agency', 5], ['university', 5], ['internal', 5]]);
 		// contact (10% reuse an earlier contact)
@@ -659,6 +665,7 @@ function generate(state, opts, ctx) {
 		const wantsPosting = origin !== 'sourced' || rng.bool(0.6);
 		const confidential = confPostings.length > 0 && rng.bool(0.03);
 		if (wantsPosting && publicOpen.length) posting = confidential ? rng.pick(confPostings) : rng.pick(publicOpen);
+		if (wantsOffer && !posting && publicOpen.length) posting = offerRng.pick(publicOpen);
 		const isApplicant = origin === 'applied' || origin === 'internal';
 		const firstStage = isApplicant ? 'applicant-new' : 'lead-new';
 		let target = rng.weighted([[0, 40], [1, 15], [2, 12], [3, 10], [4, 10], [5, 6], [6, 4], [7, 3]]);
@@ -672,6 +679,8 @@ function generate(state, opts, ctx) {
 			else if (cur <= 3 && cur > stagePath[stagePath.length - 1]) stagePath.push(cur);
 			if (cur === maxIdx) break;
 		}
+		if (wantsOffer === true && stagePath[stagePath.length - 1] !== offerIdx) stagePath.push(offerIdx);
+		else if (wantsOffer === false && stagePath.length > 1 && stagePath[stagePath.length - 1] === offerIdx) stagePath.pop();
 		const owner = rng.pick(recruiters);
 		const stageChanges = [];
 		let t = createdAt;
