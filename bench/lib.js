@@ -31,12 +31,63 @@ function procMemory(pid) {
 	return { hwm: kb('VmHWM'), rss: kb('VmRSS') };
 }
 
+/** The pids of a process and all its descendants (n8n 2.x runs Code nodes in a task-runner child), from /proc. */
+function processTree(pid) {
+	const children = new Map();
+	let entries;
+	try {
+		entries = fs.readdirSync('/proc');
+	} catch {
+		return [pid];
+	}
+	for (const name of entries) {
+		if (!/^\d+$/.test(name)) continue;
+		let stat;
+		try {
+			stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
+		} catch {
+			continue;
+		}
+		// pid (comm) state ppid ...: comm may hold spaces and parentheses, so split after the last ')'
+		const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+		if (!children.has(ppid)) children.set(ppid, []);
+		children.get(ppid).push(Number(name));
+	}
+	const tree = [];
+	const queue = [pid];
+	while (queue.length) {
+		const p = queue.shift();
+		tree.push(p);
+		queue.push(...(children.get(p) ?? []));
+	}
+	return tree;
+}
+
+/** Sum of VmRSS over a process tree in bytes (0 when the process is gone). */
+function treeRss(pid) {
+	let sum = 0;
+	for (const p of processTree(pid)) sum += procMemory(p)?.rss ?? 0;
+	return sum;
+}
+
+/** Whether `file` holds `marker` within its first `limit` bytes (n8n prints its success line before the run JSON). */
+function fileHeadIncludes(file, marker, limit = 1024 * 1024) {
+	const fd = fs.openSync(file, 'r');
+	try {
+		const buf = Buffer.alloc(Math.min(limit, fs.fstatSync(fd).size));
+		fs.readSync(fd, buf, 0, buf.length, 0);
+		return buf.toString('utf8').includes(marker);
+	} finally {
+		fs.closeSync(fd);
+	}
+}
+
 /**
  * `n8n execute --id <id>` on a user folder, like harness.execute, but spawned here so that the n8n
  * process's peak RSS can be read from /proc while it runs (VmHWM is only readable while the process
  * lives, so it is polled). Resolves { code, ok, result, stdout, stderr, wallMs, peakRssBytes, rssSamples }.
  */
-async function executeSampled(folder, id, { env = {}, sampleMs = 50, timeoutMs = 20 * 60 * 1000 } = {}) {
+async function executeSampled(folder, id, { env = {}, sampleMs = 50, timeoutMs = 20 * 60 * 1000, tree = false, parseUpToBytes = Infinity } = {}) {
 	const p = harness.installer.paths();
 	const childEnv = harness.n8nEnv(folder, { N8N_RUNNERS_BROKER_PORT: String(await harness.freePort()), ...env });
 	// stdout goes to a file, not a pipe: n8n prints the whole run (tens of MB for a full sync) and exits
@@ -54,13 +105,20 @@ async function executeSampled(folder, id, { env = {}, sampleMs = 50, timeoutMs =
 	child.stderr.on('data', (d) => err.push(d));
 	let peakHwm = 0;
 	let peakRss = 0;
+	let peakTree = 0;
 	const series = [];
+	const treeSeries = [];
 	const sample = () => {
 		const m = procMemory(child.pid);
 		if (!m) return;
 		series.push([Date.now(), m.rss]);
 		if (m.hwm > peakHwm) peakHwm = m.hwm;
 		if (m.rss > peakRss) peakRss = m.rss;
+		if (tree) {
+			const sum = treeRss(child.pid);
+			treeSeries.push([Date.now(), sum]);
+			if (sum > peakTree) peakTree = sum;
+		}
 	};
 	const timer = setInterval(sample, sampleMs);
 	const killer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
@@ -73,11 +131,16 @@ async function executeSampled(folder, id, { env = {}, sampleMs = 50, timeoutMs =
 	});
 	clearInterval(timer);
 	clearTimeout(killer);
-	const stdout = fs.readFileSync(outFile, 'utf8');
+	// A run of a whole account prints hundreds of MB: past parseUpToBytes it is not read back (a string that
+	// size may not even fit V8's limit); success then comes from the exit code and n8n's success line.
+	const stdoutBytes = fs.statSync(outFile).size;
+	const parse = stdoutBytes <= parseUpToBytes;
+	const stdout = parse ? fs.readFileSync(outFile, 'utf8') : '';
+	const printedSuccess = parse ? undefined : fileHeadIncludes(outFile, 'Execution was successful');
 	fs.rmSync(outFile, { force: true });
 	const stderr = Buffer.concat(err).toString('utf8');
-	const result = harness.parseTrailingJson(stdout);
-	const ok = code === 0 && result !== undefined && !result?.data?.resultData?.error;
+	const result = parse ? harness.parseTrailingJson(stdout) : undefined;
+	const ok = parse ? code === 0 && result !== undefined && !result?.data?.resultData?.error : code === 0 && printedSuccess;
 	return {
 		code,
 		signal,
@@ -89,7 +152,10 @@ async function executeSampled(folder, id, { env = {}, sampleMs = 50, timeoutMs =
 		peakRssBytes: Math.max(peakHwm, peakRss),
 		rssSamples: series.length,
 		rssSeries: series,
-		stdoutBytes: Buffer.byteLength(stdout),
+		peakTreeRssBytes: tree ? Math.max(peakTree, peakHwm) : undefined,
+		treeRssSeries: tree ? treeSeries : undefined,
+		stdoutBytes,
+		parsed: parse,
 	};
 }
 
@@ -215,6 +281,8 @@ function machine() {
 module.exports = {
 	harness,
 	procMemory,
+	processTree,
+	treeRss,
 	executeSampled,
 	peakRssBetween,
 	nodeRun,

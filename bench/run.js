@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 'use strict';
 /*
- * npm run bench [-- --quick] [--no-build] [--keep] [--only=micro,pollCatchUp,fullSync,deltaSync,bulkWrite,faults,queue] [--merge] [--burst=N] [--render]
+ * npm run bench [-- --quick] [--no-build] [--keep] [--only=micro,pollCatchUp,fullSync,deltaSync,bulkWrite,faults,queue,templates] [--merge] [--burst=N] [--render]
+ *   [--templates=seekOut,sureCloud,theOrg,outhire] [--template-size=N]
  *
  * Benchmarks of the Lever node inside a real n8n (the e2e harness's pinned n8n on Node 24) against the
  * Lever emulator with Lever's rate limit on (10 requests/s, burst 20, per key):
@@ -11,6 +12,9 @@
  *   4. memory: peak RSS of the n8n process during (1)
  *   5. faults: (1) with 5% 429 and 2% 503 injected
  *   6. queue mode: two full syncs on two workers, four bulk-tag runs on two workers, one key (bench/queue.js)
+ *   7. templates at account scale: each scheduled template's first and incremental run on 50,000
+ *      opportunities, requests against the data's minimum, peak RSS of n8n (bench/templates.js; the
+ *      emulator's limit is raised there, Lever time is computed at 10 requests/s)
  *   +  micro: our per-page overhead outside n8n, no rate limit, no latency (bench/micro.js)
  *   +  poll catch-up: the Lever Poll Trigger catching up a 20,000-change backlog over several polls, outside
  *      n8n, Lever's rate limit on (bench/pollCatchUp.js)
@@ -26,6 +30,7 @@ const lib = require('./lib');
 const micro = require('./micro');
 const pollCatchUp = require('./pollCatchUp');
 const { runQueueBench } = require('./queue');
+const { runTemplatesBench, TEMPLATE_KEYS } = require('./templates');
 
 const { harness, round, mb } = lib;
 
@@ -39,6 +44,12 @@ const ONLY = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : und
 // --burst=N sets the Lever credential's own Burst (the node's bucket), to try a cushion under Lever's 20
 const burstArg = args.find((a) => a.startsWith('--burst='));
 const CREDENTIAL_BURST = burstArg ? Number(burstArg.slice('--burst='.length)) : undefined;
+// --templates=seekOut,theOrg runs only those templates in the templates case; --template-size=N another account
+// size (a try-out: the recorded figures are the 50,000-opportunity account's)
+const templatesArg = args.find((a) => a.startsWith('--templates='));
+const TEMPLATES_ONLY = templatesArg ? templatesArg.slice('--templates='.length).split(',') : undefined;
+const templateSizeArg = args.find((a) => a.startsWith('--template-size='));
+const TEMPLATE_SIZE = templateSizeArg ? Number(templateSizeArg.slice('--template-size='.length)) : undefined;
 
 const SIZES = QUICK
 	? { opportunities: 5000, writes: 200, deltaTouched: 100 }
@@ -399,7 +410,7 @@ async function main() {
 		results.pollCatchUp = await pollCatchUp.runPollCatchUp({ changes: SIZES.opportunities, budgetSeconds: POLL_BUDGET_SECONDS, latencyMs: LATENCY_READ_MS, log });
 	}
 
-	const needN8n = ['fullSync', 'deltaSync', 'bulkWrite', 'memory', 'faults', 'queue'].some(wanted);
+	const needN8n = ['fullSync', 'deltaSync', 'bulkWrite', 'memory', 'faults', 'queue', 'templates'].some(wanted);
 	if (!needN8n) return finish(results);
 
 	await harness.ensureN8n({ quiet: true });
@@ -422,6 +433,28 @@ async function main() {
 		log(`the packed package lacks ${missing.join(', ')}; building and packing again`);
 		await new Promise((r) => setTimeout(r, 10000));
 	}
+	try {
+		if (SINGLE_N8N_CASES.some(wanted)) await singleN8nCases(results, tarball, folder);
+		if (wanted('queue')) {
+			// the queue case starts its own emulator and n8n stack (Redis, PostgreSQL, main, 2 workers, webhook)
+			results.queue = await runQueueBench({ tarball, quick: QUICK, log });
+		}
+		if (wanted('templates')) {
+			// its own account at scale (50,000 opportunities) and user folder; --templates= picks some
+			results.templates = await runTemplatesBench({ tarball, size: TEMPLATE_SIZE ?? (QUICK ? 5000 : undefined), only: TEMPLATES_ONLY, log });
+		}
+	} finally {
+		if (KEEP) log(`kept user folder ${folder}`);
+		else harness.removeUserFolder(folder);
+		fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
+	}
+	return finish(results);
+}
+
+const SINGLE_N8N_CASES = ['fullSync', 'deltaSync', 'bulkWrite', 'memory', 'faults'];
+
+/** Cases 1-5: one n8n user folder, one emulator of SIZES.opportunities with Lever's rate limit. */
+async function singleN8nCases(results, tarball, folder) {
 	const { startEmulator } = require(path.join(harness.ROOT, 'test', 'emulator'));
 	log(`starting the emulator with ${SIZES.opportunities} opportunities`);
 	const emu = await startEmulator({
@@ -551,17 +584,9 @@ async function main() {
 			};
 		}
 
-		if (wanted('queue')) {
-			// the queue case starts its own emulator and n8n stack (Redis, PostgreSQL, main, 2 workers, webhook)
-			results.queue = await runQueueBench({ tarball, quick: QUICK, log });
-		}
 	} finally {
 		await emu.close();
-		if (KEEP) log(`kept user folder ${folder}`);
-		else harness.removeUserFolder(folder);
-		fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
 	}
-	return finish(results);
 }
 
 // --------------------------------------------------------------------------------------------------------
@@ -588,6 +613,15 @@ function verdicts(r) {
 		add('queue.bulkTags.ceilingRatio (4 runs, 2 workers)', q.bulkTags.ceilingRatio, `>= ${TARGETS.queueCeilingRatio}`, q.bulkTags.ceilingRatio >= TARGETS.queueCeilingRatio);
 		add('queue.bulkTags.rate429 (4 runs, 2 workers)', q.bulkTags.rate429, `<= ${TARGETS.queueRate429}`, q.bulkTags.rate429 <= TARGETS.queueRate429);
 		add('queue.bulkTags.failedItems', q.bulkTags.failedItems, '0', q.bulkTags.failedItems === 0);
+	}
+	for (const key of TEMPLATE_KEYS) {
+		const t = r.templates?.[key];
+		if (!t?.incremental) continue;
+		const g = r.templates.goals;
+		add(`templates.${key}.incremental.requestsToMinimum`, t.incremental.requestsToMinimum, `<= ${g.requestsToMinimum}`, t.incremental.requestsToMinimum <= g.requestsToMinimum);
+		add(`templates.${key}.first.peakRssMiB`, t.first.peakRssMiB, `< ${g.firstRunPeakRssMiB}`, t.first.peakRssMiB < g.firstRunPeakRssMiB);
+		add(`templates.${key}.incremental.peakRssMiB`, t.incremental.peakRssMiB, `< ${g.incrementalPeakRssMiB}`, t.incremental.peakRssMiB < g.incrementalPeakRssMiB);
+		add(`templates.${key} runs completed and partner checks hold`, t.first.correct && t.incremental.correct, 'true', t.first.correct && t.incremental.correct);
 	}
 	if (r.pollCatchUp) {
 		const target = r.targets?.pollCatchUpCeilingRatio ?? TARGETS.pollCatchUpCeilingRatio;
@@ -711,6 +745,7 @@ function markdown(r) {
 		L.push('- Time is from the first Lever node start to the last Lever node end (n8n run data); requests and 429s from the emulator\'s log. Failed items: syncs that did not complete; opportunities without exactly one copy of the tag.');
 		L.push('');
 	}
+	if (r.templates) L.push(...templatesMarkdown(r.templates));
 	if (r.micro) {
 		const u = r.micro;
 		L.push('## Micro: our per-page overhead (outside n8n, no rate limit, no latency)');
@@ -754,14 +789,64 @@ function markdown(r) {
 	L.push(`- \`${r.commands.quick}\` — the same at ~5,000 records and 200 writes, same output files (\`"mode": "quick"\`); under 5 minutes once n8n is installed`);
 	L.push(`- \`${r.commands.micro}\` — only the micro-benchmark (needs \`npm run build\`)`);
 	L.push(`- \`${r.commands.pollCatchUp ?? 'node bench/pollCatchUp.js'}\` — only the poll catch-up (needs \`npm run build\`; \`--changes N --budget-seconds S\`)`);
-	L.push('- Flags: `--no-build` (reuse dist/), `--keep` (keep the n8n user folder), `--only=micro,pollCatchUp,fullSync,deltaSync,bulkWrite,faults,queue` ' +
-		'(investigation; overwrites the result files unless `--merge`, which keeps the other cases\' figures), `--burst=N` (the Lever credential\'s Burst, default 20)');
+	L.push('- Flags: `--no-build` (reuse dist/), `--keep` (keep the n8n user folder), `--only=micro,pollCatchUp,fullSync,deltaSync,bulkWrite,faults,queue,templates` ' +
+		'(investigation; overwrites the result files unless `--merge`, which keeps the other cases\' figures), `--burst=N` (the Lever credential\'s Burst, default 20), ' +
+		'`--templates=seekOut,sureCloud,theOrg,outhire` (some templates only; with `--merge` the others keep their figures), `--template-size=N` (a try-out on a smaller account, written to results.quick.json)');
 	L.push('');
 	return L.join('\n');
 }
 
+const TEMPLATE_TITLES = { seekOut: 'SeekOut index', sureCloud: 'SureCloud evidence', theOrg: 'The Org', outhire: 'Outhire job export' };
+
+function templatesMarkdown(t) {
+	const L = [];
+	const a = t.settings.account;
+	L.push(`## 7. Templates at account scale (\`npm run bench -- --only=templates --merge\`)`);
+	L.push('');
+	L.push(`An emulator account of ${a.opportunities} opportunities (resumes, files; ${a.offerShare * 100}% at the Offer stage, each with an offer), ` +
+		`${a.postings} postings and ${a.users} users. Each template's scheduled path runs in its own \`n8n execute\` (n8n ${t.n8nVersion ?? '2.40.7'}): ` +
+		`a first run, then an incremental run after ${t.settings.changes.opportunityShare * 100}% of the opportunities and ` +
+		`${t.settings.changes.postingShare * 100}% of the postings changed. Requests come from the emulator's log; the minimum is computed ` +
+		'from the account (a page of 100 per listing the output needs, the per-record calls Lever has no listing for, small reference lists ' +
+		'read each run: bench/templates.js, MINIMUM); Lever time is requests at Lever\'s 10 requests/s (the emulator\'s limit is raised ' +
+		`to ${t.settings.emulatorRateLimit.perSecond}/s here). Peak RSS is the sum over the n8n process tree (the execute process and its task runner), sampled every 100 ms; ` +
+		'"while calling Lever" is the highest sample between the first and the last Lever request, the rest is n8n saving the execution and printing the run JSON.');
+	L.push('');
+	if (t.baseline) L.push(`n8n's own floor, the same \`n8n execute\` running Manual Trigger → Code: **${t.baseline.peakRssMiB} MiB** over the process tree.`, '');
+	L.push('| Template | run | requests | minimum | requests / minimum | Lever time at 10/s | peak RSS (MiB) | while calling Lever | run JSON printed (MiB) | wall (s) | correct |');
+	L.push('|---|---|---|---|---|---|---|---|---|---|---|');
+	for (const key of TEMPLATE_KEYS) {
+		if (!t[key]) continue;
+		for (const run of ['first', 'incremental']) {
+			const x = t[key][run];
+			if (!x) continue;
+			const time = x.leverSecondsAt10PerSecond >= 120 ? `${x.leverMinutesAt10PerSecond} min` : `${x.leverSecondsAt10PerSecond} s`;
+			L.push(`| ${TEMPLATE_TITLES[key]} | ${run} | ${x.requests} | ${x.minimum} | ${x.requestsToMinimum} | ${time} | ${x.peakRssMiB} | ${x.peakRssWhileCallingLeverMiB ?? '–'} | ${x.printedRunMiB} | ${x.processWallSeconds} | ${x.correct ? 'yes' : 'no'} |`);
+		}
+	}
+	L.push('');
+	L.push(`Goals: incremental requests / minimum <= ${t.goals.requestsToMinimum}; peak RSS of a first run < ${t.goals.firstRunPeakRssMiB} MiB, of an incremental run < ${t.goals.incrementalPeakRssMiB} MiB.`);
+	L.push('');
+	for (const key of TEMPLATE_KEYS) {
+		if (!t[key]) continue;
+		const m = (x) => Object.entries(x.minimumParts).map(([k, v]) => `${k} ${v}`).join(' + ');
+		const e = (x) => Object.entries(x.requestsByEndpoint).map(([k, v]) => `${k} ${v}`).join(', ');
+		L.push(`- ${TEMPLATE_TITLES[key]} (${t[key].generatedAt ?? t.generatedAt}): first run sent ${e(t[key].first)}; minimum ${m(t[key].first)}. ` +
+			(t[key].incremental ? `Incremental: ${e(t[key].incremental)}; minimum ${m(t[key].incremental)}.` : ''));
+	}
+	L.push('');
+	return L;
+}
+
 function finish(fresh) {
 	const previous = fs.existsSync(RESULTS_JSON) ? JSON.parse(fs.readFileSync(RESULTS_JSON, 'utf8')) : undefined;
+	if (TEMPLATE_SIZE) {
+		// a try-out at another account size never replaces the recorded figures
+		const tryout = path.join(OUT_DIR, 'results.quick.json');
+		fs.writeFileSync(tryout, `${JSON.stringify({ ...fresh, verdicts: verdicts(fresh) }, null, 2)}\n`);
+		log(`--template-size: wrote this try-out to ${path.relative(process.cwd(), tryout)}`);
+		return fresh;
+	}
 	if (QUICK && previous?.mode === 'full') {
 		// a quick run never replaces full figures: it goes to a file of its own
 		const quickFile = path.join(OUT_DIR, 'results.quick.json');
@@ -784,12 +869,24 @@ function finish(fresh) {
 	return results;
 }
 
-const CASES = ['micro', 'pollCatchUp', 'fullSync', 'deltaSync', 'bulkWrite', 'memory', 'faults', 'baseline', 'queue'];
+const CASES = ['micro', 'pollCatchUp', 'fullSync', 'deltaSync', 'bulkWrite', 'memory', 'faults', 'baseline', 'queue', 'templates'];
 
 function mergeResults(previous, fresh) {
 	const merged = { ...previous, commands: { ...previous.commands, ...fresh.commands }, targets: { ...previous.targets, ...fresh.targets } };
 	for (const name of CASES) if (fresh[name] !== undefined) merged[name] = fresh[name];
+	// templates run one or some at a time (--templates=): keep the others' figures
+	if (fresh.templates && previous.templates) merged.templates = mergeTemplates(previous.templates, fresh.templates);
 	merged.merged = { at: fresh.generatedAt, cases: CASES.filter((name) => fresh[name] !== undefined), mode: fresh.mode };
+	return merged;
+}
+
+/** Templates measured in `fresh` replace theirs; the others keep their figures, with the settings they ran with. */
+function mergeTemplates(previous, fresh) {
+	const merged = { ...previous, ...fresh };
+	for (const key of TEMPLATE_KEYS) {
+		if (fresh[key]) merged[key] = { ...fresh[key], generatedAt: fresh.generatedAt };
+		else if (previous[key]) merged[key] = { generatedAt: previous[key].generatedAt ?? previous.generatedAt, settings: previous[key].settings ?? previous.settings, ...previous[key] };
+	}
 	return merged;
 }
 
