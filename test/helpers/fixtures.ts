@@ -35,6 +35,12 @@ export function useNock() {
 	});
 }
 
+/**
+ * A row of an input-refusal table (`it.each<Refusal>`): what is wrong, the parameters that differ from the
+ * table's valid parameters, and the field the error must name.
+ */
+export type Refusal = [what: string, changes: Record<string, unknown>, field: string];
+
 /** The run failed on input validation, naming `field`, and nothing was sent. */
 export function expectInputError(result: RunResult, field: string) {
 	expect(result.error).toBeInstanceOf(NodeOperationError);

@@ -7,6 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { startEmulator } from '../../emulator';
 import { apiKeyCredentials, runLever } from '../../helpers/runNode';
 import type { RunOptions } from '../../helpers/runNode';
+import { byId } from '../../helpers/fixtures';
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 type Rec = IDataObject & { id: string };
@@ -15,7 +16,6 @@ let emu: Emulator;
 let credentials: IDataObject;
 let userId: string;
 
-const locator = (value: string) => ({ __rl: true, mode: 'id', value });
 
 async function run(parameters: RunOptions['parameters'], items?: RunOptions['items']) {
 	const result = await runLever({ parameters, items, credentials });
@@ -39,7 +39,7 @@ describe('account-level resources against the emulator', () => {
 		const [created] = await run({
 			resource: 'posting',
 			operation: 'create',
-			performAs: locator(userId),
+			performAs: byId(userId),
 			text: 'Flow Engineer',
 			simplify: false,
 			additionalFields: {
@@ -61,14 +61,14 @@ describe('account-level resources against the emulator', () => {
 		const [updated] = await run({
 			resource: 'posting',
 			operation: 'update',
-			postingId: locator(created.id),
-			performAs: locator(userId),
+			postingId: byId(created.id),
+			performAs: byId(userId),
 			simplify: true,
 			updateFields: { state: 'published', workplaceType: 'remote' },
 		});
 		expect(updated).toMatchObject({ id: created.id, title: 'Flow Engineer', state: 'published', workplaceType: 'remote' });
 
-		const [simple] = await run({ resource: 'posting', operation: 'get', postingId: locator(created.id), simplify: true, options: {} });
+		const [simple] = await run({ resource: 'posting', operation: 'get', postingId: byId(created.id), simplify: true, options: {} });
 		expect(simple).toMatchObject({
 			id: created.id,
 			team: 'Platform',
@@ -89,7 +89,7 @@ describe('account-level resources against the emulator', () => {
 		});
 		expect(listed.map((posting) => posting.id)).toContain(created.id);
 
-		const [questions] = await run({ resource: 'posting', operation: 'getApplyQuestions', postingId: locator(created.id), options: {} });
+		const [questions] = await run({ resource: 'posting', operation: 'getApplyQuestions', postingId: byId(created.id), options: {} });
 		expect(Array.isArray(questions.personalInformation)).toBe(true);
 
 		const [upload] = await run({ resource: 'upload', operation: 'upload', binaryPropertyName: 'data', options: {} }, [
@@ -102,7 +102,7 @@ describe('account-level resources against the emulator', () => {
 		const [applied] = await run({
 			resource: 'posting',
 			operation: 'apply',
-			postingId: locator(created.id),
+			postingId: byId(created.id),
 			applicationInput: 'fields',
 			fullName: 'Flo Applicant',
 			email: 'flo@example.com',
@@ -111,7 +111,7 @@ describe('account-level resources against the emulator', () => {
 		});
 		expect(typeof applied.applicationId).toBe('string');
 
-		const users = await run({ resource: 'posting', operation: 'getUsers', postingId: locator(created.id), output: 'users' });
+		const users = await run({ resource: 'posting', operation: 'getUsers', postingId: byId(created.id), output: 'users' });
 		expect(users.every((user) => user.postingId === created.id)).toBe(true);
 	});
 
@@ -126,17 +126,17 @@ describe('account-level resources against the emulator', () => {
 		const found = await run({ resource: 'user', operation: 'getMany', returnAll: true, filters: { email: 'flow.user@example.com' } });
 		expect(found.map((user) => user.id)).toEqual([created.id]);
 
-		const [off] = await run({ resource: 'user', operation: 'deactivate', userId: locator(created.id) });
+		const [off] = await run({ resource: 'user', operation: 'deactivate', userId: byId(created.id) });
 		expect(off.deactivatedAt).toEqual(expect.any(Number));
 		const active = await run({ resource: 'user', operation: 'getMany', returnAll: true, filters: { email: 'flow.user@example.com' } });
 		expect(active).toEqual([]);
-		const [on] = await run({ resource: 'user', operation: 'reactivate', userId: locator(created.id) });
+		const [on] = await run({ resource: 'user', operation: 'reactivate', userId: byId(created.id) });
 		expect(on.deactivatedAt ?? null).toBeNull();
 
 		const [replaced] = await run({
 			resource: 'user',
 			operation: 'update',
-			userId: locator(created.id),
+			userId: byId(created.id),
 			name: 'Flow User II',
 			email: 'flow.user@example.com',
 			accessRole: 'interviewer',
@@ -180,12 +180,12 @@ describe('account-level resources against the emulator', () => {
 			headcountTotal: '2',
 			additionalFields: { hiringManager: userId, customFields: '{"flow_cost_center": "R&D"}' },
 		});
-		const [read] = await run({ resource: 'requisition', operation: 'get', requisitionId: locator(requisition.id), expand: [] });
+		const [read] = await run({ resource: 'requisition', operation: 'get', requisitionId: byId(requisition.id), expand: [] });
 		expect(read).toMatchObject({ requisitionCode: 'FLOW-1', headcountTotal: 2 });
 		const byCode = await run({ resource: 'requisition', operation: 'getMany', returnAll: true, expand: [], filters: { requisitionCode: 'FLOW-1' } });
 		expect(byCode.map((entry) => entry.id)).toEqual([requisition.id]);
 
-		const [gone] = await run({ resource: 'requisition', operation: 'delete', requisitionId: locator(requisition.id) });
+		const [gone] = await run({ resource: 'requisition', operation: 'delete', requisitionId: byId(requisition.id) });
 		expect(gone).toMatchObject({ success: true, deleted: true });
 		await run({ resource: 'requisitionField', operation: 'delete', requisitionFieldId: 'flow_cost_center' });
 		const fields = await run({ resource: 'requisitionField', operation: 'getMany', returnAll: true, filters: {} });
@@ -248,7 +248,7 @@ describe('account-level resources against the emulator', () => {
 	it('reads the account lists: stages, disposition stages, archive reasons, tags, sources, audit events', async () => {
 		const stages = await run({ resource: 'stage', operation: 'getMany', returnAll: true });
 		expect(stages.map((stage) => stage.id)).toContain('lead-new');
-		const [stage] = await run({ resource: 'stage', operation: 'get', stageId: locator('lead-new') });
+		const [stage] = await run({ resource: 'stage', operation: 'get', stageId: byId('lead-new') });
 		expect(stage.id).toBe('lead-new');
 		const disposition = await run({ resource: 'dispositionStage', operation: 'getMany', output: 'stages' });
 		expect(disposition.length).toBeGreaterThan(0);

@@ -8,6 +8,7 @@ import { startEmulator } from '../../emulator';
 import { apiKeyCredentials, createContext, runLever } from '../../helpers/runNode';
 import type { RunOptions } from '../../helpers/runNode';
 import { getFeedbackTemplateFields, getFormTemplateFields } from '../../../nodes/Lever/methods/resourceMapping';
+import { byId } from '../../helpers/fixtures';
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 type Rec = IDataObject & { id: string };
@@ -18,7 +19,6 @@ let opportunityId: string;
 let userId: string;
 let otherUserId: string;
 
-const locator = (value: string) => ({ __rl: true, mode: 'id', value });
 
 async function run(parameters: RunOptions['parameters'], items?: RunOptions['items']) {
 	const result = await runLever({ parameters, items, credentials });
@@ -69,8 +69,8 @@ describe('opportunity sub-resources against the emulator', () => {
 		const [panel] = await run({
 			resource: 'panel',
 			operation: 'create',
-			opportunityId: locator(opportunityId),
-			performAs: locator(userId),
+			opportunityId: byId(opportunityId),
+			performAs: byId(userId),
 			interviews: { interview: [{ subject: 'Intro', date: '2026-03-02T09:00:00Z', duration: 30, interviewers: [userId] }] },
 			additionalFields: { timezone: 'Europe/Berlin', note: 'Onsite day' },
 		});
@@ -80,8 +80,8 @@ describe('opportunity sub-resources against the emulator', () => {
 		const [interview] = await run({
 			resource: 'interview',
 			operation: 'create',
-			opportunityId: locator(opportunityId),
-			performAs: locator(userId),
+			opportunityId: byId(opportunityId),
+			performAs: byId(userId),
 			panel: panelId,
 			interviewers: [userId, otherUserId],
 			date: '2026-03-02T10:00:00Z',
@@ -97,8 +97,8 @@ describe('opportunity sub-resources against the emulator', () => {
 		const [feedback] = await run({
 			resource: 'feedback',
 			operation: 'create',
-			opportunityId: locator(opportunityId),
-			performAs: locator(userId),
+			opportunityId: byId(opportunityId),
+			performAs: byId(userId),
 			templateId: template.id,
 			fieldValues: fillTemplate(template, mapper.fields),
 			additionalFields: { panel: panelId, interview: interviewId },
@@ -106,49 +106,49 @@ describe('opportunity sub-resources against the emulator', () => {
 		expect(feedback.json).toMatchObject({ baseTemplateId: template.id, panel: panelId, interview: interviewId, user: userId });
 		const feedbackId = String(feedback.json.id);
 
-		const listed = await run({ resource: 'feedback', operation: 'getMany', opportunityId: locator(opportunityId), returnAll: true, expand: [] });
+		const listed = await run({ resource: 'feedback', operation: 'getMany', opportunityId: byId(opportunityId), returnAll: true, expand: [] });
 		expect(listed.map((item) => item.json.id)).toContain(feedbackId);
-		const [readBack] = await run({ resource: 'feedback', operation: 'get', opportunityId: locator(opportunityId), feedbackId, expand: ['user'] });
+		const [readBack] = await run({ resource: 'feedback', operation: 'get', opportunityId: byId(opportunityId), feedbackId, expand: ['user'] });
 		expect((readBack.json.user as IDataObject).id).toBe(userId);
 		const filled = (readBack.json.fields as IDataObject[]).filter((field) => field.value !== null && field.value !== undefined);
 		expect(filled.length).toBe(mapper.fields.length);
 
-		const [interviewRead] = await run({ resource: 'interview', operation: 'get', opportunityId: locator(opportunityId), interviewId, expand: [] });
+		const [interviewRead] = await run({ resource: 'interview', operation: 'get', opportunityId: byId(opportunityId), interviewId, expand: [] });
 		expect(interviewRead.json.feedbackForms).toContain(feedbackId);
 
-		const [deleted] = await run({ resource: 'feedback', operation: 'delete', opportunityId: locator(opportunityId), feedbackId, performAs: locator(userId) });
+		const [deleted] = await run({ resource: 'feedback', operation: 'delete', opportunityId: byId(opportunityId), feedbackId, performAs: byId(userId) });
 		expect(deleted.json).toMatchObject({ success: true, deleted: true });
 
-		await run({ resource: 'panel', operation: 'delete', opportunityId: locator(opportunityId), panelId, performAs: locator(userId) });
-		const panels = await run({ resource: 'panel', operation: 'getMany', opportunityId: locator(opportunityId), returnAll: true, expand: [] });
+		await run({ resource: 'panel', operation: 'delete', opportunityId: byId(opportunityId), panelId, performAs: byId(userId) });
+		const panels = await run({ resource: 'panel', operation: 'getMany', opportunityId: byId(opportunityId), returnAll: true, expand: [] });
 		expect(panels.map((item) => item.json.id)).not.toContain(panelId);
 	});
 
 	it('uploads a file from binary data, lists it, downloads the same bytes and deletes it', async () => {
 		const bytes = Buffer.from('Portfolio of Jane Doe\n');
 		const [uploaded] = await run(
-			{ resource: 'file', operation: 'upload', opportunityId: locator(opportunityId), performAs: locator(userId), binaryPropertyName: 'data', options: {} },
+			{ resource: 'file', operation: 'upload', opportunityId: byId(opportunityId), performAs: byId(userId), binaryPropertyName: 'data', options: {} },
 			[{ json: {}, binary: { data: { data: bytes.toString('base64'), mimeType: 'text/plain', fileName: 'portfolio.txt' } } }],
 		);
 		expect(uploaded.json).toMatchObject({ name: 'portfolio.txt' });
 		const fileId = String(uploaded.json.id);
 
-		const files = await run({ resource: 'file', operation: 'getMany', opportunityId: locator(opportunityId), returnAll: true, filters: {} });
+		const files = await run({ resource: 'file', operation: 'getMany', opportunityId: byId(opportunityId), returnAll: true, filters: {} });
 		expect(files.map((item) => item.json.id)).toContain(fileId);
 
-		const [downloaded] = await run({ resource: 'file', operation: 'download', opportunityId: locator(opportunityId), fileId, binaryPropertyName: 'file' });
+		const [downloaded] = await run({ resource: 'file', operation: 'download', opportunityId: byId(opportunityId), fileId, binaryPropertyName: 'file' });
 		expect(downloaded.json).toMatchObject({ fileId, fileName: 'portfolio.txt' });
 		expect(Buffer.from(downloaded.binary!.file.data, 'base64').equals(bytes)).toBe(true);
 
-		await run({ resource: 'file', operation: 'delete', opportunityId: locator(opportunityId), fileId, performAs: locator(userId) });
-		const after = await run({ resource: 'file', operation: 'getMany', opportunityId: locator(opportunityId), returnAll: true, filters: {} });
+		await run({ resource: 'file', operation: 'delete', opportunityId: byId(opportunityId), fileId, performAs: byId(userId) });
+		const after = await run({ resource: 'file', operation: 'getMany', opportunityId: byId(opportunityId), returnAll: true, filters: {} });
 		expect(after.map((item) => item.json.id)).not.toContain(fileId);
 	});
 
 	it('lists files the same whether Lever wraps the list or answers a bare array (its documented example)', async () => {
 		const withFiles = records('files').map((file) => String(file._opp)).find((id) => (emu.state.opportunities.get(id) as Rec).confidentiality !== 'confidential')!;
 		const list = async () =>
-			(await run({ resource: 'file', operation: 'getMany', opportunityId: locator(withFiles), returnAll: true, filters: {} })).map((item) => item.json.id);
+			(await run({ resource: 'file', operation: 'getMany', opportunityId: byId(withFiles), returnAll: true, filters: {} })).map((item) => item.json.id);
 		const wrapped = await list();
 		expect(wrapped.length).toBeGreaterThan(0);
 		emu.configure({ bareFileList: true });
@@ -163,8 +163,8 @@ describe('opportunity sub-resources against the emulator', () => {
 		const [note] = await run({
 			resource: 'note',
 			operation: 'create',
-			opportunityId: locator(opportunityId),
-			performAs: locator(userId),
+			opportunityId: byId(opportunityId),
+			performAs: byId(userId),
 			value: 'First impression: strong',
 			additionalFields: { score: 4 },
 		});
@@ -172,26 +172,26 @@ describe('opportunity sub-resources against the emulator', () => {
 		await run({
 			resource: 'note',
 			operation: 'create',
-			opportunityId: locator(opportunityId),
-			performAs: locator(otherUserId),
+			opportunityId: byId(opportunityId),
+			performAs: byId(otherUserId),
 			value: 'Agreed, let us move on',
 			additionalFields: { noteId },
 		});
-		const [thread] = await run({ resource: 'note', operation: 'get', opportunityId: locator(opportunityId), noteId, expand: [] });
+		const [thread] = await run({ resource: 'note', operation: 'get', opportunityId: byId(opportunityId), noteId, expand: [] });
 		expect(JSON.stringify(thread.json.fields)).toContain('Agreed, let us move on');
 		const [updated] = await run({
 			resource: 'note',
 			operation: 'update',
-			opportunityId: locator(opportunityId),
+			opportunityId: byId(opportunityId),
 			noteId,
 			comments: { comment: [{ value: 'Revised impression', createdAt: '' }] },
 			updateFields: { secret: true },
 		});
 		expect(updated.json).toMatchObject({ id: noteId, secret: true });
-		const [read] = await run({ resource: 'note', operation: 'get', opportunityId: locator(opportunityId), noteId, expand: [] });
+		const [read] = await run({ resource: 'note', operation: 'get', opportunityId: byId(opportunityId), noteId, expand: [] });
 		expect(JSON.stringify(read.json.fields)).toContain('Revised impression');
-		await run({ resource: 'note', operation: 'delete', opportunityId: locator(opportunityId), noteId });
-		const notes = await run({ resource: 'note', operation: 'getMany', opportunityId: locator(opportunityId), returnAll: true, expand: [] });
+		await run({ resource: 'note', operation: 'delete', opportunityId: byId(opportunityId), noteId });
+		const notes = await run({ resource: 'note', operation: 'getMany', opportunityId: byId(opportunityId), returnAll: true, expand: [] });
 		expect(notes.map((item) => item.json.id)).not.toContain(noteId);
 	});
 
@@ -201,14 +201,14 @@ describe('opportunity sub-resources against the emulator', () => {
 		const [form] = await run({
 			resource: 'profileForm',
 			operation: 'create',
-			opportunityId: locator(opportunityId),
-			performAs: locator(userId),
+			opportunityId: byId(opportunityId),
+			performAs: byId(userId),
 			templateId: template.id,
 			fields: fillTemplate(template, mapper.fields),
 			options: {},
 		});
 		expect(form.json).toMatchObject({ baseTemplateId: template.id });
-		const [read] = await run({ resource: 'profileForm', operation: 'get', opportunityId: locator(opportunityId), formId: String(form.json.id), expand: [] });
+		const [read] = await run({ resource: 'profileForm', operation: 'get', opportunityId: byId(opportunityId), formId: String(form.json.id), expand: [] });
 		expect((read.json.fields as IDataObject[]).every((field) => field.value !== null)).toBe(true);
 	});
 });

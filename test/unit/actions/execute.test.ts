@@ -11,11 +11,10 @@ import { RESOURCES } from '../../../nodes/Lever/actions/resources';
 import type { LeverOperation } from '../../../nodes/Lever/actions/types';
 import type { RunResult } from '../../helpers/runNode';
 import { runLever } from '../../helpers/runNode';
-import { useNock } from '../../helpers/fixtures';
+import { byId, useNock } from '../../helpers/fixtures';
 
 const OPP = '250d8f03-738a-4bba-a671-8a3d73477145';
 const USER = '8d49b010-cc6a-4f40-ace5-e86061c677ed';
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 const rows = RESOURCES.flatMap((resource) => resource.operations.map((operation) => ({ key: `${resource.value}.${operation.value}`, operation })));
 const withExecute = rows.filter(({ operation }) => operation.execute);

@@ -11,9 +11,8 @@ import { startEmulator } from '../../emulator';
 import { runsInItemOrder } from '../../../nodes/Lever/actions/items';
 import { findOperation } from '../../../nodes/Lever/actions/router';
 import { apiKeyCredentials, createContext, runLever } from '../../helpers/runNode';
-import { LEVER, OPP, USER, opportunity, performAs } from '../../helpers/fixtures';
+import { LEVER, OPP, USER, byId, opportunity, performAs } from '../../helpers/fixtures';
 
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const items = (count: number) => Array.from({ length: count }, (_, index) => ({ json: { index } }));
 const MISSING = '00000000-0000-4000-8000-000000000000';
 

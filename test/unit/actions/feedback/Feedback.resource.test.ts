@@ -14,6 +14,7 @@ import {
 	performAs,
 	useNock,
 } from '../../../helpers/fixtures';
+import type { Refusal } from '../../../helpers/fixtures';
 
 useNock();
 
@@ -111,109 +112,26 @@ describe('Feedback resource', () => {
 		expect(scope.isDone()).toBe(true);
 	});
 
-	it('refuses a create without Perform As before any request', async () => {
-		const result = await runLever({
-			parameters: {
-				resource: 'feedback',
-				operation: 'create',
-				opportunityId: opportunity,
-				performAs: { __rl: true, mode: 'list', value: '' },
-				templateId: TEMPLATE,
-				fieldValues: scorecard({ 'f-rating': '3 - Hire' }),
-				additionalFields: {},
-			},
-		});
-		expectInputError(result, 'Perform As');
-	});
+	const create = {
+		resource: 'feedback',
+		operation: 'create',
+		opportunityId: opportunity,
+		performAs,
+		templateId: TEMPLATE,
+		fieldValues: scorecard({ 'f-rating': '3 - Hire' }),
+		additionalFields: {},
+	};
 
-	it('refuses a create that leaves a required template field empty', async () => {
-		const result = await runLever({
-			parameters: {
-				resource: 'feedback',
-				operation: 'create',
-				opportunityId: opportunity,
-				performAs,
-				templateId: TEMPLATE,
-				fieldValues: scorecard({ 'f-notes': 'no rating given' }),
-				additionalFields: {},
-			},
-		});
-		expectInputError(result, 'Fields > Overall');
-	});
-
-	it('refuses a value that is not one of the template choices', async () => {
-		const result = await runLever({
-			parameters: {
-				resource: 'feedback',
-				operation: 'create',
-				opportunityId: opportunity,
-				performAs,
-				templateId: TEMPLATE,
-				fieldValues: scorecard({ 'f-rating': 'Maybe' }),
-				additionalFields: {},
-			},
-		});
-		expectInputError(result, 'Fields > Overall');
-	});
-
-	it('refuses a template date field that is not a date', async () => {
-		const result = await runLever({
-			parameters: {
-				resource: 'feedback',
-				operation: 'create',
-				opportunityId: opportunity,
-				performAs,
-				templateId: TEMPLATE,
-				fieldValues: scorecard({ 'f-rating': '3 - Hire', 'f-start': 'soon' }),
-				additionalFields: {},
-			},
-		});
-		expectInputError(result, 'Fields > Can start');
-	});
-
-	it('refuses a completion time that is not a date, naming the field', async () => {
-		const result = await runLever({
-			parameters: {
-				resource: 'feedback',
-				operation: 'create',
-				opportunityId: opportunity,
-				performAs,
-				templateId: TEMPLATE,
-				fieldValues: scorecard({ 'f-rating': '3 - Hire' }),
-				additionalFields: { completedAt: 'after lunch' },
-			},
-		});
-		expectInputError(result, 'Additional Fields > Completed At');
-	});
-
-	it('refuses a panel without its interview (Lever needs both or neither)', async () => {
-		const result = await runLever({
-			parameters: {
-				resource: 'feedback',
-				operation: 'create',
-				opportunityId: opportunity,
-				performAs,
-				templateId: TEMPLATE,
-				fieldValues: scorecard({ 'f-rating': '3 - Hire' }),
-				additionalFields: { panel: PANEL },
-			},
-		});
-		expectInputError(result, 'Interview ID');
-	});
-
-	it('refuses a create without a template', async () => {
-		const result = await runLever({
-			parameters: {
-				resource: 'feedback',
-				operation: 'create',
-				opportunityId: opportunity,
-				performAs,
-				templateId: '',
-				fieldValues: scorecard({ 'f-rating': '3 - Hire' }),
-				additionalFields: {},
-			},
-		});
-		expectInputError(result, 'Template Name or ID');
+	it.each<Refusal>([
+		['without Perform As', { performAs: { __rl: true, mode: 'list', value: '' } }, 'Perform As'],
+		['that leaves a required template field empty', { fieldValues: scorecard({ 'f-notes': 'no rating given' }) }, 'Fields > Overall'],
+		['a value that is not one of the template choices', { fieldValues: scorecard({ 'f-rating': 'Maybe' }) }, 'Fields > Overall'],
+		['a template date field that is not a date', { fieldValues: scorecard({ 'f-rating': '3 - Hire', 'f-start': 'soon' }) }, 'Fields > Can start'],
+		['a completion time that is not a date', { additionalFields: { completedAt: 'after lunch' } }, 'Additional Fields > Completed At'],
+		['a panel without its interview (Lever needs both or neither)', { additionalFields: { panel: PANEL } }, 'Interview ID'],
+		['without a template', { templateId: '' }, 'Template Name or ID'],
+	])('refuses a create %s before any request, naming the field', async (_case, changes, field) => {
+		expectInputError(await runLever({ parameters: { ...create, ...changes } }), field);
 	});
 
 	it('gets one feedback form with the user expanded', async () => {

@@ -15,6 +15,7 @@ import {
 	performAs,
 	useNock,
 } from '../../../helpers/fixtures';
+import type { Refusal } from '../../../helpers/fixtures';
 
 useNock();
 
@@ -110,33 +111,14 @@ describe('Interview resource', () => {
 		expect(result.output[0].json).toMatchObject({ success: true, deleted: true, interview: CHILD });
 	});
 
-	it('refuses a create without interviewers before any request', async () => {
-		const result = await runLever({ parameters: writeParameters('create', { interviewers: [] }) });
-		expectInputError(result, 'Interviewer Names or IDs');
-	});
-
-	it('refuses a create whose date is not a date', async () => {
-		const result = await runLever({ parameters: writeParameters('create', { date: 'next week' }) });
-		expectInputError(result, 'Date');
-	});
-
-	it('refuses a create whose duration is not a whole number of minutes', async () => {
-		const result = await runLever({ parameters: writeParameters('create', { duration: 0 }) });
-		expectInputError(result, 'Duration (Minutes)');
-	});
-
-	it('refuses a malformed panel ID', async () => {
-		const result = await runLever({ parameters: writeParameters('create', { panel: 'panel-1' }) });
-		expectInputError(result, 'Panel ID');
-	});
-
-	it('refuses a create without Perform As', async () => {
-		const result = await runLever({ parameters: writeParameters('create', { performAs: '' }) });
-		expectInputError(result, 'Perform As');
-	});
-
-	it('refuses an update with a malformed interview ID', async () => {
-		const result = await runLever({ parameters: writeParameters('update', { interviewId: 'x' }) });
-		expectInputError(result, 'Interview ID');
+	it.each<[operation: 'create' | 'update', ...Refusal]>([
+		['create', 'without interviewers', { interviewers: [] }, 'Interviewer Names or IDs'],
+		['create', 'whose date is not a date', { date: 'next week' }, 'Date'],
+		['create', 'whose duration is not a whole number of minutes', { duration: 0 }, 'Duration (Minutes)'],
+		['create', 'with a malformed panel ID', { panel: 'panel-1' }, 'Panel ID'],
+		['create', 'without Perform As', { performAs: '' }, 'Perform As'],
+		['update', 'with a malformed interview ID', { interviewId: 'x' }, 'Interview ID'],
+	])('refuses a %s %s before any request', async (operation, _case, changes, field) => {
+		expectInputError(await runLever({ parameters: writeParameters(operation, changes) }), field);
 	});
 });

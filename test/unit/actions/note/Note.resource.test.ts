@@ -2,6 +2,7 @@ import nock from 'nock';
 
 import { runLever } from '../../../helpers/runNode';
 import { CHILD, LEVER, OPP, USER, expectInputError, opportunity, page, performAs, useNock } from '../../../helpers/fixtures';
+import type { Refusal } from '../../../helpers/fixtures';
 
 useNock();
 
@@ -54,39 +55,15 @@ describe('Note resource', () => {
 		expect(scope.isDone()).toBe(true);
 	});
 
-	it('refuses an empty note text before any request', async () => {
-		const result = await runLever({
-			parameters: { resource: 'note', operation: 'create', opportunityId: opportunity, performAs, value: '  ', additionalFields: {} },
-		});
-		expectInputError(result, 'Text');
-	});
+	const create = { resource: 'note', operation: 'create', opportunityId: opportunity, performAs, value: 'Hi', additionalFields: {} };
 
-	it('refuses a back-dated time that is not a date, naming the field', async () => {
-		const result = await runLever({
-			parameters: { resource: 'note', operation: 'create', opportunityId: opportunity, performAs, value: 'Hi', additionalFields: { createdAt: 'last week' } },
-		});
-		expectInputError(result, 'Additional Fields > Created At');
-	});
-
-	it('refuses a malformed thread ID to reply to', async () => {
-		const result = await runLever({
-			parameters: { resource: 'note', operation: 'create', opportunityId: opportunity, performAs, value: 'Hi', additionalFields: { noteId: '42' } },
-		});
-		expectInputError(result, 'Reply To Note ID');
-	});
-
-	it('refuses a malformed optional Perform As user', async () => {
-		const result = await runLever({
-			parameters: {
-				resource: 'note',
-				operation: 'create',
-				opportunityId: opportunity,
-				performAs: { __rl: true, mode: 'id', value: 'jane' },
-				value: 'Hi',
-				additionalFields: {},
-			},
-		});
-		expectInputError(result, 'Perform As');
+	it.each<Refusal>([
+		['an empty note text', { value: '  ' }, 'Text'],
+		['a back-dated time that is not a date', { additionalFields: { createdAt: 'last week' } }, 'Additional Fields > Created At'],
+		['a malformed thread ID to reply to', { additionalFields: { noteId: '42' } }, 'Reply To Note ID'],
+		['a malformed optional Perform As user', { performAs: { __rl: true, mode: 'id', value: 'jane' } }, 'Perform As'],
+	])('refuses %s before any request', async (_case, changes, field) => {
+		expectInputError(await runLever({ parameters: { ...create, ...changes } }), field);
 	});
 
 	it('gets one note with the author expanded', async () => {
@@ -131,25 +108,13 @@ describe('Note resource', () => {
 		expect(result.output).toEqual([{ json: note, pairedItem: { item: 0 } }]);
 	});
 
-	it('refuses an update without comments', async () => {
-		const result = await runLever({
-			parameters: { resource: 'note', operation: 'update', opportunityId: opportunity, noteId: CHILD, comments: {}, updateFields: {} },
-		});
-		expectInputError(result, 'Comments');
-	});
+	const update = { resource: 'note', operation: 'update', opportunityId: opportunity, noteId: CHILD, updateFields: {} };
 
-	it('refuses an update whose comment date is not a date', async () => {
-		const result = await runLever({
-			parameters: {
-				resource: 'note',
-				operation: 'update',
-				opportunityId: opportunity,
-				noteId: CHILD,
-				comments: { comment: [{ value: 'First', createdAt: 'yesterday-ish' }] },
-				updateFields: {},
-			},
-		});
-		expectInputError(result, 'Comments > Comment 1 > Created At');
+	it.each<Refusal>([
+		['without comments', { comments: {} }, 'Comments'],
+		['whose comment date is not a date', { comments: { comment: [{ value: 'First', createdAt: 'yesterday-ish' }] } }, 'Comments > Comment 1 > Created At'],
+	])('refuses an update %s before any request', async (_case, changes, field) => {
+		expectInputError(await runLever({ parameters: { ...update, ...changes } }), field);
 	});
 
 	it('deletes a note by its ID', async () => {

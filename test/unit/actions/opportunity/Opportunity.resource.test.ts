@@ -6,11 +6,11 @@ import type { RunningEmulator } from '../../../emulator';
 import { startEmulator } from '../../../emulator';
 import { apiKeyCredentials, runLever } from '../../../helpers/runNode';
 import { Lever } from '../../../../nodes/Lever/Lever.node';
+import { byId } from '../../../helpers/fixtures';
 
 const OPP = '250d8f03-738a-4bba-a671-8a3d73477145';
 const USER = '8d49b010-cc6a-4f40-ace5-e86061c677ed';
 const POSTING = 'f2f01e16-27f8-4711-a728-7d49499795a0';
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 describe('Opportunity: exact requests (nock)', () => {
 	beforeAll(() => nock.disableNetConnect());

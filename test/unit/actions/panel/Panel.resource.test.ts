@@ -15,6 +15,7 @@ import {
 	performAs,
 	useNock,
 } from '../../../helpers/fixtures';
+import type { Refusal } from '../../../helpers/fixtures';
 
 useNock();
 
@@ -129,37 +130,18 @@ describe('Panel resource', () => {
 		expect(result.output[0].json).toMatchObject({ success: true, deleted: true, panel: PANEL });
 	});
 
-	it('refuses a panel without interviews before any request', async () => {
-		const result = await runLever({ parameters: writeParameters('create', { interviews: {} }) });
-		expectInputError(result, 'Interviews');
-	});
-
-	it('refuses an interview without interviewers, naming which interview', async () => {
-		const result = await runLever({
-			parameters: writeParameters('create', {
-				interviews: { interview: [{ date: '2026-03-01T10:00:00Z', duration: 30, interviewers: [USER] }, { date: '2026-03-01T11:00:00Z', duration: 30, interviewers: [] }] },
-			}),
-		});
-		expectInputError(result, 'Interviews > Interview 2 > Interviewer Names or IDs');
-	});
-
-	it('refuses an interview without a date', async () => {
-		const result = await runLever({
-			parameters: writeParameters('create', { interviews: { interview: [{ date: '', duration: 30, interviewers: [USER] }] } }),
-		});
-		expectInputError(result, 'Interviews > Interview 1 > Date');
-	});
-
-	it('refuses a malformed application ID', async () => {
-		const result = await runLever({
-			parameters: writeParameters('create', { additionalFields: { timezone: 'UTC', applications: 'app-1' } }),
-		});
-		expectInputError(result, 'Application IDs');
-	});
-
-	it('refuses a create without Perform As', async () => {
-		const result = await runLever({ parameters: writeParameters('create', { performAs: { __rl: true, mode: 'list', value: '' } }) });
-		expectInputError(result, 'Perform As');
+	it.each<Refusal>([
+		['without interviews', { interviews: {} }, 'Interviews'],
+		[
+			'with an interview without interviewers, naming which interview',
+			{ interviews: { interview: [{ date: '2026-03-01T10:00:00Z', duration: 30, interviewers: [USER] }, { date: '2026-03-01T11:00:00Z', duration: 30, interviewers: [] }] } },
+			'Interviews > Interview 2 > Interviewer Names or IDs',
+		],
+		['with an interview without a date', { interviews: { interview: [{ date: '', duration: 30, interviewers: [USER] }] } }, 'Interviews > Interview 1 > Date'],
+		['with a malformed application ID', { additionalFields: { timezone: 'UTC', applications: 'app-1' } }, 'Application IDs'],
+		['without Perform As', { performAs: { __rl: true, mode: 'list', value: '' } }, 'Perform As'],
+	])('refuses a panel %s before any request', async (_case, changes, field) => {
+		expectInputError(await runLever({ parameters: writeParameters('create', changes) }), field);
 	});
 
 	it('refuses a malformed panel ID before any request', async () => {

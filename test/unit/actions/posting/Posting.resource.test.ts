@@ -3,6 +3,7 @@ import nock from 'nock';
 import { testBuckets } from '../../../helpers/rateLimits';
 import { runLever } from '../../../helpers/runNode';
 import { LEVER, POSTING, USER, byId, expectDone, expectInputError, jsonOf, page, useNock } from '../../../helpers/fixtures';
+import type { Refusal } from '../../../helpers/fixtures';
 
 useNock();
 
@@ -231,53 +232,26 @@ describe('Posting resource', () => {
 			expect(jsonOf(result)).toEqual([SIMPLE_POSTING]);
 		});
 
-		it('refuses a salary range that is only partly filled, naming the missing parts', async () => {
-			const result = await runLever({
-				parameters: {
-					resource: 'posting',
-					operation: 'create',
-					performAs: byId(USER),
-					text: 'Engineer',
-					additionalFields: { salaryMin: 100000, salaryCurrency: 'USD' },
-				},
-			});
-			expectInputError(result, 'Salary Range');
+		const create = { resource: 'posting', operation: 'create', performAs: byId(USER), text: 'Engineer', additionalFields: {} };
+
+		it.each<Refusal>([
+			['a salary range that is only partly filled', { additionalFields: { salaryMin: 100000, salaryCurrency: 'USD' } }, 'Salary Range'],
+			[
+				'a salary range whose minimum is above its maximum',
+				{ additionalFields: { salaryMin: 200, salaryMax: 100, salaryCurrency: 'USD', salaryInterval: 'per-year-salary' } },
+				'Salary Range',
+			],
+			['a missing Perform As (Lever requires it here)', { performAs: byId('') }, 'Perform As'],
+			['a missing title', { text: '  ' }, 'Title'],
+			['an owner that is not a Lever ID', { additionalFields: { owner: 'rita' } }, 'Owner'],
+		])('refuses %s before any request', async (_case, changes, field) => {
+			expectInputError(await runLever({ parameters: { ...create, ...changes } }), field);
+		});
+
+		it('names the missing parts of a partly filled salary range', async () => {
+			const result = await runLever({ parameters: { ...create, additionalFields: { salaryMin: 100000, salaryCurrency: 'USD' } } });
 			expect(result.error?.message).toContain('Salary Maximum');
 			expect(result.error?.message).toContain('Salary Interval');
-		});
-
-		it('refuses a salary range whose minimum is above its maximum', async () => {
-			const result = await runLever({
-				parameters: {
-					resource: 'posting',
-					operation: 'create',
-					performAs: byId(USER),
-					text: 'Engineer',
-					additionalFields: { salaryMin: 200, salaryMax: 100, salaryCurrency: 'USD', salaryInterval: 'per-year-salary' },
-				},
-			});
-			expectInputError(result, 'Salary Range');
-		});
-
-		it('refuses a missing Perform As (Lever requires it here)', async () => {
-			const result = await runLever({
-				parameters: { resource: 'posting', operation: 'create', performAs: byId(''), text: 'Engineer', additionalFields: {} },
-			});
-			expectInputError(result, 'Perform As');
-		});
-
-		it('refuses a missing title', async () => {
-			const result = await runLever({
-				parameters: { resource: 'posting', operation: 'create', performAs: byId(USER), text: '  ', additionalFields: {} },
-			});
-			expectInputError(result, 'Title');
-		});
-
-		it('refuses an owner that is not a Lever ID', async () => {
-			const result = await runLever({
-				parameters: { resource: 'posting', operation: 'create', performAs: byId(USER), text: 'Engineer', additionalFields: { owner: 'rita' } },
-			});
-			expectInputError(result, 'Owner');
 		});
 	});
 
@@ -394,47 +368,26 @@ describe('Posting resource', () => {
 			expect(jsonOf(result)).toEqual([{ applicationId: 'app-2' }]);
 		});
 
-		it('refuses an email that is not an email before any request', async () => {
-			const result = await runLever({
-				parameters: {
-					resource: 'posting',
-					operation: 'apply',
-					postingId: byId(POSTING),
-					applicationInput: 'fields',
-					fullName: 'Jane Doe',
-					email: 'jane at example',
-					additionalFields: {},
-				},
-			});
-			expectInputError(result, 'Email');
-		});
+		const apply = {
+			resource: 'posting',
+			operation: 'apply',
+			postingId: byId(POSTING),
+			applicationInput: 'fields',
+			fullName: 'Jane Doe',
+			email: 'jane@example.com',
+			additionalFields: {},
+		};
 
-		it('refuses custom answers that are not JSON', async () => {
-			const result = await runLever({
-				parameters: {
-					resource: 'posting',
-					operation: 'apply',
-					postingId: byId(POSTING),
-					applicationInput: 'fields',
-					fullName: 'Jane Doe',
-					email: 'jane@example.com',
-					additionalFields: { customQuestions: '[{id: q1}]' },
-				},
-			});
-			expectInputError(result, 'Custom Question Answers');
-		});
-
-		it('refuses a JSON body without an email', async () => {
-			const result = await runLever({
-				parameters: {
-					resource: 'posting',
-					operation: 'apply',
-					postingId: byId(POSTING),
-					applicationInput: 'json',
-					applicationJson: '{"personalInformation": [{"name": "fullName", "value": "Jane"}]}',
-				},
-			});
-			expectInputError(result, 'Application (JSON)');
+		it.each<Refusal>([
+			['an email that is not an email', { email: 'jane at example' }, 'Email'],
+			['custom answers that are not JSON', { additionalFields: { customQuestions: '[{id: q1}]' } }, 'Custom Question Answers'],
+			[
+				'a JSON body without an email',
+				{ applicationInput: 'json', applicationJson: '{"personalInformation": [{"name": "fullName", "value": "Jane"}]}' },
+				'Application (JSON)',
+			],
+		])('refuses %s before any request', async (_case, changes, field) => {
+			expectInputError(await runLever({ parameters: { ...apply, ...changes } }), field);
 		});
 
 		describe("rate: the key's normal limit, 2 per second only when asked", () => {

@@ -2,6 +2,7 @@ import nock from 'nock';
 
 import { runLever } from '../../../helpers/runNode';
 import { CHILD, LEVER, OPP, TEMPLATE, USER, expectInputError, opportunity, page, performAs, useNock } from '../../../helpers/fixtures';
+import type { Refusal } from '../../../helpers/fixtures';
 
 useNock();
 
@@ -98,49 +99,22 @@ describe('Profile Form resource', () => {
 		expect(scope.isDone()).toBe(true);
 	});
 
-	it('refuses a form that leaves a required field empty before any request', async () => {
-		const result = await runLever({
-			parameters: {
-				resource: 'profileForm',
-				operation: 'create',
-				opportunityId: opportunity,
-				performAs,
-				templateId: TEMPLATE,
-				fields: mapping({ 'q-salary': 1 }),
-				options: {},
-			},
-		});
-		expectInputError(result, 'Fields > Needs a visa?');
-	});
+	const create = {
+		resource: 'profileForm',
+		operation: 'create',
+		opportunityId: opportunity,
+		performAs,
+		templateId: TEMPLATE,
+		fields: mapping({ 'q-visa': 'no' }),
+		options: {},
+	};
 
-	it('refuses a number field that is not a number', async () => {
-		const result = await runLever({
-			parameters: {
-				resource: 'profileForm',
-				operation: 'create',
-				opportunityId: opportunity,
-				performAs,
-				templateId: TEMPLATE,
-				fields: mapping({ 'q-visa': 'no', 'q-salary': 'a lot' }),
-				options: {},
-			},
-		});
-		expectInputError(result, 'Fields > Expected salary');
-	});
-
-	it('refuses a template ID that could change the request path', async () => {
-		const result = await runLever({
-			parameters: {
-				resource: 'profileForm',
-				operation: 'create',
-				opportunityId: opportunity,
-				performAs,
-				templateId: '../users',
-				fields: mapping({ 'q-visa': 'no' }),
-				options: {},
-			},
-		});
-		expectInputError(result, 'Template Name or ID');
+	it.each<Refusal>([
+		['that leaves a required field empty', { fields: mapping({ 'q-salary': 1 }) }, 'Fields > Needs a visa?'],
+		['with a number field that is not a number', { fields: mapping({ 'q-visa': 'no', 'q-salary': 'a lot' }) }, 'Fields > Expected salary'],
+		['with a template ID that could change the request path', { templateId: '../users' }, 'Template Name or ID'],
+	])('refuses a form %s before any request', async (_case, changes, field) => {
+		expectInputError(await runLever({ parameters: { ...create, ...changes } }), field);
 	});
 
 	it('gets one profile form', async () => {

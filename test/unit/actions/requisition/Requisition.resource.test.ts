@@ -2,6 +2,7 @@ import nock from 'nock';
 
 import { runLever } from '../../../helpers/runNode';
 import { LEVER, POSTING, REQUISITION, USER, USER_2, byId, expectDone, expectInputError, jsonOf, page, useNock } from '../../../helpers/fixtures';
+import type { Refusal } from '../../../helpers/fixtures';
 
 useNock();
 
@@ -114,46 +115,15 @@ describe('Requisition resource', () => {
 		expectDone(result, scope);
 	});
 
-	it('refuses a headcount that is not a whole number', async () => {
-		const result = await runLever({
-			parameters: { resource: 'requisition', operation: 'create', requisitionCode: 'X', name: 'X', headcountTotal: '1.5', additionalFields: {} },
-		});
-		expectInputError(result, 'Headcount');
-	});
+	const create = { resource: 'requisition', operation: 'create', requisitionCode: 'X', name: 'X', headcountTotal: '1', additionalFields: {} };
 
-	it('refuses a compensation band that is only partly filled', async () => {
-		const result = await runLever({
-			parameters: {
-				resource: 'requisition',
-				operation: 'create',
-				requisitionCode: 'X',
-				name: 'X',
-				headcountTotal: '1',
-				additionalFields: { compensationMax: 100 },
-			},
-		});
-		expectInputError(result, 'Compensation Band');
-	});
-
-	it('refuses custom fields that are not a JSON object', async () => {
-		const result = await runLever({
-			parameters: {
-				resource: 'requisition',
-				operation: 'create',
-				requisitionCode: 'X',
-				name: 'X',
-				headcountTotal: '1',
-				additionalFields: { customFields: '["a"]' },
-			},
-		});
-		expectInputError(result, 'Custom Fields (JSON)');
-	});
-
-	it('refuses a missing requisition code', async () => {
-		const result = await runLever({
-			parameters: { resource: 'requisition', operation: 'create', requisitionCode: '', name: 'X', headcountTotal: '1', additionalFields: {} },
-		});
-		expectInputError(result, 'Requisition Code');
+	it.each<Refusal>([
+		['a headcount that is not a whole number', { headcountTotal: '1.5' }, 'Headcount'],
+		['a compensation band that is only partly filled', { additionalFields: { compensationMax: 100 } }, 'Compensation Band'],
+		['custom fields that are not a JSON object', { additionalFields: { customFields: '["a"]' } }, 'Custom Fields (JSON)'],
+		['a missing requisition code', { requisitionCode: '' }, 'Requisition Code'],
+	])('refuses %s before any request', async (_case, changes, field) => {
+		expectInputError(await runLever({ parameters: { ...create, ...changes } }), field);
 	});
 
 	it('replaces a requisition with PUT', async () => {

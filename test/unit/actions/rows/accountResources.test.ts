@@ -2,7 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { Lever } from '../../../../nodes/Lever/Lever.node';
 import { RESOURCES } from '../../../../nodes/Lever/actions/resources';
-import type { LeverOperation } from '../../../../nodes/Lever/actions/types';
+import { operationFor, walkProperties } from '../../../helpers/description';
 
 /** Endpoints #52-#106 of Lever's endpoint list: resource, method, path, perform_as, list mode. */
 const TABLE: Array<[string, string, string, 'R' | '-', 'cursor' | 'unpaged' | '-']> = [
@@ -66,23 +66,6 @@ const TABLE: Array<[string, string, string, 'R' | '-', 'cursor' | 'unpaged' | '-
 const MINE = [...new Set(TABLE.map(([resource]) => resource))];
 const LOCATOR_PLACEHOLDERS = ['posting', 'user', 'stage', 'requisition'];
 
-function operationFor(resource: string, method: string, path: string): LeverOperation | undefined {
-	return RESOURCES.find((candidate) => candidate.value === resource)?.operations.find(
-		(operation) => operation.method === method && operation.path === path,
-	);
-}
-
-/** Every parameter, including those inside collections and fixed collections. */
-function walk(properties: INodeProperties[], visit: (property: INodeProperties) => void) {
-	for (const property of properties) {
-		visit(property);
-		for (const option of (property.options ?? []) as Array<INodeProperties & { values?: INodeProperties[] }>) {
-			if ('type' in option && option.type) walk([option], visit);
-			if (option.values) walk(option.values, visit);
-		}
-	}
-}
-
 const { properties } = new Lever().description;
 const mine = properties.filter((property) => MINE.includes(String(property.displayOptions?.show?.resource?.[0])));
 const sorted = (names: string[]) => [...names].sort((a, b) => a.localeCompare(b));
@@ -124,7 +107,7 @@ describe('account-level resources (#52-#106) in the node description', () => {
 	});
 
 	it('gives every parameter a default, never required: false, and boolean descriptions starting with "Whether"', () => {
-		walk(mine, (property) => {
+		walkProperties(mine, (property) => {
 			expect(property).toHaveProperty('default');
 			expect(property.required).not.toBe(false);
 			if (property.type === 'boolean' && property.description) expect(property.description).toMatch(/^Whether /);
@@ -132,7 +115,7 @@ describe('account-level resources (#52-#106) in the node description', () => {
 	});
 
 	it('sorts options and collection entries alphabetically, and names dropdowns loaded from Lever "… Name or ID"', () => {
-		walk(mine, (property) => {
+		walkProperties(mine, (property) => {
 			if (['options', 'multiOptions'].includes(property.type) && property.options) {
 				const names = (property.options as INodePropertyOptions[]).map((option) => option.name);
 				expect(names).toEqual(sorted(names));

@@ -1,8 +1,6 @@
-import type { INodeProperties } from 'n8n-workflow';
-
 import { Lever } from '../../../../nodes/Lever/Lever.node';
 import { RESOURCES } from '../../../../nodes/Lever/actions/resources';
-import type { LeverOperation } from '../../../../nodes/Lever/actions/types';
+import { operationFor, walkProperties } from '../../../helpers/description';
 
 /** Endpoints #13-#51 of Lever's endpoint list: method, path, perform_as, list mode. */
 const TABLE: Array<[string, string, string, 'R' | 'O' | '-', 'cursor' | 'unpaged' | '-']> = [
@@ -49,22 +47,6 @@ const TABLE: Array<[string, string, string, 'R' | 'O' | '-', 'cursor' | 'unpaged
 
 const MINE = ['application', 'feedback', 'file', 'interview', 'note', 'offer', 'panel', 'profileForm', 'referral', 'resume'];
 
-function operationFor(resource: string, method: string, path: string): LeverOperation | undefined {
-	return RESOURCES.find((candidate) => candidate.value === resource)?.operations.find(
-		(operation) => operation.method === method && operation.path === path,
-	);
-}
-
-function walk(properties: INodeProperties[], visit: (property: INodeProperties) => void) {
-	for (const property of properties) {
-		visit(property);
-		for (const option of (property.options ?? []) as Array<INodeProperties & { values?: INodeProperties[] }>) {
-			if ('type' in option && option.type) walk([option], visit);
-			if (option.values) walk(option.values, visit);
-		}
-	}
-}
-
 describe('opportunity sub-resources (#13-#51) in the node description', () => {
 	it.each(TABLE)('%s: %s %s has an operation with perform_as %s and list mode %s', (resource, method, path, performAs, list) => {
 		const operation = operationFor(resource, method, path);
@@ -88,7 +70,7 @@ describe('opportunity sub-resources (#13-#51) in the node description', () => {
 		const missing: string[] = [];
 		for (const resource of RESOURCES.filter((candidate) => MINE.includes(candidate.value))) {
 			for (const operation of resource.operations) {
-				walk(operation.properties ?? [], (property) => {
+				walkProperties(operation.properties ?? [], (property) => {
 					const loadOptionsMethod = property.typeOptions?.loadOptionsMethod as string | undefined;
 					if (loadOptionsMethod && typeof methods.loadOptions?.[loadOptionsMethod] !== 'function') missing.push(loadOptionsMethod);
 					const mapper = property.typeOptions?.resourceMapper as { resourceMapperMethod?: string } | undefined;
@@ -104,7 +86,7 @@ describe('opportunity sub-resources (#13-#51) in the node description', () => {
 	it('leaves resource/operation display conditions to the router and gives every field a default', () => {
 		for (const resource of RESOURCES.filter((candidate) => MINE.includes(candidate.value))) {
 			for (const operation of resource.operations) {
-				walk(operation.properties ?? [], (property) => {
+				walkProperties(operation.properties ?? [], (property) => {
 					expect(property.displayOptions?.show?.resource).toBeUndefined();
 					expect(property.displayOptions?.show?.operation).toBeUndefined();
 					expect(property).toHaveProperty('default');
