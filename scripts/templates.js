@@ -12,6 +12,10 @@
  *   - every Lever node's resource, operation and parameter names exist in the built node description, and
  *     each parameter is one the editor shows for that resource and operation
  *   - at least one sticky note; no pinned data
+ *   - no expression outside a Code node reads a Code node's items through `$('Name')` (.first(), .item, .all()
+ *     ...) or `$items('Name')`: n8n 1.x runs Code nodes without task runners by default and its expression
+ *     engine (isolated-vm, the default from 1.123) cannot take those items over, so such an expression comes
+ *     out empty without an error. `$json` and `$node['Name'].json` (the item at the same index) work on both.
  *
  * Runs on the machine's Node (no n8n needed): `npm run build` = `n8n-node build && gulp templates`.
  */
@@ -118,6 +122,30 @@ function checkPackageNode(node, { description }) {
 	return problems;
 }
 
+// ------------------------------------------------------------------------------------------------ expressions
+
+const CODE_NODE_TYPES = new Set(['n8n-nodes-base.code', 'n8n-nodes-base.function', 'n8n-nodes-base.functionItem']);
+/** `$('Name').first` / `.item` / ... and `$items('Name')`: the accessors that copy a node's whole items. */
+const ITEM_ACCESS = /\$\(\s*(['"])(.+?)\1\s*\)\s*\.\s*(first|last|all|item|itemMatching|pairedItem)\b|\$items\(\s*(['"])(.+?)\4/g;
+
+/** Expressions (strings starting with "=") of a node's parameters that read a Code node's items by name. */
+function codeItemReads(node, codeNodes) {
+	const found = new Map();
+	const walk = (value) => {
+		if (typeof value === 'string') {
+			if (!value.startsWith('=')) return;
+			for (const m of value.matchAll(ITEM_ACCESS)) {
+				const name = m[2] ?? m[5];
+				if (codeNodes.has(name)) found.set(m[0], { name, access: m[0] });
+			}
+		} else if (value && typeof value === 'object') {
+			for (const v of Object.values(value)) walk(v);
+		}
+	};
+	walk(node.parameters || {});
+	return [...found.values()];
+}
+
 // ------------------------------------------------------------------------------------------------ secrets
 
 function secretProblems(node) {
@@ -161,6 +189,7 @@ function checkTemplate(file, wf, { core = coreNodes(), ours = packageNodes() } =
 	if (wf.pinData && Object.keys(wf.pinData).length) say(null, `has pinned data (${Object.keys(wf.pinData).join(', ')}): remove it`);
 	if (!wf.nodes.some((n) => n.type === 'n8n-nodes-base.stickyNote')) say(null, 'has no sticky note: add an overview note');
 	const names = new Set();
+	const codeNodes = new Set(wf.nodes.filter((n) => CODE_NODE_TYPES.has(n.type)).map((n) => n.name));
 	for (const node of wf.nodes) {
 		if (names.has(node.name)) say(node, 'the name is used twice');
 		names.add(node.name);
@@ -188,6 +217,14 @@ function checkTemplate(file, wf, { core = coreNodes(), ours = packageNodes() } =
 			}
 		}
 		for (const p of secretProblems(node)) say(node, p);
+		if (!CODE_NODE_TYPES.has(node.type)) {
+			for (const { name, access } of codeItemReads(node, codeNodes)) {
+				say(
+					node,
+					`reads Code node "${name}" with ${access}: on n8n 1.x (Code nodes without task runners) that expression comes out empty; use $json, or $node['${name}'].json for the item at the same index`,
+				);
+			}
+		}
 	}
 	return problems;
 }

@@ -578,10 +578,7 @@ describe('partner templates in a real n8n', () => {
 
 	// ------------------------------------------------------------------------------------------------ webhooks
 
-	// On n8n 1.123.81 three of these webhook answers arrive empty (200, no body) although the executions reach
-	// their Respond to Webhook node (The Org sync-now, an Outhire application, an OfferZen create): not solved
-	// yet, so they run on 2.x only (test/e2e/README.md).
-	(harness.installer.N8N_VERSION.startsWith('1.') ? describe.skip : describe)('webhook templates under n8n start', () => {
+	describe('webhook templates under n8n start', () => {
 		const hook = (path) => `${server.url}/webhook/${path}`;
 		// A posting still published after The Org test changed some (fx.published[0] stays published).
 		const openPosting = () =>

@@ -75,6 +75,13 @@ describe('gulp templates', () => {
 		['no sticky note', (wf) => (wf.nodes = wf.nodes.filter((n) => n.type !== 'n8n-nodes-base.stickyNote')), /has no sticky note/],
 		['a core node version one supported n8n lacks', (wf) => (wf.nodes.find((n) => n.name === 'Config').typeVersion = 3.5), /n8n-nodes-base\.set v3\.5 is not in every supported n8n/],
 		['an unknown node type', (wf) => (leverNode(wf).type = 'n8n-nodes-lever.leverr'), /neither an n8n core node nor a node of n8n-nodes-lever/],
+		// n8n 1.x without task runners evaluates this to nothing, silently (scripts/templates.js)
+		['an expression reading a Code node\'s items with $()', (wf) => {
+			wf.nodes.find((n) => n.name === 'Get changed postings').parameters.filters.updatedAfter = "={{ $('Plan run').first().json.updatedAfter }}";
+		}, /node "Get changed postings": reads Code node "Plan run" with \$\('Plan run'\)\.first/],
+		['$items() of a Code node', (wf) => {
+			wf.nodes.find((n) => n.name === 'Respond with counts').parameters.responseBody = "={{ $items('Compare with previous snapshot')[0].json.counts }}";
+		}, /node "Respond with counts": reads Code node "Compare with previous snapshot" with \$items\('Compare with previous snapshot'/],
 	])('reports %s', (_what, edit, expected) => {
 		const wf = JSON.parse(fs.readFileSync(path.join(WORKFLOWS, 'lever-postings-to-the-org.json'), 'utf8'));
 		expect(templates.checkTemplate('t.json', wf)).toEqual([]);
