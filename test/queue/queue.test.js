@@ -328,8 +328,6 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 		const scheduled = ['sureCloud', 'outhireScheduled', 'seekOutScheduled'];
 		for (const key of scheduled) await activate(wf[key].id);
 		// Each is switched off once its first scheduled run has started (a run may take longer than 20 s).
-		// Not checked here: SeekOut's enrichment webhook answering from the index its scheduled run built
-		// (in this stack it answered indexReady: false; see the README's queue-mode notes).
 		const pending = new Set(scheduled);
 		try {
 			await until(
@@ -360,6 +358,42 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 		expect(jobs.length).toBeGreaterThan(0);
 		const [index] = output(await execution((await executionsOf(wf.seekOutScheduled.id)).find((e) => e.mode === 'trigger').id), 'Build lookup index');
 		expect(index.opportunities).toBe(emu.state.opportunities.values().filter((o) => o.confidentiality !== 'confidential').length);
+
+		// Static data in queue mode (n8n 2.40.7): the scheduled run on a worker saved the index in the workflow's
+		// static data (it is in the database), but a new execution enqueued for a worker carries a workflow
+		// snapshot without static data and is not told to reload it, so the next runs on a worker start with
+		// empty static data: the enrichment webhook of the same workflow finds no index, and the next scheduled
+		// run is a full one again ("first run"). Asserted as it is, so that a fix in n8n shows here.
+		const seeded = emu.state.opportunities.values().find((o) => o.confidentiality !== 'confidential' && !o._apiCreated);
+		const email = emu.state.contacts.get(seeded.contact).emails[0];
+		const saved = (await rest('GET', `/workflows/${wf.seekOutScheduled.id}`)).staticData?.global ?? {};
+		expect(Object.keys(saved.index?.byEmail ?? {})).toContain(email.toLowerCase());
+		await activate(wf.seekOutScheduled.id);
+		try {
+			await T.waitForWebhook(hook('q-seekout/enrich'), { timeoutMs: 120000 });
+			const res = await T.postJson(hook('q-seekout/enrich'), { profiles: [{ profileId: 'p-seeded', name: 'Someone', emails: [email] }] });
+			expect(res.status).toBe(200);
+			expect(res.body).toMatchObject({ indexReady: false, matched: 0 });
+			const answered = await until(
+				async () => (await executionsOf(wf.seekOutScheduled.id)).find((e) => e.mode === 'webhook' && done(e)),
+				'the enrichment execution',
+				{ timeoutMs: 60000, log: logs },
+			);
+			expect(answered.status).toBe('success');
+			expect(await onWorker(answered.id)).toMatch(/^worker[12]$/);
+			const second = await until(
+				async () => {
+					const runs = (await executionsOf(wf.seekOutScheduled.id)).filter((e) => e.mode === 'trigger' && done(e));
+					return runs.length >= 2 ? runs[0] : undefined;
+				},
+				'a second scheduled SeekOut run',
+				{ timeoutMs: 120000, everyMs: 1000, log: logs },
+			);
+			expect(second.status).toBe('success');
+			expect(output(await execution(second.id), 'Plan run')[0]).toMatchObject({ mode: 'full', reason: 'first run' });
+		} finally {
+			await deactivate(wf.seekOutScheduled.id);
+		}
 	});
 
 
