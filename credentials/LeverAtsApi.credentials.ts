@@ -5,12 +5,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import {
-	CUSTOM_URL_PATTERN,
-	environmentExpression,
-	environmentOptions,
-} from '../nodes/Lever/transport/environments';
-import { rateLimitFields } from './rateLimitFields';
+import { environmentExpression } from '../nodes/Lever/transport/environments';
+import { customUrlField, environmentField, rateLimitFields } from './fields';
 
 /** Lever API key: HTTP Basic with the key as user name and an empty password. */
 export class LeverAtsApi implements ICredentialType {
@@ -23,34 +19,13 @@ export class LeverAtsApi implements ICredentialType {
 	documentationUrl = 'https://github.com/n8n-nodes-lever/n8n-nodes-lever#api-key-credential';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Environment',
-			name: 'environment',
-			type: 'options',
-			options: environmentOptions,
-			default: 'production',
-			description: 'Which Lever the key belongs to. A sandbox key only works against the sandbox.',
-		},
-		{
+		environmentField('Which Lever the key belongs to. A sandbox key only works against the sandbox.'),
+		customUrlField({
 			displayName: 'Custom Base URL',
 			name: 'customBaseUrl',
-			type: 'string',
-			default: '',
 			placeholder: 'e.g. http://127.0.0.1:4010/v1',
 			description: 'Base URL of the Data API, including /v1 (the local emulator or a proxy)',
-			displayOptions: { show: { environment: ['custom'] } },
-			typeOptions: {
-				validationRules: [
-					{
-						type: 'regex',
-						properties: {
-							regex: CUSTOM_URL_PATTERN,
-							errorMessage: 'Must start with http:// or https://',
-						},
-					},
-				],
-			},
-		},
+		}),
 		{
 			displayName: 'API Key',
 			name: 'apiKey',

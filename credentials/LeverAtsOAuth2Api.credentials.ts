@@ -1,19 +1,8 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import {
-	CUSTOM_URL_PATTERN,
-	environmentCode,
-	environmentExpression,
-	environmentOptions,
-} from '../nodes/Lever/transport/environments';
-import { rateLimitFields } from './rateLimitFields';
+import { environmentCode, environmentExpression } from '../nodes/Lever/transport/environments';
+import { customUrlField, environmentField, rateLimitFields } from './fields';
 import { LEVER_SCOPES, MAX_SCOPES, SCOPE_PRESETS } from './scopes';
-
-const customOnly = { show: { environment: ['custom'] } };
-const urlRule = {
-	type: 'regex' as const,
-	properties: { regex: CUSTOM_URL_PATTERN, errorMessage: 'Must start with http:// or https://' },
-};
 
 const presetScopes = JSON.stringify(Object.fromEntries(Object.entries(SCOPE_PRESETS).map(([key, preset]) => [key, preset.scopes])));
 
@@ -33,40 +22,18 @@ export class LeverAtsOAuth2Api implements ICredentialType {
 	documentationUrl = 'https://github.com/n8n-nodes-lever/n8n-nodes-lever#oauth2-credential';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Environment',
-			name: 'environment',
-			type: 'options',
-			options: environmentOptions,
-			default: 'production',
-		},
-		{
-			displayName: 'Custom Base URL',
-			name: 'customBaseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. http://127.0.0.1:4010/v1',
-			displayOptions: customOnly,
-			typeOptions: { validationRules: [urlRule] },
-		},
-		{
+		environmentField(),
+		customUrlField({ displayName: 'Custom Base URL', name: 'customBaseUrl', placeholder: 'e.g. http://127.0.0.1:4010/v1' }),
+		customUrlField({
 			displayName: 'Custom Authorization URL',
 			name: 'customAuthUrl',
-			type: 'string',
-			default: '',
 			placeholder: 'e.g. http://127.0.0.1:4010/oauth/authorize',
-			displayOptions: customOnly,
-			typeOptions: { validationRules: [urlRule] },
-		},
-		{
+		}),
+		customUrlField({
 			displayName: 'Custom Access Token URL',
 			name: 'customTokenUrl',
-			type: 'string',
-			default: '',
 			placeholder: 'e.g. http://127.0.0.1:4010/oauth/token',
-			displayOptions: customOnly,
-			typeOptions: { validationRules: [urlRule] },
-		},
+		}),
 		{
 			displayName: 'Scopes',
 			name: 'scopePreset',
