@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { getCollection } from '../helpers/parameters';
 import { jsonArray, pick, requiredString, templateUpdateBody } from '../helpers/writes';
 import type { LeverOperation, LeverResource, PathParameterKind } from './types';
+import { optionalFields } from '../shared';
 
 /**
  * Feedback templates and profile form templates are the same resource in Lever: a name, questions as
@@ -56,31 +57,24 @@ function templateFields(kind: TemplateKind, operation: 'create' | 'update'): INo
 			default: '[]',
 			description: kind.fieldsDescription,
 		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				{
-					displayName: 'Group ID',
-					name: 'group',
-					type: 'string',
-					default: '',
-					description: 'ID of the template group to file the template under',
-				},
-				{
-					displayName: 'Instructions',
-					name: 'instructions',
-					type: 'string',
-					typeOptions: { rows: 3 },
-					default: '',
-					description: kind.instructionsDescription,
-				},
-				...(kind.extraOptions ?? []),
-			],
-		},
+		optionalFields('additionalFields', [
+			{
+				displayName: 'Group ID',
+				name: 'group',
+				type: 'string',
+				default: '',
+				description: 'ID of the template group to file the template under',
+			},
+			{
+				displayName: 'Instructions',
+				name: 'instructions',
+				type: 'string',
+				typeOptions: { rows: 3 },
+				default: '',
+				description: kind.instructionsDescription,
+			},
+			...(kind.extraOptions ?? []),
+		]),
 	];
 	// Create starts from a working example; Update starts empty, which keeps the template's questions.
 	return properties.map((property) => {

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { DateContext } from './rules';
 import { invalidParameter, toMilliseconds } from './rules';
+import { optionalFields } from './fields';
 
 /**
  * One rule for every date filter: a range over what happened to a record is two n8n date-time fields
@@ -65,14 +66,7 @@ export function dateRangeFields(dates: DateRange, records: string): INodePropert
 
 /** A Filters collection holding just one range. */
 export function dateRangeFilters(dates: DateRange, records: string): INodeProperties {
-	return {
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: dateRangeFields(dates, records),
-	};
+	return optionalFields('filters', dateRangeFields(dates, records));
 }
 
 /** Parameter names a set of ranges uses, so a collection converter can leave them to `dateRangeQuery`. */

@@ -112,3 +112,22 @@ export const ORIGINS = ['agency', 'applied', 'internal', 'referred', 'sourced', 
 
 /** The origins as dropdown options (`Agency`, …), alphabetical like ORIGINS. */
 export const ORIGIN_OPTIONS = ORIGINS.map((origin) => ({ name: origin.charAt(0).toUpperCase() + origin.slice(1), value: origin }));
+
+const OPTIONAL_FIELDS = {
+	filters: { displayName: 'Filters', placeholder: 'Add Filter' },
+	additionalFields: { displayName: 'Additional Fields', placeholder: 'Add Field' },
+	updateFields: { displayName: 'Update Fields', placeholder: 'Add Field' },
+} as const;
+
+/**
+ * A collection of optional fields: `filters` of a listing, `additionalFields` of a create, `updateFields`
+ * of an update. The names are what saved workflows store.
+ */
+export function optionalFields(
+	name: keyof typeof OPTIONAL_FIELDS,
+	options: INodeProperties[],
+	extra: Pick<INodeProperties, 'description' | 'displayOptions'> = {},
+): INodeProperties {
+	const { displayName, placeholder } = OPTIONAL_FIELDS[name];
+	return { displayName, name, type: 'collection', placeholder, default: {}, ...extra, options };
+}

@@ -1,6 +1,6 @@
 import type { LeverResource } from '../types';
 import { convertCollection, getCollection } from '../../helpers/parameters';
-import { DATE_RANGES, dateRangeFields, invalidParameter } from '../../shared';
+import { DATE_RANGES, dateRangeFields, invalidParameter, optionalFields } from '../../shared';
 
 const EVENT_TYPES = [
 	'account.authentication:changed',
@@ -42,46 +42,39 @@ export const auditEventResource: LeverResource = {
 			path: '/audit_events',
 			list: 'cursor',
 			properties: [
-				{
-					displayName: 'Filters',
-					name: 'filters',
-					type: 'collection',
-					placeholder: 'Add Filter',
-					default: {},
-					options: [
-						...dateRangeFields(DATE_RANGES.created, 'events'),
-						{
-							displayName: 'Target ID',
-							name: 'targetId',
-							type: 'string',
-							default: '',
-							description: 'Only events about this object; needs Target Type',
-						},
-						{
-							displayName: 'Target Type',
-							name: 'targetType',
-							type: 'string',
-							default: '',
-							placeholder: 'e.g. user',
-							description: 'Only events about this kind of object (the part of the event type before the colon, e.g. user or account)',
-						},
-						{
-							displayName: 'Type',
-							name: 'type',
-							type: 'options',
-							options: [...EVENT_TYPES].sort((a, b) => a.localeCompare(b)).map((type) => ({ name: type, value: type })),
-							default: 'user:added',
-							description: 'Only events of this type',
-						},
-						{
-							displayName: 'User ID',
-							name: 'userId',
-							type: 'string',
-							default: '',
-							description: 'Only events by this user; enter null for events without a user, such as failed logins',
-						},
-					],
-				},
+				optionalFields('filters', [
+					...dateRangeFields(DATE_RANGES.created, 'events'),
+					{
+						displayName: 'Target ID',
+						name: 'targetId',
+						type: 'string',
+						default: '',
+						description: 'Only events about this object; needs Target Type',
+					},
+					{
+						displayName: 'Target Type',
+						name: 'targetType',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. user',
+						description: 'Only events about this kind of object (the part of the event type before the colon, e.g. user or account)',
+					},
+					{
+						displayName: 'Type',
+						name: 'type',
+						type: 'options',
+						options: [...EVENT_TYPES].sort((a, b) => a.localeCompare(b)).map((type) => ({ name: type, value: type })),
+						default: 'user:added',
+						description: 'Only events of this type',
+					},
+					{
+						displayName: 'User ID',
+						name: 'userId',
+						type: 'string',
+						default: '',
+						description: 'Only events by this user; enter null for events without a user, such as failed logins',
+					},
+				]),
 			],
 			request(itemIndex) {
 				const qs = convertCollection(this, itemIndex, 'Filters', getCollection(this, 'filters', itemIndex), {

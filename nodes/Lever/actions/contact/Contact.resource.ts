@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { getCollection, toList } from '../../helpers/parameters';
-import { assertEmail, invalidParameter } from '../../shared';
+import { assertEmail, invalidParameter, optionalFields } from '../../shared';
 import { assertSomething, pick } from '../../helpers/writes';
 import type { LeverResource } from '../types';
 
@@ -28,81 +28,74 @@ export const contactResource: LeverResource = {
 			path: '/contacts/{contact}',
 			idempotent: true,
 			properties: [
-				{
-					displayName: 'Update Fields',
-					name: 'updateFields',
-					type: 'collection',
-					placeholder: 'Add Field',
-					default: {},
-					options: [
-						{
-							displayName: 'Emails',
-							name: 'emails',
-							type: 'string',
-							default: '',
-							placeholder: 'e.g. jane@example.com, jane.doe@gmail.com',
-							description: 'All email addresses of the person (comma-separated); replaces the current ones',
-						},
-						{
-							displayName: 'Headline',
-							name: 'headline',
-							type: 'string',
-							default: '',
-							placeholder: 'e.g. Staff Engineer at Acme',
-						},
-						{
-							displayName: 'Location',
-							name: 'location',
-							type: 'string',
-							default: '',
-							placeholder: 'e.g. Berlin, Germany',
-						},
-						{
-							displayName: 'Name',
-							name: 'name',
-							type: 'string',
-							default: '',
-							placeholder: 'e.g. Jane Doe',
-						},
-						{
-							displayName: 'Phones',
-							name: 'phones',
-							type: 'fixedCollection',
-							typeOptions: { multipleValues: true },
-							default: {},
-							placeholder: 'Add Phone',
-							description: 'All phone numbers of the person; replaces the current ones',
-							options: [
-								{
-									displayName: 'Phone',
-									name: 'phone',
-									values: [
-										{
-											displayName: 'Type',
-											name: 'type',
-											type: 'options',
-											options: [
-												{ name: 'Home', value: 'home' },
-												{ name: 'Mobile', value: 'mobile' },
-												{ name: 'Other', value: 'other' },
-												{ name: 'Skype', value: 'skype' },
-												{ name: 'Work', value: 'work' },
-											],
-											default: 'mobile',
-										},
-										{
-											displayName: 'Number',
-											name: 'value',
-											type: 'string',
-											default: '',
-											placeholder: 'e.g. +44 20 7946 0000',
-										},
-									],
-								},
-							],
-						},
-					],
-				},
+				optionalFields('updateFields', [
+					{
+						displayName: 'Emails',
+						name: 'emails',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. jane@example.com, jane.doe@gmail.com',
+						description: 'All email addresses of the person (comma-separated); replaces the current ones',
+					},
+					{
+						displayName: 'Headline',
+						name: 'headline',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. Staff Engineer at Acme',
+					},
+					{
+						displayName: 'Location',
+						name: 'location',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. Berlin, Germany',
+					},
+					{
+						displayName: 'Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. Jane Doe',
+					},
+					{
+						displayName: 'Phones',
+						name: 'phones',
+						type: 'fixedCollection',
+						typeOptions: { multipleValues: true },
+						default: {},
+						placeholder: 'Add Phone',
+						description: 'All phone numbers of the person; replaces the current ones',
+						options: [
+							{
+								displayName: 'Phone',
+								name: 'phone',
+								values: [
+									{
+										displayName: 'Type',
+										name: 'type',
+										type: 'options',
+										options: [
+											{ name: 'Home', value: 'home' },
+											{ name: 'Mobile', value: 'mobile' },
+											{ name: 'Other', value: 'other' },
+											{ name: 'Skype', value: 'skype' },
+											{ name: 'Work', value: 'work' },
+										],
+										default: 'mobile',
+									},
+									{
+										displayName: 'Number',
+										name: 'value',
+										type: 'string',
+										default: '',
+										placeholder: 'e.g. +44 20 7946 0000',
+									},
+								],
+							},
+						],
+					},
+				]),
 			],
 			request(itemIndex) {
 				const node = this.getNode();

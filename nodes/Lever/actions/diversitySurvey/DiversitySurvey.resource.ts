@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { getCollection } from '../../helpers/parameters';
-import { invalidParameter } from '../../shared';
+import { invalidParameter, optionalFields } from '../../shared';
 import type { LeverResource } from '../types';
 
 export const diversitySurveyResource: LeverResource = {
@@ -19,31 +19,24 @@ export const diversitySurveyResource: LeverResource = {
 			pathParameters: { posting: 'posting' },
 			list: 'unpaged',
 			properties: [
-				{
-					displayName: 'Filters',
-					name: 'filters',
-					type: 'collection',
-					placeholder: 'Add Filter',
-					default: {},
-					options: [
-						{
-							displayName: 'Country Code',
-							name: 'countryCode',
-							type: 'string',
-							default: '',
-							placeholder: 'e.g. US',
-							description: 'ISO 3166 alpha-2 country the candidate selected (for candidate-selected-location surveys)',
-						},
-						{
-							displayName: 'Location',
-							name: 'location',
-							type: 'string',
-							default: '',
-							placeholder: 'e.g. London',
-							description: 'Posting location (for posting-location surveys)',
-						},
-					],
-				},
+				optionalFields('filters', [
+					{
+						displayName: 'Country Code',
+						name: 'countryCode',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. US',
+						description: 'ISO 3166 alpha-2 country the candidate selected (for candidate-selected-location surveys)',
+					},
+					{
+						displayName: 'Location',
+						name: 'location',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. London',
+						description: 'Posting location (for posting-location surveys)',
+					},
+				]),
 			],
 			request(itemIndex) {
 				const filters = getCollection(this, 'filters', itemIndex);

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { LeverResource } from '../types';
 import { convertCollection, getCollection } from '../../helpers/parameters';
-import { assertLeverId, invalidParameter, nameOrIdField } from '../../shared';
+import { assertLeverId, invalidParameter, nameOrIdField, optionalFields } from '../../shared';
 import { mappedTemplateValues } from '../../helpers/templateFields';
 import { convertDates } from '../../helpers/dateFilters';
 
@@ -69,45 +69,38 @@ export const feedbackResource: LeverResource = {
 			properties: [
 				templateField('The feedback template (scorecard) to fill in; its fields appear below'),
 				fieldValuesField,
-				{
-					displayName: 'Additional Fields',
-					name: 'additionalFields',
-					type: 'collection',
-					placeholder: 'Add Field',
-					default: {},
-					options: [
-						{
-							displayName: 'Completed At',
-							name: 'completedAt',
-							type: 'dateTime',
-							default: '',
-							description: 'When the feedback was completed (defaults to now)',
-						},
-						{
-							displayName: 'Created At',
-							name: 'createdAt',
-							type: 'dateTime',
-							default: '',
-							description: 'When the feedback was started',
-						},
-						{
-							displayName: 'Interview ID',
-							name: 'interview',
-							type: 'string',
-							default: '',
-							placeholder: 'e.g. 7b8e1b6e-0f0c-4f5e-9a43-2a6a2f1f7c11',
-							description: 'The interview this feedback is about; must belong to the panel given in Panel ID (set both or neither)',
-						},
-						{
-							displayName: 'Panel ID',
-							name: 'panel',
-							type: 'string',
-							default: '',
-							placeholder: 'e.g. 1f0e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b',
-							description: 'The interview panel this feedback is about (set together with Interview ID)',
-						},
-					],
-				},
+				optionalFields('additionalFields', [
+					{
+						displayName: 'Completed At',
+						name: 'completedAt',
+						type: 'dateTime',
+						default: '',
+						description: 'When the feedback was completed (defaults to now)',
+					},
+					{
+						displayName: 'Created At',
+						name: 'createdAt',
+						type: 'dateTime',
+						default: '',
+						description: 'When the feedback was started',
+					},
+					{
+						displayName: 'Interview ID',
+						name: 'interview',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. 7b8e1b6e-0f0c-4f5e-9a43-2a6a2f1f7c11',
+						description: 'The interview this feedback is about; must belong to the panel given in Panel ID (set both or neither)',
+					},
+					{
+						displayName: 'Panel ID',
+						name: 'panel',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. 1f0e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b',
+						description: 'The interview panel this feedback is about (set together with Interview ID)',
+					},
+				]),
 			],
 			request(i) {
 				const node = this.getNode();
@@ -182,22 +175,15 @@ export const feedbackResource: LeverResource = {
 			properties: [
 				templateField('The template the feedback form was created from (its baseTemplateId); used only to list the fields to change'),
 				fieldValuesField,
-				{
-					displayName: 'Update Fields',
-					name: 'updateFields',
-					type: 'collection',
-					placeholder: 'Add Field',
-					default: {},
-					options: [
-						{
-							displayName: 'Completed At',
-							name: 'completedAt',
-							type: 'dateTime',
-							default: '',
-							description: 'When the feedback was completed',
-						},
-					],
-				},
+				optionalFields('updateFields', [
+					{
+						displayName: 'Completed At',
+						name: 'completedAt',
+						type: 'dateTime',
+						default: '',
+						description: 'When the feedback was completed',
+					},
+				]),
 			],
 			request(i) {
 				templateId(this, i);

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { LeverResource } from '../types';
 import { interviewCore, interviewFields } from '../../helpers/interviews';
 import { convertCollection, getCollection } from '../../helpers/parameters';
-import { assertLeverId } from '../../shared';
+import { assertLeverId, optionalFields } from '../../shared';
 
 const INTERVIEW_EXPAND = ['feedbackForms', 'postings', 'stage', 'user'];
 
@@ -23,20 +23,13 @@ function interviewProperties(replace: boolean): INodeProperties[] {
 		interviewFields.interviewers('The Lever users conducting the interview (at least one)', true),
 		interviewFields.date('When the interview starts', true),
 		interviewFields.duration(true),
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				interviewFields.feedbackReminder('frequently', 'How often interviewers are reminded to submit feedback'),
-				interviewFields.feedbackTemplate(),
-				interviewFields.location(),
-				interviewFields.note(3),
-				interviewFields.subject('e.g. Onsite: system design'),
-			],
-		},
+		optionalFields('additionalFields', [
+			interviewFields.feedbackReminder('frequently', 'How often interviewers are reminded to submit feedback'),
+			interviewFields.feedbackTemplate(),
+			interviewFields.location(),
+			interviewFields.note(3),
+			interviewFields.subject('e.g. Onsite: system design'),
+		]),
 	];
 	if (replace) {
 		properties[properties.length - 1].description = 'Fields left out are cleared: the update replaces the whole interview';

@@ -3,7 +3,7 @@ import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 import type { LeverResource } from '../types';
 import { convertDates } from '../../helpers/dateFilters';
 import { convertCollection, getCollection } from '../../helpers/parameters';
-import { assertLeverId, invalidParameter, toMilliseconds } from '../../shared';
+import { assertLeverId, invalidParameter, optionalFields, toMilliseconds } from '../../shared';
 
 const SCORE_OPTIONS: INodePropertyOptions[] = [
 	{ name: '1 - Strong No', value: 1 },
@@ -42,52 +42,45 @@ export const noteResource: LeverResource = {
 					placeholder: 'e.g. Great call with @jane, moving forward',
 					description: 'The note text; @username mentions notify the mentioned Lever users',
 				},
-				{
-					displayName: 'Additional Fields',
-					name: 'additionalFields',
-					type: 'collection',
-					placeholder: 'Add Field',
-					default: {},
-					options: [
-						{
-							displayName: 'Created At',
-							name: 'createdAt',
-							type: 'dateTime',
-							default: '',
-							description: 'Back-date the note (must be in the past)',
-						},
-						{
-							displayName: 'Notify Followers',
-							name: 'notifyFollowers',
-							type: 'boolean',
-							default: false,
-							description: 'Whether to notify the followers of the opportunity',
-						},
-						{
-							displayName: 'Reply To Note ID',
-							name: 'noteId',
-							type: 'string',
-							default: '',
-							placeholder: 'e.g. 5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9',
-							description: 'Add the text as a comment to this existing note thread instead of starting a new note',
-						},
-						{
-							displayName: 'Score',
-							name: 'score',
-							type: 'options',
-							options: SCORE_OPTIONS,
-							default: 3,
-							description: 'Rating attached to the note',
-						},
-						{
-							displayName: 'Secret',
-							name: 'secret',
-							type: 'boolean',
-							default: false,
-							description: SECRET_DESCRIPTION,
-						},
-					],
-				},
+				optionalFields('additionalFields', [
+					{
+						displayName: 'Created At',
+						name: 'createdAt',
+						type: 'dateTime',
+						default: '',
+						description: 'Back-date the note (must be in the past)',
+					},
+					{
+						displayName: 'Notify Followers',
+						name: 'notifyFollowers',
+						type: 'boolean',
+						default: false,
+						description: 'Whether to notify the followers of the opportunity',
+					},
+					{
+						displayName: 'Reply To Note ID',
+						name: 'noteId',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. 5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9',
+						description: 'Add the text as a comment to this existing note thread instead of starting a new note',
+					},
+					{
+						displayName: 'Score',
+						name: 'score',
+						type: 'options',
+						options: SCORE_OPTIONS,
+						default: 3,
+						description: 'Rating attached to the note',
+					},
+					{
+						displayName: 'Secret',
+						name: 'secret',
+						type: 'boolean',
+						default: false,
+						description: SECRET_DESCRIPTION,
+					},
+				]),
 			],
 			request(i) {
 				const node = this.getNode();
@@ -182,50 +175,43 @@ export const noteResource: LeverResource = {
 						},
 					],
 				},
-				{
-					displayName: 'Update Fields',
-					name: 'updateFields',
-					type: 'collection',
-					placeholder: 'Add Field',
-					default: {},
-					options: [
-						{
-							displayName: 'Author User ID',
-							name: 'user',
-							type: 'string',
-							default: '',
-							placeholder: 'e.g. 8d49b010-cc6a-4f40-ace5-e86061c677ed',
-							description: 'The Lever user shown as the author of the note',
-						},
-						{
-							displayName: 'Completed At',
-							name: 'completedAt',
-							type: 'dateTime',
-							default: '',
-						},
-						{
-							displayName: 'Created At',
-							name: 'createdAt',
-							type: 'dateTime',
-							default: '',
-						},
-						{
-							displayName: 'Score',
-							name: 'score',
-							type: 'options',
-							options: SCORE_OPTIONS,
-							default: 3,
-							description: 'Rating attached to the note thread',
-						},
-						{
-							displayName: 'Secret',
-							name: 'secret',
-							type: 'boolean',
-							default: false,
-							description: SECRET_DESCRIPTION,
-						},
-					],
-				},
+				optionalFields('updateFields', [
+					{
+						displayName: 'Author User ID',
+						name: 'user',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. 8d49b010-cc6a-4f40-ace5-e86061c677ed',
+						description: 'The Lever user shown as the author of the note',
+					},
+					{
+						displayName: 'Completed At',
+						name: 'completedAt',
+						type: 'dateTime',
+						default: '',
+					},
+					{
+						displayName: 'Created At',
+						name: 'createdAt',
+						type: 'dateTime',
+						default: '',
+					},
+					{
+						displayName: 'Score',
+						name: 'score',
+						type: 'options',
+						options: SCORE_OPTIONS,
+						default: 3,
+						description: 'Rating attached to the note thread',
+					},
+					{
+						displayName: 'Secret',
+						name: 'secret',
+						type: 'boolean',
+						default: false,
+						description: SECRET_DESCRIPTION,
+					},
+				]),
 			],
 			request(i) {
 				const node = this.getNode();

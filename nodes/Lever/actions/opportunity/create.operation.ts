@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError } from 'n8n-workflow';
 
 import { getCollection, toList } from '../../helpers/parameters';
-import { ORIGINS, ORIGIN_OPTIONS, assertEmail, assertLeverId, invalidParameter, locatorField, nameOrIdField, toMilliseconds } from '../../shared';
+import { ORIGINS, ORIGIN_OPTIONS, assertEmail, assertLeverId, invalidParameter, locatorField, nameOrIdField, optionalFields, toMilliseconds } from '../../shared';
 import type { MultipartPart, TransportSettings } from '../../transport';
 import { leverApiList } from '../../transport';
 import { operationQuery, send } from '../execute';
@@ -249,34 +249,27 @@ export const createOperation: LeverOperation = {
 		}),
 		...tagsOrSourcesFields('tags'),
 		...tagsOrSourcesFields('sources'),
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				nameOrIdField({ label: 'Archive Reason', name: 'archiveReason', loadOptionsMethod: 'getArchiveReasons', description: 'Create the opportunity already archived' }),
-				{ displayName: 'Contact ID', name: 'contact', type: 'string', default: '', description: 'Attach to this existing person' },
-				{ displayName: 'Created At', name: 'createdAt', type: 'dateTime', default: '', description: 'For historical imports; not in the future' },
-				{ displayName: 'Follower IDs', name: 'followers', type: 'string', default: '', description: 'Comma-separated user IDs' },
-				{ displayName: 'Headline', name: 'headline', type: 'string', default: '', description: 'Companies and schools, in one line' },
-				{ displayName: 'Links', name: 'links', type: 'string', default: '', description: 'Comma-separated profile URLs (LinkedIn, GitHub...)' },
-				{ displayName: 'Location', name: 'location', type: 'string', default: '', description: "The candidate's location" },
-				{ displayName: 'Opportunity Location', name: 'opportunityLocation', type: 'string', default: '', description: 'Which of the posting\'s locations (for postings with several; Lever sets "unspecified" otherwise). Needs a posting.' },
-				{
-					displayName: 'Origin',
-					name: 'origin',
-					type: 'options',
-					options: ORIGIN_OPTIONS,
-					default: 'sourced',
-				},
-				nameOrIdField({ label: 'Owner', name: 'owner', loadOptionsMethod: 'getUsers', description: 'Defaults to Perform As' }),
-				{ displayName: 'Phone Type', name: 'phoneType', type: 'options', options: PHONE_TYPES.map((type) => ({ name: type, value: type })), default: 'mobile' },
-				{ displayName: 'Phones', name: 'phones', type: 'string', default: '', description: 'Comma-separated phone numbers' },
-				nameOrIdField({ label: 'Stage', name: 'stage', loadOptionsMethod: 'getStages', description: 'Defaults to New Lead, whatever the origin' }),
-			],
-		},
+		optionalFields('additionalFields', [
+			nameOrIdField({ label: 'Archive Reason', name: 'archiveReason', loadOptionsMethod: 'getArchiveReasons', description: 'Create the opportunity already archived' }),
+			{ displayName: 'Contact ID', name: 'contact', type: 'string', default: '', description: 'Attach to this existing person' },
+			{ displayName: 'Created At', name: 'createdAt', type: 'dateTime', default: '', description: 'For historical imports; not in the future' },
+			{ displayName: 'Follower IDs', name: 'followers', type: 'string', default: '', description: 'Comma-separated user IDs' },
+			{ displayName: 'Headline', name: 'headline', type: 'string', default: '', description: 'Companies and schools, in one line' },
+			{ displayName: 'Links', name: 'links', type: 'string', default: '', description: 'Comma-separated profile URLs (LinkedIn, GitHub...)' },
+			{ displayName: 'Location', name: 'location', type: 'string', default: '', description: "The candidate's location" },
+			{ displayName: 'Opportunity Location', name: 'opportunityLocation', type: 'string', default: '', description: 'Which of the posting\'s locations (for postings with several; Lever sets "unspecified" otherwise). Needs a posting.' },
+			{
+				displayName: 'Origin',
+				name: 'origin',
+				type: 'options',
+				options: ORIGIN_OPTIONS,
+				default: 'sourced',
+			},
+			nameOrIdField({ label: 'Owner', name: 'owner', loadOptionsMethod: 'getUsers', description: 'Defaults to Perform As' }),
+			{ displayName: 'Phone Type', name: 'phoneType', type: 'options', options: PHONE_TYPES.map((type) => ({ name: type, value: type })), default: 'mobile' },
+			{ displayName: 'Phones', name: 'phones', type: 'string', default: '', description: 'Comma-separated phone numbers' },
+			nameOrIdField({ label: 'Stage', name: 'stage', loadOptionsMethod: 'getStages', description: 'Defaults to New Lead, whatever the origin' }),
+		]),
 		{
 			displayName: 'Options',
 			name: 'options',

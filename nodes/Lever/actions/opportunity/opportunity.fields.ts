@@ -1,108 +1,101 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toList } from '../../helpers/parameters';
-import { DATE_RANGES, ORIGIN_OPTIONS, confidentialityFilter, dateRangeFields, nameOrIdField } from '../../shared';
+import { DATE_RANGES, ORIGIN_OPTIONS, confidentialityFilter, dateRangeFields, nameOrIdField, optionalFields } from '../../shared';
 
 /** Filters of GET /opportunities: dates by the one date-range rule, the others named as Lever's query parameters. */
-export const opportunityFilters: INodeProperties = {
-	displayName: 'Filters',
-	name: 'filters',
-	type: 'collection',
-	placeholder: 'Add Filter',
-	default: {},
-	options: [
-		...dateRangeFields(DATE_RANGES.advanced, 'opportunities'),
-		nameOrIdField({ label: 'Archive Reason', name: 'archive_reason_id', loadOptionsMethod: 'getArchiveReasons', multiple: true }),
-		{
-			displayName: 'Archived',
-			name: 'archived',
-			type: 'options',
-			options: [
-				{ name: 'Active and Archived', value: '' },
-				{ name: 'Active Only', value: 'false' },
-				{ name: 'Archived Only', value: 'true' },
-			],
-			default: '',
-		},
-		...dateRangeFields(DATE_RANGES.archived, 'opportunities'),
-		{
-			displayName: 'Archived From Posting IDs',
-			name: 'archived_posting_id',
-			type: 'string',
-			default: '',
-			description: 'Comma-separated posting IDs the opportunities were archived from',
-		},
-		confidentialityFilter('opportunities'),
-		{
-			displayName: 'Contact IDs',
-			name: 'contact_id',
-			type: 'string',
-			default: '',
-			description: 'Comma-separated contact IDs: all opportunities of these people',
-		},
-		...dateRangeFields(DATE_RANGES.created, 'opportunities'),
-		{
-			displayName: 'Email',
-			name: 'email',
-			type: 'string',
-			placeholder: 'e.g. jane@example.com',
-			default: '',
-			description: "The candidate's email address (exact match)",
-		},
-		{
-			displayName: 'Locations',
-			name: 'location',
-			type: 'string',
-			default: '',
-			description: 'Comma-separated opportunity locations ("unspecified" allowed)',
-		},
-		{
-			displayName: 'Max Records to Scan',
-			name: 'maxScan',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 1000,
-			description: 'Upper bound on records read when Name Contains is set',
-		},
-		{
-			displayName: 'Name Contains',
-			name: 'nameContains',
-			type: 'string',
-			default: '',
-			description:
-				'Lever cannot search by name, so n8n reads the listing (with the other filters) and keeps names containing this text, up to Max Records to Scan',
-		},
-		{
-			displayName: 'Origins',
-			name: 'origin',
-			type: 'multiOptions',
-			options: ORIGIN_OPTIONS,
-			default: [],
-		},
-		{
-			displayName: 'Posting IDs',
-			name: 'posting_id',
-			type: 'string',
-			default: '',
-			description: 'Comma-separated posting IDs the opportunities applied to',
-		},
-		{
-			displayName: 'Snoozed',
-			name: 'snoozed',
-			type: 'options',
-			options: [
-				{ name: 'Any', value: '' },
-				{ name: 'Not Snoozed', value: 'false' },
-				{ name: 'Snoozed', value: 'true' },
-			],
-			default: '',
-		},
-		nameOrIdField({ label: 'Source', name: 'source', loadOptionsMethod: 'getSources', multiple: true }),
-		nameOrIdField({ label: 'Stage', name: 'stage_id', loadOptionsMethod: 'getStages', multiple: true }),
-		nameOrIdField({ label: 'Tag', name: 'tag', loadOptionsMethod: 'getTags', multiple: true }),
-		...dateRangeFields(DATE_RANGES.updated, 'opportunities'),
-	],
-};
+export const opportunityFilters: INodeProperties = optionalFields('filters', [
+	...dateRangeFields(DATE_RANGES.advanced, 'opportunities'),
+	nameOrIdField({ label: 'Archive Reason', name: 'archive_reason_id', loadOptionsMethod: 'getArchiveReasons', multiple: true }),
+	{
+		displayName: 'Archived',
+		name: 'archived',
+		type: 'options',
+		options: [
+			{ name: 'Active and Archived', value: '' },
+			{ name: 'Active Only', value: 'false' },
+			{ name: 'Archived Only', value: 'true' },
+		],
+		default: '',
+	},
+	...dateRangeFields(DATE_RANGES.archived, 'opportunities'),
+	{
+		displayName: 'Archived From Posting IDs',
+		name: 'archived_posting_id',
+		type: 'string',
+		default: '',
+		description: 'Comma-separated posting IDs the opportunities were archived from',
+	},
+	confidentialityFilter('opportunities'),
+	{
+		displayName: 'Contact IDs',
+		name: 'contact_id',
+		type: 'string',
+		default: '',
+		description: 'Comma-separated contact IDs: all opportunities of these people',
+	},
+	...dateRangeFields(DATE_RANGES.created, 'opportunities'),
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'e.g. jane@example.com',
+		default: '',
+		description: "The candidate's email address (exact match)",
+	},
+	{
+		displayName: 'Locations',
+		name: 'location',
+		type: 'string',
+		default: '',
+		description: 'Comma-separated opportunity locations ("unspecified" allowed)',
+	},
+	{
+		displayName: 'Max Records to Scan',
+		name: 'maxScan',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 1000,
+		description: 'Upper bound on records read when Name Contains is set',
+	},
+	{
+		displayName: 'Name Contains',
+		name: 'nameContains',
+		type: 'string',
+		default: '',
+		description:
+			'Lever cannot search by name, so n8n reads the listing (with the other filters) and keeps names containing this text, up to Max Records to Scan',
+	},
+	{
+		displayName: 'Origins',
+		name: 'origin',
+		type: 'multiOptions',
+		options: ORIGIN_OPTIONS,
+		default: [],
+	},
+	{
+		displayName: 'Posting IDs',
+		name: 'posting_id',
+		type: 'string',
+		default: '',
+		description: 'Comma-separated posting IDs the opportunities applied to',
+	},
+	{
+		displayName: 'Snoozed',
+		name: 'snoozed',
+		type: 'options',
+		options: [
+			{ name: 'Any', value: '' },
+			{ name: 'Not Snoozed', value: 'false' },
+			{ name: 'Snoozed', value: 'true' },
+		],
+		default: '',
+	},
+	nameOrIdField({ label: 'Source', name: 'source', loadOptionsMethod: 'getSources', multiple: true }),
+	nameOrIdField({ label: 'Stage', name: 'stage_id', loadOptionsMethod: 'getStages', multiple: true }),
+	nameOrIdField({ label: 'Tag', name: 'tag', loadOptionsMethod: 'getTags', multiple: true }),
+	...dateRangeFields(DATE_RANGES.updated, 'opportunities'),
+]);
 
 export const OPPORTUNITY_FILTER_CONVERSION = {
 	ranges: [DATE_RANGES.advanced, DATE_RANGES.archived, DATE_RANGES.created, DATE_RANGES.updated],

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { LeverResource } from '../types';
 import { FEEDBACK_REMINDER_OPTIONS, interviewCore, interviewFields } from '../../helpers/interviews';
 import { getCollection, toList } from '../../helpers/parameters';
-import { assertLeverId, assertUrl, invalidParameter } from '../../shared';
+import { assertLeverId, assertUrl, invalidParameter, optionalFields } from '../../shared';
 
 const PANEL_EXPAND = ['stage', 'user'];
 
@@ -47,55 +47,48 @@ function panelProperties(replace: boolean): INodeProperties[] {
 				: 'The interviews of the panel (at least one)',
 			options: [{ displayName: 'Interview', name: 'interview', values: interviewValues(replace) }],
 		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				{
-					displayName: 'Application IDs',
-					name: 'applications',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. 0d8a7d7e-1c2b-4a3f-9e8d-7c6b5a4f3e2d',
-					description: 'Comma-separated applications the panel is for (defaults to all active applications of the opportunity)',
-				},
-				{
-					displayName: 'External URL',
-					name: 'externalUrl',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. https://scheduler.example.com/events/123',
-					description: 'Link to the panel in the scheduling system that manages it',
-				},
-				{
-					displayName: 'Feedback Reminder',
-					name: 'feedbackReminder',
-					type: 'options',
-					options: FEEDBACK_REMINDER_OPTIONS,
-					default: 'daily',
-					description: 'How often interviewers are reminded to submit feedback (interviews may override it)',
-				},
-				{
-					displayName: 'Note',
-					name: 'note',
-					type: 'string',
-					typeOptions: { rows: 3 },
-					default: '',
-					description: 'Note about the panel for the interviewers',
-				},
-				{
-					displayName: 'Time Zone',
-					name: 'timezone',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. America/New_York',
-					description: "IANA time zone of the panel (defaults to the workflow's time zone)",
-				},
-			],
-		},
+		optionalFields('additionalFields', [
+			{
+				displayName: 'Application IDs',
+				name: 'applications',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 0d8a7d7e-1c2b-4a3f-9e8d-7c6b5a4f3e2d',
+				description: 'Comma-separated applications the panel is for (defaults to all active applications of the opportunity)',
+			},
+			{
+				displayName: 'External URL',
+				name: 'externalUrl',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. https://scheduler.example.com/events/123',
+				description: 'Link to the panel in the scheduling system that manages it',
+			},
+			{
+				displayName: 'Feedback Reminder',
+				name: 'feedbackReminder',
+				type: 'options',
+				options: FEEDBACK_REMINDER_OPTIONS,
+				default: 'daily',
+				description: 'How often interviewers are reminded to submit feedback (interviews may override it)',
+			},
+			{
+				displayName: 'Note',
+				name: 'note',
+				type: 'string',
+				typeOptions: { rows: 3 },
+				default: '',
+				description: 'Note about the panel for the interviewers',
+			},
+			{
+				displayName: 'Time Zone',
+				name: 'timezone',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. America/New_York',
+				description: "IANA time zone of the panel (defaults to the workflow's time zone)",
+			},
+		]),
 	];
 }
 

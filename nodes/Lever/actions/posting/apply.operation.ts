@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getCollection, parseJsonParameter } from '../../helpers/parameters';
-import { assertEmail, assertUrl, invalidParameter } from '../../shared';
+import { assertEmail, assertUrl, invalidParameter, optionalFields } from '../../shared';
 import { jsonArray, jsonObject, pick, requiredString } from '../../helpers/writes';
 import type { LeverOperation } from '../types';
 
@@ -56,143 +56,135 @@ const applyFields: INodeProperties[] = [
 			'The whole body of the apply request: personalInformation (a list of name/value pairs, at least fullName and email), and optionally customQuestions, eeoResponses, links, consent, diversitySurvey, source, origin and ipAddress. Use Get Apply Questions to see what the posting asks.',
 		displayOptions: { show: { applicationInput: ['json'] } },
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: { applicationInput: ['fields'] } },
-		options: [
-			{
-				displayName: 'Additional Information',
-				name: 'additionalInformation',
-				type: 'string',
-				typeOptions: { rows: 3 },
-				default: '',
-				description: 'Free text the candidate adds (cover letter)',
-			},
-			{
-				displayName: 'Consent (JSON)',
-				name: 'consent',
-				type: 'json',
-				default: '{"store": {"provided": true, "compliancePolicyId": ""}}',
-				description:
-					'Consent answers as a JSON object with marketing and store, each {"provided": true, "compliancePolicyId": …}; the policy IDs come from Get Apply Questions',
-			},
-			{
-				displayName: 'Current Company',
-				name: 'currentCompany',
-				type: 'string',
-				default: '',
-			},
-			{
-				displayName: 'Current Location',
-				name: 'currentLocation',
-				type: 'string',
-				default: '',
-			},
-			{
-				displayName: 'Custom Question Answers (JSON)',
-				name: 'customQuestions',
-				type: 'json',
-				default: '[]',
-				description:
-					'Answers to the posting\'s custom questions as a JSON array, in form order: one object per question with the question\'s ID and a fields array of {"value": …} objects',
-			},
-			{
-				displayName: 'Diversity Survey (JSON)',
-				name: 'diversitySurvey',
-				type: 'json',
-				default: '{}',
-				description: 'Diversity survey answers as a JSON object with surveyId, candidateSelectedLocation and responses (questionId, answer)',
-			},
-			{
-				displayName: 'EEO Responses (JSON)',
-				name: 'eeoResponses',
-				type: 'json',
-				default: '{}',
-				description: 'EEO answers: {"gender": "…", "race": "…", "veteran": "…", "disability": "…"}',
-			},
-			{
-				displayName: 'IP Address',
-				name: 'ipAddress',
-				type: 'string',
-				default: '',
-				description: "The candidate's IP address, when applying on their behalf from a form",
-			},
-			{
-				displayName: 'Links',
-				name: 'urls',
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true },
-				default: {},
-				placeholder: 'Add Link',
-				options: [
-					{
-						displayName: 'Link',
-						name: 'url',
-						values: [
-							{
-								displayName: 'Name',
-								name: 'name',
-								type: 'string',
-								default: '',
-								placeholder: 'e.g. LinkedIn',
-								description: 'The link question as the posting names it (see Get Apply Questions)',
-							},
-							{
-								displayName: 'URL',
-								name: 'value',
-								type: 'string',
-								default: '',
-								placeholder: 'e.g. https://www.linkedin.com/in/janedoe',
-							},
-						],
-					},
-				],
-			},
-			{
-				displayName: 'Origin',
-				name: 'origin',
-				type: 'options',
-				options: [
-					{ name: 'Applied', value: 'applied' },
-					{ name: 'Internal', value: 'internal' },
-				],
-				default: 'applied',
-				description: 'Whether the candidate applied from outside or is an internal applicant',
-			},
-			{
-				displayName: 'Phone',
-				name: 'phone',
-				type: 'string',
-				default: '',
-			},
-			{
-				displayName: 'Preferred Posting Location',
-				name: 'preferredPostingLocation',
-				type: 'string',
-				default: '',
-				description: 'For multi-location postings: the location the candidate prefers',
-			},
-			{
-				displayName: 'Resume Upload URI',
-				name: 'resume',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. https://api.lever.co/v1/uploads/…-resume.pdf',
-				description: 'The URI returned by Upload > Upload a File (valid for 24 hours)',
-			},
-			{
-				displayName: 'Source',
-				name: 'source',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Company website',
-			},
-		],
-	},
+	optionalFields('additionalFields', [
+		{
+			displayName: 'Additional Information',
+			name: 'additionalInformation',
+			type: 'string',
+			typeOptions: { rows: 3 },
+			default: '',
+			description: 'Free text the candidate adds (cover letter)',
+		},
+		{
+			displayName: 'Consent (JSON)',
+			name: 'consent',
+			type: 'json',
+			default: '{"store": {"provided": true, "compliancePolicyId": ""}}',
+			description:
+				'Consent answers as a JSON object with marketing and store, each {"provided": true, "compliancePolicyId": …}; the policy IDs come from Get Apply Questions',
+		},
+		{
+			displayName: 'Current Company',
+			name: 'currentCompany',
+			type: 'string',
+			default: '',
+		},
+		{
+			displayName: 'Current Location',
+			name: 'currentLocation',
+			type: 'string',
+			default: '',
+		},
+		{
+			displayName: 'Custom Question Answers (JSON)',
+			name: 'customQuestions',
+			type: 'json',
+			default: '[]',
+			description:
+				'Answers to the posting\'s custom questions as a JSON array, in form order: one object per question with the question\'s ID and a fields array of {"value": …} objects',
+		},
+		{
+			displayName: 'Diversity Survey (JSON)',
+			name: 'diversitySurvey',
+			type: 'json',
+			default: '{}',
+			description: 'Diversity survey answers as a JSON object with surveyId, candidateSelectedLocation and responses (questionId, answer)',
+		},
+		{
+			displayName: 'EEO Responses (JSON)',
+			name: 'eeoResponses',
+			type: 'json',
+			default: '{}',
+			description: 'EEO answers: {"gender": "…", "race": "…", "veteran": "…", "disability": "…"}',
+		},
+		{
+			displayName: 'IP Address',
+			name: 'ipAddress',
+			type: 'string',
+			default: '',
+			description: "The candidate's IP address, when applying on their behalf from a form",
+		},
+		{
+			displayName: 'Links',
+			name: 'urls',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			default: {},
+			placeholder: 'Add Link',
+			options: [
+				{
+					displayName: 'Link',
+					name: 'url',
+					values: [
+						{
+							displayName: 'Name',
+							name: 'name',
+							type: 'string',
+							default: '',
+							placeholder: 'e.g. LinkedIn',
+							description: 'The link question as the posting names it (see Get Apply Questions)',
+						},
+						{
+							displayName: 'URL',
+							name: 'value',
+							type: 'string',
+							default: '',
+							placeholder: 'e.g. https://www.linkedin.com/in/janedoe',
+						},
+					],
+				},
+			],
+		},
+		{
+			displayName: 'Origin',
+			name: 'origin',
+			type: 'options',
+			options: [
+				{ name: 'Applied', value: 'applied' },
+				{ name: 'Internal', value: 'internal' },
+			],
+			default: 'applied',
+			description: 'Whether the candidate applied from outside or is an internal applicant',
+		},
+		{
+			displayName: 'Phone',
+			name: 'phone',
+			type: 'string',
+			default: '',
+		},
+		{
+			displayName: 'Preferred Posting Location',
+			name: 'preferredPostingLocation',
+			type: 'string',
+			default: '',
+			description: 'For multi-location postings: the location the candidate prefers',
+		},
+		{
+			displayName: 'Resume Upload URI',
+			name: 'resume',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://api.lever.co/v1/uploads/…-resume.pdf',
+			description: 'The URI returned by Upload > Upload a File (valid for 24 hours)',
+		},
+		{
+			displayName: 'Source',
+			name: 'source',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Company website',
+		},
+	], { displayOptions: { show: { applicationInput: ['fields'] } } }),
 	{
 		displayName: 'Send Confirmation Email',
 		name: 'sendConfirmationEmail',

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { DATE_RANGES, confidentialityFilter, dateRangeFields, invalidParameter } from '../../shared';
+import { DATE_RANGES, confidentialityFilter, dateRangeFields, invalidParameter, optionalFields } from '../../shared';
 
 import { convertCollection, getCollection, toList } from '../../helpers/parameters';
 import { listOrUndefined, moneyRange, optionalUserId, pick, refId, userOptionField } from '../../helpers/writes';
@@ -24,105 +24,98 @@ const CHANNEL_OPTIONS = [
 ];
 
 /** Filters of GET /postings (docs/lever-api.md, Postings). */
-export const postingFilters: INodeProperties = {
-	displayName: 'Filters',
-	name: 'filters',
-	type: 'collection',
-	placeholder: 'Add Filter',
-	default: {},
-	options: [
-		{
-			displayName: 'Commitment',
-			name: 'commitment',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. Full-time, Part-time',
-			description: 'Only postings with one of these commitments (comma-separated, case-sensitive)',
-		},
-		confidentialityFilter('postings'),
-		{
-			displayName: 'Department',
-			name: 'department',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. Engineering',
-			description: 'Only postings in one of these departments (comma-separated, case-sensitive)',
-		},
-		{
-			displayName: 'Distribution Channel',
-			name: 'distributionChannel',
-			type: 'multiOptions',
-			options: CHANNEL_OPTIONS,
-			default: [],
-			description:
-				'Only postings distributed on these channels. Lever returns published postings from the public job site only unless both are selected.',
-		},
-		{
-			displayName: 'Group By',
-			name: 'group',
-			type: 'options',
-			options: [
-				{ name: 'Commitment', value: 'commitment' },
-				{ name: 'Department', value: 'department' },
-				{ name: 'Location', value: 'location' },
-				{ name: 'Team', value: 'team' },
-			],
-			default: 'team',
-			description: 'Ask Lever to group the postings by this category (the grouped response shape is not documented; prefer leaving it out)',
-		},
-		{
-			displayName: 'Include Only',
-			name: 'include',
-			type: 'multiOptions',
-			options: [
-				{ name: 'Content', value: 'content' },
-				{ name: 'Followers', value: 'followers' },
-			],
-			default: [],
-			description: 'Restrict each posting to these fields (Lever returns every field when empty)',
-		},
-		{
-			displayName: 'Level (Deprecated)',
-			name: 'level',
-			type: 'string',
-			default: '',
-			description: 'Only postings at one of these levels (comma-separated); Lever has deprecated levels',
-		},
-		{
-			displayName: 'Location',
-			name: 'location',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. London, Remote',
-			description: 'Only postings in one of these locations (comma-separated, case-sensitive)',
-		},
-		{
-			displayName: 'State',
-			name: 'state',
-			type: 'multiOptions',
-			options: STATE_OPTIONS,
-			default: [],
-			description: 'Only postings in one of these states',
-		},
-		{
-			displayName: 'Tags',
-			name: 'tag',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. Senior, Hot',
-			description: 'Only postings with one of these tags (comma-separated, case-sensitive)',
-		},
-		{
-			displayName: 'Team',
-			name: 'team',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. Platform',
-			description: 'Only postings in one of these teams (comma-separated, case-sensitive)',
-		},
-		...dateRangeFields(POSTING_UPDATED, 'postings'),
-	],
-};
+export const postingFilters: INodeProperties = optionalFields('filters', [
+	{
+		displayName: 'Commitment',
+		name: 'commitment',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Full-time, Part-time',
+		description: 'Only postings with one of these commitments (comma-separated, case-sensitive)',
+	},
+	confidentialityFilter('postings'),
+	{
+		displayName: 'Department',
+		name: 'department',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Engineering',
+		description: 'Only postings in one of these departments (comma-separated, case-sensitive)',
+	},
+	{
+		displayName: 'Distribution Channel',
+		name: 'distributionChannel',
+		type: 'multiOptions',
+		options: CHANNEL_OPTIONS,
+		default: [],
+		description:
+			'Only postings distributed on these channels. Lever returns published postings from the public job site only unless both are selected.',
+	},
+	{
+		displayName: 'Group By',
+		name: 'group',
+		type: 'options',
+		options: [
+			{ name: 'Commitment', value: 'commitment' },
+			{ name: 'Department', value: 'department' },
+			{ name: 'Location', value: 'location' },
+			{ name: 'Team', value: 'team' },
+		],
+		default: 'team',
+		description: 'Ask Lever to group the postings by this category (the grouped response shape is not documented; prefer leaving it out)',
+	},
+	{
+		displayName: 'Include Only',
+		name: 'include',
+		type: 'multiOptions',
+		options: [
+			{ name: 'Content', value: 'content' },
+			{ name: 'Followers', value: 'followers' },
+		],
+		default: [],
+		description: 'Restrict each posting to these fields (Lever returns every field when empty)',
+	},
+	{
+		displayName: 'Level (Deprecated)',
+		name: 'level',
+		type: 'string',
+		default: '',
+		description: 'Only postings at one of these levels (comma-separated); Lever has deprecated levels',
+	},
+	{
+		displayName: 'Location',
+		name: 'location',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. London, Remote',
+		description: 'Only postings in one of these locations (comma-separated, case-sensitive)',
+	},
+	{
+		displayName: 'State',
+		name: 'state',
+		type: 'multiOptions',
+		options: STATE_OPTIONS,
+		default: [],
+		description: 'Only postings in one of these states',
+	},
+	{
+		displayName: 'Tags',
+		name: 'tag',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Senior, Hot',
+		description: 'Only postings with one of these tags (comma-separated, case-sensitive)',
+	},
+	{
+		displayName: 'Team',
+		name: 'team',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Platform',
+		description: 'Only postings in one of these teams (comma-separated, case-sensitive)',
+	},
+	...dateRangeFields(POSTING_UPDATED, 'postings'),
+]);
 
 /** Query of GET /postings from the Filters collection; dates only with confidentiality (Lever's rule). */
 export function postingListQuery(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
@@ -347,26 +340,13 @@ export const postingCreateFields: INodeProperties[] = [
 		placeholder: 'e.g. Senior Backend Engineer',
 		description: 'The job title shown on the posting',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: postingWriteOptions('create'),
-	},
+	optionalFields('additionalFields', postingWriteOptions('create')),
 ];
 
 export const postingUpdateFields: INodeProperties[] = [
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description:
-			'Only the fields given are changed. Lists given replace the current ones. Fetch the posting first if it may have been edited in Lever meanwhile.',
-		options: [
+	optionalFields(
+		'updateFields',
+		[
 			{
 				displayName: 'Title',
 				name: 'text',
@@ -376,7 +356,11 @@ export const postingUpdateFields: INodeProperties[] = [
 			} as INodeProperties,
 			...postingWriteOptions('update'),
 		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	},
+		{
+			description:
+				'Only the fields given are changed. Lists given replace the current ones. Fetch the posting first if it may have been edited in Lever meanwhile.',
+		},
+	),
 ];
 
 /** Body of POST /postings and POST /postings/{id} from the fields above (docs/lever-api.md, Postings). */

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { DATE_RANGES, assertLeverId, confidentialityFilter, dateRangeFields, invalidParameter, nameOrIdField, toMilliseconds } from '../../shared';
+import { DATE_RANGES, assertLeverId, confidentialityFilter, dateRangeFields, invalidParameter, nameOrIdField, optionalFields, toMilliseconds } from '../../shared';
 
 import { convertCollection, getCollection, toList } from '../../helpers/parameters';
 import { jsonObject, moneyRange, optionalUserId, pick, requiredString, userOptionField } from '../../helpers/writes';
@@ -222,14 +222,7 @@ const operations: LeverOperation[] = [
 		path: '/requisitions',
 		properties: [
 			...requiredFields,
-			{
-				displayName: 'Additional Fields',
-				name: 'additionalFields',
-				type: 'collection',
-				placeholder: 'Add Field',
-				default: {},
-				options: requisitionOptions('create'),
-			},
+			optionalFields('additionalFields', requisitionOptions('create')),
 		],
 		request(itemIndex) {
 			return { body: requisitionBody(this, itemIndex) };
@@ -264,33 +257,26 @@ const operations: LeverOperation[] = [
 		list: 'cursor',
 		expand: EXPAND,
 		properties: [
-			{
-				displayName: 'Filters',
-				name: 'filters',
-				type: 'collection',
-				placeholder: 'Add Filter',
-				default: {},
-				options: [
-					confidentialityFilter('requisitions'),
-					...dateRangeFields(DATE_RANGES.created, 'requisitions'),
-					{
-						displayName: 'Requisition Code',
-						name: 'requisitionCode',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. ENG-42',
-						description: 'Only the requisition with this code',
-					},
-					{
-						displayName: 'Status',
-						name: 'status',
-						type: 'options',
-						options: STATUS_OPTIONS,
-						default: 'open',
-						description: 'Only requisitions in this status',
-					},
-				],
-			},
+			optionalFields('filters', [
+				confidentialityFilter('requisitions'),
+				...dateRangeFields(DATE_RANGES.created, 'requisitions'),
+				{
+					displayName: 'Requisition Code',
+					name: 'requisitionCode',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. ENG-42',
+					description: 'Only the requisition with this code',
+				},
+				{
+					displayName: 'Status',
+					name: 'status',
+					type: 'options',
+					options: STATUS_OPTIONS,
+					default: 'open',
+					description: 'Only requisitions in this status',
+				},
+			]),
 		],
 		request(itemIndex) {
 			return {
@@ -313,15 +299,7 @@ const operations: LeverOperation[] = [
 		idempotent: true,
 		properties: [
 			...requiredFields,
-			{
-				displayName: 'Additional Fields',
-				name: 'additionalFields',
-				type: 'collection',
-				placeholder: 'Add Field',
-				default: {},
-				description: 'Lever replaces the whole requisition: fields not given here are reset',
-				options: requisitionOptions('update'),
-			},
+			optionalFields('additionalFields', requisitionOptions('update'), { description: 'Lever replaces the whole requisition: fields not given here are reset' }),
 		],
 		request(itemIndex) {
 			return { body: requisitionBody(this, itemIndex) };

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getCollection, toList } from '../../helpers/parameters';
-import { invalidParameter } from '../../shared';
+import { invalidParameter, optionalFields } from '../../shared';
 import { requiredString } from '../../helpers/writes';
 import type { LeverOperation, LeverResource } from '../types';
 
@@ -258,30 +258,23 @@ const operations: LeverOperation[] = [
 		path: '/requisition_fields',
 		list: 'unpaged',
 		properties: [
-			{
-				displayName: 'Filters',
-				name: 'filters',
-				type: 'collection',
-				placeholder: 'Add Filter',
-				default: {},
-				options: [
-					{
-						displayName: 'Is Required',
-						name: 'isRequired',
-						type: 'boolean',
-						default: true,
-						description: 'Whether to return only required fields (on) or only optional ones (off)',
-					},
-					{
-						displayName: 'Type',
-						name: 'type',
-						type: 'options',
-						options: TYPE_OPTIONS,
-						default: 'text',
-						description: 'Only fields of this type',
-					},
-				],
-			},
+			optionalFields('filters', [
+				{
+					displayName: 'Is Required',
+					name: 'isRequired',
+					type: 'boolean',
+					default: true,
+					description: 'Whether to return only required fields (on) or only optional ones (off)',
+				},
+				{
+					displayName: 'Type',
+					name: 'type',
+					type: 'options',
+					options: TYPE_OPTIONS,
+					default: 'text',
+					description: 'Only fields of this type',
+				},
+			]),
 		],
 		request(itemIndex) {
 			const filters = getCollection(this, 'filters', itemIndex);

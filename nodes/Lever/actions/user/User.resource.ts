@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { convertCollection, getCollection, toList } from '../../helpers/parameters';
-import { assertEmail } from '../../shared';
+import { assertEmail, optionalFields } from '../../shared';
 import { optionalUserId, pick, requiredString, userOptionField } from '../../helpers/writes';
 import type { LeverOperation, LeverResource } from '../types';
 
@@ -67,52 +67,45 @@ function userBody(ctx: IExecuteFunctions, itemIndex: number, accessRole: unknown
 	return body;
 }
 
-const userFilters: INodeProperties = {
-	displayName: 'Filters',
-	name: 'filters',
-	type: 'collection',
-	placeholder: 'Add Filter',
-	default: {},
-	options: [
-		{
-			displayName: 'Access Roles',
-			name: 'accessRole',
-			type: 'multiOptions',
-			options: ACCESS_ROLES,
-			default: [],
-			description: 'Only users with one of these access roles',
-		},
-		{
-			displayName: 'Custom Role IDs',
-			name: 'customRoles',
-			type: 'string',
-			default: '',
-			description: 'Only users with one of these custom roles (comma-separated role IDs)',
-		},
-		{
-			displayName: 'Email',
-			name: 'email',
-			type: 'string',
-			placeholder: 'name@email.com',
-			default: '',
-			description: 'Only the user with exactly this email address',
-		},
-		{
-			displayName: 'External Directory ID',
-			name: 'externalDirectoryId',
-			type: 'string',
-			default: '',
-			description: 'Only the user with this ID in your HR system or identity provider',
-		},
-		{
-			displayName: 'Include Deactivated',
-			name: 'includeDeactivated',
-			type: 'boolean',
-			default: true,
-			description: 'Whether to include deactivated users (Lever returns only active users otherwise)',
-		},
-	],
-};
+const userFilters: INodeProperties = optionalFields('filters', [
+	{
+		displayName: 'Access Roles',
+		name: 'accessRole',
+		type: 'multiOptions',
+		options: ACCESS_ROLES,
+		default: [],
+		description: 'Only users with one of these access roles',
+	},
+	{
+		displayName: 'Custom Role IDs',
+		name: 'customRoles',
+		type: 'string',
+		default: '',
+		description: 'Only users with one of these custom roles (comma-separated role IDs)',
+	},
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+		description: 'Only the user with exactly this email address',
+	},
+	{
+		displayName: 'External Directory ID',
+		name: 'externalDirectoryId',
+		type: 'string',
+		default: '',
+		description: 'Only the user with this ID in your HR system or identity provider',
+	},
+	{
+		displayName: 'Include Deactivated',
+		name: 'includeDeactivated',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to include deactivated users (Lever returns only active users otherwise)',
+	},
+]);
 
 const operations: LeverOperation[] = [
 	{
@@ -125,24 +118,17 @@ const operations: LeverOperation[] = [
 		properties: [
 			nameField,
 			emailField,
-			{
-				displayName: 'Additional Fields',
-				name: 'additionalFields',
-				type: 'collection',
-				placeholder: 'Add Field',
-				default: {},
-				options: [
-					{
-						displayName: 'Access Role',
-						name: 'accessRole',
-						type: 'options',
-						options: ACCESS_ROLES,
-						default: 'interviewer',
-						description: 'What the user may do in Lever (Lever defaults to Interviewer)',
-					},
-					...profileOptions(),
-				],
-			},
+			optionalFields('additionalFields', [
+				{
+					displayName: 'Access Role',
+					name: 'accessRole',
+					type: 'options',
+					options: ACCESS_ROLES,
+					default: 'interviewer',
+					description: 'What the user may do in Lever (Lever defaults to Interviewer)',
+				},
+				...profileOptions(),
+			]),
 		],
 		request(itemIndex) {
 			const extra = getCollection(this, 'additionalFields', itemIndex);
@@ -226,15 +212,7 @@ const operations: LeverOperation[] = [
 				default: 'interviewer',
 				description: 'What the user may do in Lever; demoting to Interviewer drops the profiles they follow',
 			},
-			{
-				displayName: 'Additional Fields',
-				name: 'additionalFields',
-				type: 'collection',
-				placeholder: 'Add Field',
-				default: {},
-				description: 'Lever replaces the whole user: fields not given here are cleared',
-				options: profileOptions(),
-			},
+			optionalFields('additionalFields', profileOptions(), { description: 'Lever replaces the whole user: fields not given here are cleared' }),
 		],
 		request(itemIndex) {
 			const accessRole = requiredString(this, 'accessRole', itemIndex, 'Access Role', 'Choose the access role the user should have');

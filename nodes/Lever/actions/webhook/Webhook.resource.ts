@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { getCollection, toList } from '../../helpers/parameters';
-import { EVENTS_WITH_CONDITIONS, ORIGIN_OPTIONS, WEBHOOK_EVENTS, assertLeverId, invalidParameter } from '../../shared';
+import { EVENTS_WITH_CONDITIONS, ORIGIN_OPTIONS, WEBHOOK_EVENTS, assertLeverId, invalidParameter, optionalFields } from '../../shared';
 import { assertSomething, requiredString } from '../../helpers/writes';
 import type { LeverOperation, LeverResource } from '../types';
 
@@ -119,32 +119,25 @@ const operations: LeverOperation[] = [
 				default: '',
 				description: 'ID of the webhook to change, as returned by Create or Get Many',
 			},
-			{
-				displayName: 'Update Fields',
-				name: 'updateFields',
-				type: 'collection',
-				placeholder: 'Add Field',
-				default: {},
-				options: [
-					{
-						displayName: 'Candidate Origins',
-						name: 'origins',
-						type: 'multiOptions',
-						options: ORIGIN_OPTIONS,
-						default: [],
-						description:
-							'Only deliver events for candidates of these origins (for application created, archive change, hired and stage change events)',
-					},
-					{
-						displayName: 'URL',
-						name: 'url',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. https://example.com/lever-events',
-						description: 'New HTTPS address for the deliveries',
-					},
-				],
-			},
+			optionalFields('updateFields', [
+				{
+					displayName: 'Candidate Origins',
+					name: 'origins',
+					type: 'multiOptions',
+					options: ORIGIN_OPTIONS,
+					default: [],
+					description:
+						'Only deliver events for candidates of these origins (for application created, archive change, hired and stage change events)',
+				},
+				{
+					displayName: 'URL',
+					name: 'url',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. https://example.com/lever-events',
+					description: 'New HTTPS address for the deliveries',
+				},
+			]),
 		],
 		request(itemIndex) {
 			const node = this.getNode();
