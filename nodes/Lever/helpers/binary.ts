@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { MultipartPart, TransportSettings } from '../transport';
 import { leverApiDownload } from '../transport';
-import { binaryInputField, invalidParameter } from '../shared';
+import { binaryInputField, invalidParameter, optionalFields } from '../shared';
 
 /**
  * The file name a Content-Disposition header announces, preferring the RFC 5987 `filename*` form.
@@ -109,23 +109,16 @@ export const MAX_UPLOAD_BYTES = 30 * 1024 * 1024;
 export function uploadFileFields(fileNamePlaceholder: string): INodeProperties[] {
 	return [
 		binaryInputField,
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				{
-					displayName: 'File Name',
-					name: 'fileName',
-					type: 'string',
-					default: '',
-					placeholder: fileNamePlaceholder,
-					description: 'Name to store the file under in Lever (defaults to the binary file name)',
-				},
-			],
-		},
+		optionalFields('options', [
+			{
+				displayName: 'File Name',
+				name: 'fileName',
+				type: 'string',
+				default: '',
+				placeholder: fileNamePlaceholder,
+				description: 'Name to store the file under in Lever (defaults to the binary file name)',
+			},
+		]),
 	];
 }
 

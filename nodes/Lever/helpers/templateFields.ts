@@ -2,6 +2,7 @@ import type {
 	FieldType,
 	IDataObject,
 	IExecuteFunctions,
+	INodeProperties,
 	INodePropertyOptions,
 	ResourceMapperField,
 	ResourceMapperValue,
@@ -10,6 +11,33 @@ import type {
 import { toList } from './parameters';
 import type { DateContext } from '../shared';
 import { invalidParameter, toMilliseconds } from '../shared';
+
+/**
+ * The answers to a template's fields (feedback or profile form): a resource mapper the editor fills with
+ * the fields of the template chosen in Template Name or ID, read by `resourceMapperMethod`.
+ */
+export function templateAnswersField(name: string, resourceMapperMethod: string, description: string): INodeProperties {
+	return {
+		displayName: 'Fields',
+		name,
+		type: 'resourceMapper',
+		noDataExpression: true,
+		default: { mappingMode: 'defineBelow', value: null },
+		required: true,
+		typeOptions: {
+			loadOptionsDependsOn: ['templateId'],
+			resourceMapper: {
+				resourceMapperMethod,
+				mode: 'add',
+				fieldWords: { singular: 'field', plural: 'fields' },
+				addAllFields: true,
+				multiKeyMatch: false,
+				supportAutoMap: false,
+			},
+		},
+		description,
+	};
+}
 
 /**
  * Lever form-field types (docs/lever-api.md, Form field types) → the resource mapper's input widget.

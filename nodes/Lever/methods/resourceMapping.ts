@@ -1,9 +1,9 @@
 import type { IDataObject, ILoadOptionsFunctions, ResourceMapperFields } from 'n8n-workflow';
 
 import { templateToMapperFields } from '../helpers/templateFields';
+import { TEMPLATE_ID_PATTERN } from '../shared';
 import { leverApiRequest } from '../transport';
 
-const TEMPLATE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
 async function templateFields(
 	this: ILoadOptionsFunctions,
@@ -14,7 +14,7 @@ async function templateFields(
 	if (!templateId) {
 		return { fields: [], emptyFieldsNotice: `Choose a ${noun} template first; its fields appear here` };
 	}
-	if (!TEMPLATE_ID.test(templateId)) {
+	if (!TEMPLATE_ID_PATTERN.test(templateId)) {
 		return { fields: [], emptyFieldsNotice: `"${templateId}" is not a Lever template ID` };
 	}
 	const response = (await leverApiRequest.call(this, {

@@ -69,6 +69,19 @@ export function dateRangeFilters(dates: DateRange, records: string): INodeProper
 	return optionalFields('filters', dateRangeFields(dates, records));
 }
 
+/**
+ * The parts of a listing row whose only filter is one range: its Filters field and the `request` hook that
+ * sends the range. Spread into the row: `...filteredByDateRange(DATE_RANGES.uploaded, 'files')`.
+ */
+export function filteredByDateRange(dates: DateRange, records: string) {
+	return {
+		properties: [dateRangeFilters(dates, records)],
+		request(this: IExecuteFunctions, itemIndex: number) {
+			return { qs: dateRangeQuery(this, itemIndex, dates) };
+		},
+	};
+}
+
 /** Parameter names a set of ranges uses, so a collection converter can leave them to `dateRangeQuery`. */
 export function dateRangeNames(ranges: DateRange[]): string[] {
 	return ranges.flatMap((dates) => [afterName(dates), beforeName(dates)]);

@@ -117,11 +117,12 @@ const OPTIONAL_FIELDS = {
 	filters: { displayName: 'Filters', placeholder: 'Add Filter' },
 	additionalFields: { displayName: 'Additional Fields', placeholder: 'Add Field' },
 	updateFields: { displayName: 'Update Fields', placeholder: 'Add Field' },
+	options: { displayName: 'Options', placeholder: 'Add Option' },
 } as const;
 
 /**
  * A collection of optional fields: `filters` of a listing, `additionalFields` of a create, `updateFields`
- * of an update. The names are what saved workflows store.
+ * of an update, `options` that change how an operation runs. The names are what saved workflows store.
  */
 export function optionalFields(
 	name: keyof typeof OPTIONAL_FIELDS,

@@ -110,6 +110,19 @@ export function assertLeverId(node: INode, itemIndex: number, field: string, val
 	return id;
 }
 
+/** Feedback and profile form templates have IDs of their own kind: letters, digits, `_` and `-`. */
+export const TEMPLATE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+
+/** The Template Name or ID field of a feedback or profile form; `emptyFix` says which template to choose. */
+export function assertTemplateId(node: INode, itemIndex: number, value: unknown, emptyFix: string): string {
+	const id = String(value ?? '').trim();
+	if (!id) throw invalidParameter(node, itemIndex, 'Template Name or ID', 'is empty', emptyFix);
+	if (!TEMPLATE_ID_PATTERN.test(id)) {
+		throw invalidParameter(node, itemIndex, 'Template Name or ID', `"${id}" is not a Lever template ID`, 'Choose a template from the list or enter its Lever ID');
+	}
+	return id;
+}
+
 /** A stage ID: a UUID, or the slug of a built-in stage such as lead-new. */
 export function assertStageId(node: INode, itemIndex: number, field: string, value: string): string {
 	const id = String(value ?? '').trim();

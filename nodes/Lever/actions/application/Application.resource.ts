@@ -1,5 +1,5 @@
 import type { LeverResource } from '../types';
-import { DATE_RANGES, dateRangeFilters, dateRangeQuery } from '../../shared';
+import { DATE_RANGES, filteredByDateRange } from '../../shared';
 
 const APPLICATION_EXPAND = ['posting', 'postingOwner', 'postingHiringManager', 'user'];
 
@@ -39,10 +39,7 @@ export const applicationResource: LeverResource = {
 			method: 'GET',
 			path: '/applications/deleted',
 			list: 'cursor',
-			properties: [dateRangeFilters(DATE_RANGES.deleted, 'applications')],
-			request(i) {
-				return { qs: dateRangeQuery(this, i, DATE_RANGES.deleted) };
-			},
+			...filteredByDateRange(DATE_RANGES.deleted, 'applications'),
 		},
 	],
 };

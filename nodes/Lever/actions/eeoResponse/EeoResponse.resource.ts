@@ -1,5 +1,5 @@
 import type { LeverResource } from '../types';
-import { DATE_RANGES, dateRangeFilters, dateRangeQuery } from '../../shared';
+import { DATE_RANGES, filteredByDateRange } from '../../shared';
 
 /** The anonymous list names its creation range `fromDate` / `toDate` (docs/lever-api.md, where docs and responses differ). */
 const ANONYMOUS_CREATED = { ...DATE_RANGES.created, query: ['fromDate', 'toDate'] as [string, string] };
@@ -17,10 +17,7 @@ export const eeoResponseResource: LeverResource = {
 			method: 'GET',
 			path: '/eeo/responses',
 			list: 'cursor',
-			properties: [dateRangeFilters(ANONYMOUS_CREATED, 'responses')],
-			request(itemIndex) {
-				return { qs: dateRangeQuery(this, itemIndex, ANONYMOUS_CREATED) };
-			},
+			...filteredByDateRange(ANONYMOUS_CREATED, 'responses'),
 		},
 		{
 			value: 'getManyWithPii',
@@ -32,10 +29,7 @@ export const eeoResponseResource: LeverResource = {
 			path: '/eeo/responses/pii',
 			list: 'cursor',
 			expand: ['contact', 'hiringManager', 'posting'],
-			properties: [dateRangeFilters(DATE_RANGES.created, 'responses')],
-			request(itemIndex) {
-				return { qs: dateRangeQuery(this, itemIndex, DATE_RANGES.created) };
-			},
+			...filteredByDateRange(DATE_RANGES.created, 'responses'),
 		},
 	],
 };

@@ -2,47 +2,22 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { LeverResource } from '../types';
 import { convertCollection, getCollection } from '../../helpers/parameters';
-import { assertLeverId, invalidParameter, nameOrIdField, optionalFields } from '../../shared';
-import { mappedTemplateValues } from '../../helpers/templateFields';
+import { assertLeverId, assertTemplateId, invalidParameter, nameOrIdField, optionalFields } from '../../shared';
+import { mappedTemplateValues, templateAnswersField } from '../../helpers/templateFields';
 import { convertDates } from '../../helpers/dateFilters';
-
-const TEMPLATE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
 function templateField(description: string): INodeProperties {
 	return nameOrIdField({ label: 'Template', name: 'templateId', loadOptionsMethod: 'getFeedbackTemplates', required: true, description });
 }
 
-const fieldValuesField: INodeProperties = {
-	displayName: 'Fields',
-	name: 'fieldValues',
-	type: 'resourceMapper',
-	noDataExpression: true,
-	default: { mappingMode: 'defineBelow', value: null },
-	required: true,
-	typeOptions: {
-		loadOptionsDependsOn: ['templateId'],
-		resourceMapper: {
-			resourceMapperMethod: 'getFeedbackTemplateFields',
-			mode: 'add',
-			fieldWords: { singular: 'field', plural: 'fields' },
-			addAllFields: true,
-			multiKeyMatch: false,
-			supportAutoMap: false,
-		},
-	},
-	description:
-		'The scorecard answers, one per field of the template: choices as their option text (e.g. "3 - Hire"), dates as ISO dates, multiple-select as a JSON array of option texts (e.g. ["Go", "SQL"]), scorecards as a JSON array [{"score": 1-4, "comment": "..."}] with one entry per skill.',
-};
+const fieldValuesField = templateAnswersField(
+	'fieldValues',
+	'getFeedbackTemplateFields',
+	'The scorecard answers, one per field of the template: choices as their option text (e.g. "3 - Hire"), dates as ISO dates, multiple-select as a JSON array of option texts (e.g. ["Go", "SQL"]), scorecards as a JSON array [{"score": 1-4, "comment": "..."}] with one entry per skill.',
+);
 
 function templateId(ctx: IExecuteFunctions, itemIndex: number): string {
-	const id = String(ctx.getNodeParameter('templateId', itemIndex, '') ?? '').trim();
-	if (!id) {
-		throw invalidParameter(ctx.getNode(), itemIndex, 'Template Name or ID', 'is empty', 'Choose the feedback template (scorecard) to fill in');
-	}
-	if (!TEMPLATE_ID.test(id)) {
-		throw invalidParameter(ctx.getNode(), itemIndex, 'Template Name or ID', `"${id}" is not a Lever template ID`, 'Choose a template from the list or enter its Lever ID');
-	}
-	return id;
+	return assertTemplateId(ctx.getNode(), itemIndex, ctx.getNodeParameter('templateId', itemIndex, ''), 'Choose the feedback template (scorecard) to fill in');
 }
 
 function fieldValues(ctx: IExecuteFunctions, itemIndex: number): IDataObject[] {

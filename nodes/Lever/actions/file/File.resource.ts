@@ -1,5 +1,5 @@
 import type { LeverResource } from '../types';
-import { DATE_RANGES, dateRangeFilters, dateRangeQuery } from '../../shared';
+import { DATE_RANGES, filteredByDateRange } from '../../shared';
 import { downloadFileOperation } from './download.operation';
 import { uploadFileOperation } from './upload.operation';
 
@@ -38,10 +38,7 @@ export const fileResource: LeverResource = {
 			path: '/opportunities/{opportunity}/files',
 			pathParameters: { opportunity: 'opportunity' },
 			list: 'unpaged',
-			properties: [dateRangeFilters(DATE_RANGES.uploaded, 'files')],
-			request(i) {
-				return { qs: dateRangeQuery(this, i, DATE_RANGES.uploaded) };
-			},
+			...filteredByDateRange(DATE_RANGES.uploaded, 'files'),
 		},
 		uploadFileOperation,
 	],

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { convertCollection, getCollection, toList } from '../../helpers/parameters';
-import { DATE_RANGES, assertLeverId, assertStageId, assertUrl, dateRangeFilters, dateRangeQuery, invalidParameter, nameOrIdField, simplifyField } from '../../shared';
+import { DATE_RANGES, assertLeverId, assertStageId, assertUrl, filteredByDateRange, invalidParameter, nameOrIdField, simplifyField } from '../../shared';
 import type { LeverOperation, LeverResource } from '../types';
 import { createOperation } from './create.operation';
 import { getFileActionsOperation } from './fileActions.operation';
@@ -169,10 +169,7 @@ export const opportunityResource: LeverResource = {
 			method: 'GET',
 			path: '/opportunities/deleted',
 			list: 'cursor',
-			properties: [dateRangeFilters(DATE_RANGES.deleted, 'opportunities')],
-			request(itemIndex) {
-				return { qs: dateRangeQuery(this, itemIndex, DATE_RANGES.deleted) };
-			},
+			...filteredByDateRange(DATE_RANGES.deleted, 'opportunities'),
 		},
 		createOperation,
 		{

@@ -270,37 +270,30 @@ export const createOperation: LeverOperation = {
 			{ displayName: 'Phones', name: 'phones', type: 'string', default: '', description: 'Comma-separated phone numbers' },
 			nameOrIdField({ label: 'Stage', name: 'stage', loadOptionsMethod: 'getStages', description: 'Defaults to New Lead, whatever the origin' }),
 		]),
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				{
-					displayName: 'Owner Is Posting Owner',
-					name: 'performAsPostingOwner',
-					type: 'boolean',
-					default: false,
-					description: "Whether the posting's owner becomes the opportunity owner",
-				},
-				{
-					displayName: 'Parse Resume',
-					name: 'parse',
-					type: 'boolean',
-					default: false,
-					description: 'Whether Lever fills empty fields from the uploaded resume',
-				},
-				{
-					displayName: 'Resume Input Binary Field',
-					name: 'resumeBinaryProperty',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. data',
-					description: 'Name of the binary property of the input item holding the resume to attach',
-				},
-			],
-		},
+		optionalFields('options', [
+			{
+				displayName: 'Owner Is Posting Owner',
+				name: 'performAsPostingOwner',
+				type: 'boolean',
+				default: false,
+				description: "Whether the posting's owner becomes the opportunity owner",
+			},
+			{
+				displayName: 'Parse Resume',
+				name: 'parse',
+				type: 'boolean',
+				default: false,
+				description: 'Whether Lever fills empty fields from the uploaded resume',
+			},
+			{
+				displayName: 'Resume Input Binary Field',
+				name: 'resumeBinaryProperty',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. data',
+				description: 'Name of the binary property of the input item holding the resume to attach',
+			},
+		]),
 	],
 	/** Lever reports in a top-level `deduped` whether it merged into an existing person. */
 	records(envelope) {

@@ -1,5 +1,5 @@
 import type { LeverOperation } from '../types';
-import { DATE_RANGES, dateRangeFilters, dateRangeQuery } from '../../shared';
+import { DATE_RANGES, filteredByDateRange } from '../../shared';
 
 /** #13 GET /opportunities/{opportunity}/file_actions: the history of files added to or removed from an opportunity. */
 export const getFileActionsOperation: LeverOperation = {
@@ -12,8 +12,5 @@ export const getFileActionsOperation: LeverOperation = {
 	path: '/opportunities/{opportunity}/file_actions',
 	pathParameters: { opportunity: 'opportunity' },
 	list: 'cursor',
-	properties: [dateRangeFilters(DATE_RANGES.occurred, 'file actions')],
-	request(i) {
-		return { qs: dateRangeQuery(this, i, DATE_RANGES.occurred) };
-	},
+	...filteredByDateRange(DATE_RANGES.occurred, 'file actions'),
 };

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { getCollection } from '../../helpers/parameters';
 import { assertSomething, requiredString } from '../../helpers/writes';
-import { simplifyField } from '../../shared';
+import { optionalFields, simplifyField } from '../../shared';
 import type { LeverOperation, LeverResource } from '../types';
 import { applyOperation } from './apply.operation';
 import { getUsersOperation } from './getUsers.operation';
@@ -63,16 +63,7 @@ const operations: LeverOperation[] = [
 		pathParameters: posting,
 		expand: POSTING_EXPAND,
 		properties: [
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					distributionOption,
-				],
-			},
+			optionalFields('options', [distributionOption]),
 			simplifyField,
 		],
 		request(itemIndex) {
@@ -91,24 +82,17 @@ const operations: LeverOperation[] = [
 		path: '/postings/{posting}/apply',
 		pathParameters: posting,
 		properties: [
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					distributionOption,
-					{
-						displayName: 'Location',
-						name: 'location',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. London',
-						description: 'Limit the EEO questions to those asked in this location',
-					},
-				],
-			},
+			optionalFields('options', [
+				distributionOption,
+				{
+					displayName: 'Location',
+					name: 'location',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. London',
+					description: 'Limit the EEO questions to those asked in this location',
+				},
+			]),
 		],
 		request(itemIndex) {
 			const options = getCollection(this, 'options', itemIndex);

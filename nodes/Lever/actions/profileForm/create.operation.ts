@@ -2,11 +2,9 @@ import type { IDataObject, ResourceMapperField, ResourceMapperValue } from 'n8n-
 
 import type { LeverOperation } from '../types';
 import { getCollection } from '../../helpers/parameters';
-import { invalidParameter, nameOrIdField } from '../../shared';
-import { mappedTemplateValues, templateFieldId } from '../../helpers/templateFields';
+import { assertTemplateId, invalidParameter, nameOrIdField, optionalFields } from '../../shared';
+import { mappedTemplateValues, templateAnswersField, templateFieldId } from '../../helpers/templateFields';
 import { leverApiRequest } from '../../transport';
-
-const TEMPLATE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
 /**
  * #46 POST /opportunities/{opportunity}/forms. Lever wants every template field back with its value
@@ -24,54 +22,25 @@ export const createProfileFormOperation: LeverOperation = {
 	performAs: 'optional',
 	properties: [
 		nameOrIdField({ label: 'Template', name: 'templateId', loadOptionsMethod: 'getFormTemplates', required: true, description: 'The profile form template to fill in; its fields appear below' }),
-		{
-			displayName: 'Fields',
-			name: 'fields',
-			type: 'resourceMapper',
-			noDataExpression: true,
-			default: { mappingMode: 'defineBelow', value: null },
-			required: true,
-			typeOptions: {
-				loadOptionsDependsOn: ['templateId'],
-				resourceMapper: {
-					resourceMapperMethod: 'getFormTemplateFields',
-					mode: 'add',
-					fieldWords: { singular: 'field', plural: 'fields' },
-					addAllFields: true,
-					multiKeyMatch: false,
-					supportAutoMap: false,
-				},
+		templateAnswersField(
+			'fields',
+			'getFormTemplateFields',
+			'The answers, one per field of the template: choices as their option text, yes-no as "yes" or "no", dates as ISO dates, currency as a number, multiple-select as a JSON array of option texts (e.g. ["German", "English"])',
+		),
+		optionalFields('options', [
+			{
+				displayName: 'Secret',
+				name: 'secret',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether only users with access to sensitive information can see the form (overrides the template setting when set)',
 			},
-			description:
-				'The answers, one per field of the template: choices as their option text, yes-no as "yes" or "no", dates as ISO dates, currency as a number, multiple-select as a JSON array of option texts (e.g. ["German", "English"])',
-		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				{
-					displayName: 'Secret',
-					name: 'secret',
-					type: 'boolean',
-					default: false,
-					description:
-						'Whether only users with access to sensitive information can see the form (overrides the template setting when set)',
-				},
-			],
-		},
+		]),
 	],
 	async request(i, { settings }) {
 		const node = this.getNode();
-		const templateId = String(this.getNodeParameter('templateId', i, '') ?? '').trim();
-		if (!templateId) {
-			throw invalidParameter(node, i, 'Template Name or ID', 'is empty', 'Choose the profile form template to fill in');
-		}
-		if (!TEMPLATE_ID.test(templateId)) {
-			throw invalidParameter(node, i, 'Template Name or ID', `"${templateId}" is not a Lever template ID`, 'Choose a template from the list or enter its Lever ID');
-		}
+		const templateId = assertTemplateId(node, i, this.getNodeParameter('templateId', i, ''), 'Choose the profile form template to fill in');
 		const values = mappedTemplateValues(this, i, 'fields', 'Fields');
 		const options = getCollection(this, 'options', i);
 		const response = (await leverApiRequest.call(this, {

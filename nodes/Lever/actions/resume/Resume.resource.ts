@@ -1,5 +1,5 @@
 import type { LeverResource } from '../types';
-import { DATE_RANGES, dateRangeFilters, dateRangeQuery } from '../../shared';
+import { DATE_RANGES, filteredByDateRange } from '../../shared';
 import { downloadResumeOperation } from './download.operation';
 
 /** #49–#51: resumes of an opportunity (uploaded files and parsed online profiles). */
@@ -28,10 +28,7 @@ export const resumeResource: LeverResource = {
 			path: '/opportunities/{opportunity}/resumes',
 			pathParameters: { opportunity: 'opportunity' },
 			list: 'unpaged',
-			properties: [dateRangeFilters(DATE_RANGES.uploaded, 'resumes')],
-			request(i) {
-				return { qs: dateRangeQuery(this, i, DATE_RANGES.uploaded) };
-			},
+			...filteredByDateRange(DATE_RANGES.uploaded, 'resumes'),
 		},
 	],
 };
