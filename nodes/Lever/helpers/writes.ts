@@ -32,24 +32,32 @@ export function assertSomething(node: INode, itemIndex: number, label: string, b
 	}
 }
 
-export interface RangeLabels {
-	label: string;
-	min: string;
-	max: string;
-	currency: string;
-	interval: string;
-}
-
 /**
  * Lever wants money ranges (posting salary, requisition compensation band) complete or absent: returns
  * `{min, max, currency, interval}`, undefined when no part is given, and throws when only some are.
+ * The four fields are `<key>Min`, `<key>Max`, `<key>Currency` and `<key>Interval` of `fields`, shown as
+ * `<prefix> Minimum`, `<prefix> Maximum`, …; `label` names the range in errors.
  */
 export function moneyRange(
 	node: INode,
 	itemIndex: number,
-	labels: RangeLabels,
-	parts: { min?: unknown; max?: unknown; currency?: unknown; interval?: unknown },
+	label: string,
+	range: { prefix: string; key: string },
+	fields: IDataObject,
 ): IDataObject | undefined {
+	const labels = {
+		label,
+		min: `${range.prefix} Minimum`,
+		max: `${range.prefix} Maximum`,
+		currency: `${range.prefix} Currency`,
+		interval: `${range.prefix} Interval`,
+	};
+	const parts = {
+		min: fields[`${range.key}Min`],
+		max: fields[`${range.key}Max`],
+		currency: fields[`${range.key}Currency`],
+		interval: fields[`${range.key}Interval`],
+	};
 	const present = (value: unknown) => value !== undefined && value !== null && String(value).trim() !== '';
 	const given = (['min', 'max', 'currency', 'interval'] as const).filter((key) => present(parts[key]));
 	if (given.length === 0) return undefined;

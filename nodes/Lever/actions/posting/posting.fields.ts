@@ -396,18 +396,7 @@ export function postingBody(ctx: IExecuteFunctions, itemIndex: number, fields: I
 	}
 	if (Object.keys(content).length) body.content = content;
 
-	const salaryRange = moneyRange(
-		node,
-		itemIndex,
-		{
-			label: `${label} > Salary Range`,
-			min: 'Salary Minimum',
-			max: 'Salary Maximum',
-			currency: 'Salary Currency',
-			interval: 'Salary Interval',
-		},
-		{ min: fields.salaryMin, max: fields.salaryMax, currency: fields.salaryCurrency, interval: fields.salaryInterval },
-	);
+	const salaryRange = moneyRange(node, itemIndex, `${label} > Salary Range`, { prefix: 'Salary', key: 'salary' }, fields);
 	if (salaryRange) body.salaryRange = salaryRange;
 	return body;
 }

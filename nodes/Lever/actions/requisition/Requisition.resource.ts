@@ -191,18 +191,7 @@ function requisitionBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject
 	if (extra.postingIds !== undefined) {
 		body.postingIds = toList(extra.postingIds).map((id) => assertLeverId(node, itemIndex, `${label} > Postings`, id));
 	}
-	const band = moneyRange(
-		node,
-		itemIndex,
-		{
-			label: `${label} > Compensation Band`,
-			min: 'Compensation Minimum',
-			max: 'Compensation Maximum',
-			currency: 'Compensation Currency',
-			interval: 'Compensation Interval',
-		},
-		{ min: extra.compensationMin, max: extra.compensationMax, currency: extra.compensationCurrency, interval: extra.compensationInterval },
-	);
+	const band = moneyRange(node, itemIndex, `${label} > Compensation Band`, { prefix: 'Compensation', key: 'compensation' }, extra);
 	if (band) body.compensationBand = band;
 	if (extra.customFields !== undefined) {
 		const customFields = jsonObject(node, itemIndex, `${label} > Custom Fields (JSON)`, extra.customFields, '{"cost_center": "R&D"}');
