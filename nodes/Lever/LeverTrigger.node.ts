@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { ORIGIN_OPTIONS, WEBHOOK_EVENTS, authenticationField, nameOrIdField } from './shared';
+import { WEBHOOK_EVENTS, authenticationField, nameOrIdField, originsField } from './shared';
 import { getStages } from './methods/loadOptions';
 import { receiveDelivery } from './triggers/webhookAcceptance';
 import {
@@ -104,15 +104,9 @@ export class LeverTrigger implements INodeType {
 				placeholder: 'Add option',
 				default: {},
 				options: [
-					{
-						displayName: 'Candidate Origins',
-						name: 'origins',
-						type: 'multiOptions',
-						options: ORIGIN_OPTIONS,
-						default: [],
-						description:
-							'Only candidates of these origins (Lever applies this to application created, hired, stage change and archive change). Empty means all.',
-					},
+					originsField(
+						'Only candidates of these origins (Lever applies this to application created, hired, stage change and archive change). Empty means all.',
+					),
 					{
 						displayName: 'Fetch Full Opportunity',
 						name: 'fetchOpportunity',

@@ -113,6 +113,19 @@ export const ORIGINS = ['agency', 'applied', 'internal', 'referred', 'sourced', 
 /** The origins as dropdown options (`Agency`, …), alphabetical like ORIGINS. */
 export const ORIGIN_OPTIONS = ORIGINS.map((origin) => ({ name: origin.charAt(0).toUpperCase() + origin.slice(1), value: origin }));
 
+/** Candidate Origins of a webhook (the trigger's and the Webhook resource's): `description` says where Lever applies it. */
+export function originsField(description: string, displayOptions?: INodeProperties['displayOptions']): INodeProperties {
+	return {
+		displayName: 'Candidate Origins',
+		name: 'origins',
+		type: 'multiOptions',
+		options: ORIGIN_OPTIONS,
+		default: [],
+		description,
+		...(displayOptions ? { displayOptions } : {}),
+	};
+}
+
 const OPTIONAL_FIELDS = {
 	filters: { displayName: 'Filters', placeholder: 'Add Filter' },
 	additionalFields: { displayName: 'Additional Fields', placeholder: 'Add Field' },

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { getCollection, toList } from '../../helpers/parameters';
-import { EVENTS_WITH_CONDITIONS, ORIGIN_OPTIONS, WEBHOOK_EVENTS, assertLeverId, invalidParameter, optionalFields } from '../../shared';
+import { EVENTS_WITH_CONDITIONS, WEBHOOK_EVENTS, assertLeverId, invalidParameter, optionalFields, originsField } from '../../shared';
 import { assertSomething, requiredString } from '../../helpers/writes';
 import type { LeverOperation, LeverResource } from '../types';
 
@@ -47,15 +47,9 @@ const operations: LeverOperation[] = [
 				default: 'candidateStageChange',
 				description: 'The event that triggers a delivery',
 			},
-			{
-				displayName: 'Candidate Origins',
-				name: 'origins',
-				type: 'multiOptions',
-				options: ORIGIN_OPTIONS,
-				default: [],
-				description: 'Only deliver events for candidates of these origins (Lever uses all six when none are chosen)',
-				displayOptions: { show: { event: EVENTS_WITH_CONDITIONS } },
-			},
+			originsField('Only deliver events for candidates of these origins (Lever uses all six when none are chosen)', {
+				show: { event: EVENTS_WITH_CONDITIONS },
+			}),
 			{
 				displayName: 'Include Signature Token',
 				name: 'includeSignatureToken',
@@ -120,15 +114,9 @@ const operations: LeverOperation[] = [
 				description: 'ID of the webhook to change, as returned by Create or Get Many',
 			},
 			optionalFields('updateFields', [
-				{
-					displayName: 'Candidate Origins',
-					name: 'origins',
-					type: 'multiOptions',
-					options: ORIGIN_OPTIONS,
-					default: [],
-					description:
-						'Only deliver events for candidates of these origins (for application created, archive change, hired and stage change events)',
-				},
+				originsField(
+					'Only deliver events for candidates of these origins (for application created, archive change, hired and stage change events)',
+				),
 				{
 					displayName: 'URL',
 					name: 'url',
