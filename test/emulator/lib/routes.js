@@ -127,6 +127,23 @@ function single(ctx, rec, kind, view) {
 	const shape = V.shaper(ctx.st, ctx.q, kind);
 	return ok(shape(view ? view(rec) : rec));
 }
+/**
+ * GET list and GET one of an opportunity's records in collection `coll` (path placeholder `param`,
+ * `label` in Not Found), shaped as `kind`; `view(ctx, record)`, when given, renders each record.
+ */
+function childHandlers(coll, param, label, kind, view) {
+	const render = (ctx) => (view ? (r) => view(ctx, r) : undefined);
+	return {
+		list(ctx) {
+			const o = getOpp(ctx, ctx.params.opportunity);
+			return paged(ctx, ctx.st[coll].children(o.id), kind, { view: render(ctx) });
+		},
+		get(ctx) {
+			const o = getOpp(ctx, ctx.params.opportunity);
+			return single(ctx, child(ctx, coll, o.id, ctx.params[param], label), kind, render(ctx));
+		},
+	};
+}
 
 // ------------------------------------------------------------------ opportunities
 function listOpportunities(ctx) {
@@ -551,21 +568,14 @@ function listFileActions(ctx) {
 }
 
 // ------------------------------------------------------------------ applications
-function listApplications(ctx) {
-	const o = getOpp(ctx, ctx.params.opportunity);
-	return paged(ctx, ctx.st.applications.children(o.id), 'application');
-}
-function getApplication(ctx) {
-	const o = getOpp(ctx, ctx.params.opportunity);
-	return single(ctx, child(ctx, 'applications', o.id, ctx.params.application, 'Application'), 'application');
-}
+const { list: listApplications, get: getApplication } = childHandlers('applications', 'application', 'Application', 'application');
 function listDeletedApplications(ctx) {
 	const f = rangeFilter(ctx.q, 'deleted_at');
 	return paged(ctx, ctx.st.deletedApplications.values(), 'none', { timeKey: 'deletedAt', filter: f ? (r) => f(r.deletedAt) : undefined });
 }
 
 module.exports = {
-	helpers: { ok, noContent, list, arr, strArray, uniq, body, required, num, boolField, enumField, validUser, rangeFilter, noPagination, confidentialityParam, checkConfidential, getOpp, child, touch, oppEventBase, paged, single, EMAIL_RE, uuid, postingTags, normalizePhones, newFileFromUpload, createOpportunityRecord, emitCreated, parseStrictBoolQuery },
+	helpers: { ok, noContent, list, arr, strArray, uniq, body, required, num, boolField, enumField, validUser, rangeFilter, noPagination, confidentialityParam, checkConfidential, getOpp, child, childHandlers, touch, oppEventBase, paged, single, EMAIL_RE, uuid, postingTags, normalizePhones, newFileFromUpload, createOpportunityRecord, emitCreated, parseStrictBoolQuery },
 	opp: { listOpportunities, getOpportunity, listDeletedOpportunities, createOpportunity, changeStage, changeArchived, listEdit, listFileActions },
 	apps: { listApplications, getApplication, listDeletedApplications },
 };

@@ -6,7 +6,7 @@ const docs = require('./documents');
 const R = require('./routes');
 
 const H = R.helpers;
-const { ok, noContent, body, required, num, boolField, enumField, getOpp, child, touch, oppEventBase, paged, single, uuid, arr } = H;
+const { ok, noContent, body, required, num, boolField, enumField, getOpp, child, childHandlers, touch, oppEventBase, paged, single, uuid, arr } = H;
 
 // ------------------------------------------------------------------ feedback
 function validateFieldValue(f, value) {
@@ -52,14 +52,7 @@ function applyFieldValues(template, fields, fieldValues) {
 	return fields;
 }
 
-function listFeedback(ctx) {
-	const o = getOpp(ctx, ctx.params.opportunity);
-	return paged(ctx, ctx.st.feedback.children(o.id), 'feedback');
-}
-function getFeedback(ctx) {
-	const o = getOpp(ctx, ctx.params.opportunity);
-	return single(ctx, child(ctx, 'feedback', o.id, ctx.params.feedback, 'Feedback'), 'feedback');
-}
+const { list: listFeedback, get: getFeedback } = childHandlers('feedback', 'feedback', 'Feedback', 'feedback');
 function createFeedback(ctx) {
 	const st = ctx.st;
 	const o = getOpp(ctx, ctx.params.opportunity);
@@ -250,14 +243,7 @@ function managedPanel(ctx, o, panelId) {
 	return p;
 }
 
-function listInterviews(ctx) {
-	const o = getOpp(ctx, ctx.params.opportunity);
-	return paged(ctx, ctx.st.interviews.children(o.id), 'interview');
-}
-function getInterview(ctx) {
-	const o = getOpp(ctx, ctx.params.opportunity);
-	return single(ctx, child(ctx, 'interviews', o.id, ctx.params.interview, 'Interview'), 'interview');
-}
+const { list: listInterviews, get: getInterview } = childHandlers('interviews', 'interview', 'Interview', 'interview');
 function createInterview(ctx) {
 	const o = getOpp(ctx, ctx.params.opportunity);
 	const b = body(ctx);
@@ -315,14 +301,7 @@ function panelInput(ctx, o, b, existing) {
 	};
 }
 
-function listPanels(ctx) {
-	const o = getOpp(ctx, ctx.params.opportunity);
-	return paged(ctx, ctx.st.panels.children(o.id), 'panel', { view: (p) => V.panelView(ctx.st, p) });
-}
-function getPanel(ctx) {
-	const o = getOpp(ctx, ctx.params.opportunity);
-	return single(ctx, child(ctx, 'panels', o.id, ctx.params.panel, 'Panel'), 'panel', (p) => V.panelView(ctx.st, p));
-}
+const { list: listPanels, get: getPanel } = childHandlers('panels', 'panel', 'Panel', 'panel', (ctx, p) => V.panelView(ctx.st, p));
 function createPanel(ctx) {
 	const st = ctx.st;
 	const o = getOpp(ctx, ctx.params.opportunity);
@@ -407,14 +386,7 @@ function deletePanel(ctx) {
 function noteView(n) {
 	return n;
 }
-function listNotes(ctx) {
-	const o = getOpp(ctx, ctx.params.opportunity);
-	return paged(ctx, ctx.st.notes.children(o.id), 'note', { view: noteView });
-}
-function getNote(ctx) {
-	const o = getOpp(ctx, ctx.params.opportunity);
-	return single(ctx, child(ctx, 'notes', o.id, ctx.params.note, 'Note'), 'note', noteView);
-}
+const { list: listNotes, get: getNote } = childHandlers('notes', 'note', 'Note', 'note', (_ctx, n) => noteView(n));
 function noteScore(v) {
 	const s = num(v, 'score');
 	if (s === undefined) return null;
@@ -496,10 +468,7 @@ function deleteNote(ctx) {
 }
 
 // ------------------------------------------------------------------ offers
-function listOffers(ctx) {
-	const o = getOpp(ctx, ctx.params.opportunity);
-	return paged(ctx, ctx.st.offers.children(o.id), 'offer');
-}
+const { list: listOffers } = childHandlers('offers', 'offer', 'Offer', 'offer');
 function downloadOffer(ctx) {
 	const o = getOpp(ctx, ctx.params.opportunity);
 	const of = child(ctx, 'offers', o.id, ctx.params.offer, 'Offer');
@@ -514,14 +483,7 @@ function downloadOffer(ctx) {
 
 // ------------------------------------------------------------------ profile forms
 const FORM_TYPES = ['currency', 'date', 'dropdown', 'multiple-choice', 'multiple-select', 'text', 'textarea', 'yes-no'];
-function listForms(ctx) {
-	const o = getOpp(ctx, ctx.params.opportunity);
-	return paged(ctx, ctx.st.forms.children(o.id), 'form');
-}
-function getForm(ctx) {
-	const o = getOpp(ctx, ctx.params.opportunity);
-	return single(ctx, child(ctx, 'forms', o.id, ctx.params.form, 'Form'), 'form');
-}
+const { list: listForms, get: getForm } = childHandlers('forms', 'form', 'Form', 'form');
 function createForm(ctx) {
 	const st = ctx.st;
 	const o = getOpp(ctx, ctx.params.opportunity);
@@ -560,14 +522,7 @@ function createForm(ctx) {
 }
 
 // ------------------------------------------------------------------ referrals
-function listReferrals(ctx) {
-	const o = getOpp(ctx, ctx.params.opportunity);
-	return paged(ctx, ctx.st.referrals.children(o.id), 'referral');
-}
-function getReferral(ctx) {
-	const o = getOpp(ctx, ctx.params.opportunity);
-	return single(ctx, child(ctx, 'referrals', o.id, ctx.params.referral, 'Referral'), 'referral');
-}
+const { list: listReferrals, get: getReferral } = childHandlers('referrals', 'referral', 'Referral', 'referral');
 
 // ------------------------------------------------------------------ resumes
 function listResumes(ctx) {
