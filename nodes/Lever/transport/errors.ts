@@ -60,11 +60,15 @@ export function describeFailure(error: unknown): AttemptFailure {
 /**
  * A refused token refresh, as n8n reports it: n8n 2.x throws its own "needs to be reconnected" error
  * (failure cause `credential-invalid`); older versions pass on the OAuth client's error, whose body is the
- * auth server's `{error: "invalid_grant"}`.
+ * auth server's `{error: "invalid_grant"}`; n8n 1.123 keeps only that error's message, the OAuth client's
+ * fixed text for invalid_grant (RFC 6749's description of the error).
  */
+const INVALID_GRANT_TEXT = /authorization grant .*or refresh token is invalid, expired, revoked/i;
+
 function isRefreshRefusal(layer: IDataObject): boolean {
 	if ((layer.failure as IDataObject | undefined)?.cause === 'credential-invalid') return true;
 	if (typeof layer.message === 'string' && /credential .* needs to be reconnected/i.test(layer.message)) return true;
+	if (typeof layer.message === 'string' && INVALID_GRANT_TEXT.test(layer.message)) return true;
 	const body = layer.body as IDataObject | undefined;
 	return layer.code === 'EAUTH' && typeof body === 'object' && body !== null && body.error === 'invalid_grant';
 }

@@ -171,7 +171,7 @@ describe('OAuth scopes and expired refresh tokens', () => {
 		let count = 0;
 		(ctx.helpers as unknown as IDataObject).httpRequestWithAuthentication = async () => {
 			count++;
-			throw new NodeApiError(ctx.getNode(), refusal as never);
+			throw refusal instanceof NodeApiError ? refusal : new NodeApiError(ctx.getNode(), refusal as never);
 		};
 		return { ctx, calls: () => count };
 	}
@@ -190,6 +190,14 @@ describe('OAuth scopes and expired refresh tokens', () => {
 			Object.assign(new Error('Unknown or invalid refresh token.'), {
 				code: 'EAUTH',
 				body: { error: 'invalid_grant', error_description: 'Unknown or invalid refresh token.' },
+			}),
+		],
+		[
+			// as n8n 1.123.81 throws it: a NodeApiError with only the OAuth client's text for invalid_grant (no cause)
+			'n8n 1.123 (only the text of invalid_grant)',
+			new NodeApiError({ name: 'Lever', type: 'lever', typeVersion: 1, position: [0, 0], parameters: {}, id: 'x' }, {
+				message:
+					'The provided authorization grant (e.g., authorization code, resource owner credentials) or refresh token is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.',
 			}),
 		],
 	])('says "reconnect the credential" when the refresh token expired: %s', async (_label, refusal) => {
