@@ -75,6 +75,26 @@ function bulkWorkflow(ids, tag, performAs) {
 	]);
 }
 
+const DATA_TABLE_WF = 'queueDataTable01';
+/**
+ * Webhook → a Data Table found or created by name → one row per call → every row back in the answer: state
+ * that the next execution on any worker reads (static data does not: see the scheduled-templates test).
+ */
+function dataTableWorkflow() {
+	const table = { __rl: true, mode: 'name', value: 'queue probe' };
+	const nodes = [
+		{ name: 'Data table probe', type: 'n8n-nodes-base.webhook', typeVersion: 2, webhookId: '6f1c2d3e-4a5b-4c6d-8e7f-90a1b2c3d4e5', parameters: { httpMethod: 'POST', path: 'queue-data-table', responseMode: 'lastNode', responseData: 'firstEntryJson', options: {} } },
+		{ name: 'Open table', type: 'n8n-nodes-base.dataTable', typeVersion: 1.1, parameters: { resource: 'table', operation: 'create', tableName: table.value, columns: { column: [{ name: 'probe', type: 'string' }] }, options: { createIfNotExists: true } } },
+		{ name: 'Row', type: 'n8n-nodes-base.code', typeVersion: 2, parameters: { jsCode: "return [{ json: { probe: $('Data table probe').first().json.body.probe } }];" } },
+		{ name: 'Insert', type: 'n8n-nodes-base.dataTable', typeVersion: 1.1, parameters: { resource: 'row', operation: 'insert', dataTableId: table, columns: { mappingMode: 'autoMapInputData', value: {}, matchingColumns: [], schema: [] }, options: {} } },
+		{ name: 'All rows', type: 'n8n-nodes-base.dataTable', typeVersion: 1.1, parameters: { resource: 'row', operation: 'get', dataTableId: table, returnAll: true } },
+		{ name: 'Answer', type: 'n8n-nodes-base.code', typeVersion: 2, parameters: { jsCode: 'return [{ json: { rows: $input.all().map((i) => i.json.probe) } }];' } },
+	].map((n, i) => ({ id: `c0d1e2f3-0000-4000-8000-0000000004${String(i).padStart(2, '0')}`, position: [240 * i, 0], ...n }));
+	const connections = {};
+	for (let i = 0; i < nodes.length - 1; i++) connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
+	return { id: DATA_TABLE_WF, name: 'queue: Data Table across executions', active: false, nodes, connections, settings: { executionOrder: 'v1' }, pinData: {} };
+}
+
 function triggerWorkflow() {
 	return {
 		id: TRIGGER_WF,
@@ -235,6 +255,7 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 			bulk: bulkWorkflow(fx.bulkIds, fx.bulkTag, fx.admin.id),
 			trigger: triggerWorkflow(),
 			poll: pollWorkflow(),
+			dataTable: dataTableWorkflow(),
 		};
 		let t = Date.now();
 		await stack.importCredentials([{ ...CREDENTIAL, data: { environment: 'custom', customBaseUrl: emu.apiUrl, apiKey: 'test-key' } }]);
@@ -245,9 +266,9 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 		cookie = await harness.login(stack.mainUrl);
 		// Activated through main's REST API, as in the editor: main subscribes the Lever Trigger and starts
 		// the poll; the webhook processor serves the production webhooks.
-		for (const key of ['offerZen', 'theOrg', 'outhire', 'seekOut', 'trigger', 'poll']) await activate(wf[key].id);
-		for (const p of ['offerzen/interview-accepted', 'outhire/events', 'seekout/enrich', 'theorg/sync-now']) await T.waitForWebhook(hook(p), { timeoutMs: 120000 });
-		log(`n8n up, 6 workflows activated, webhooks served by the webhook processor (${Math.round((Date.now() - t) / 1000)}s)`);
+		for (const key of ['offerZen', 'theOrg', 'outhire', 'seekOut', 'trigger', 'poll', 'dataTable']) await activate(wf[key].id);
+		for (const p of ['offerzen/interview-accepted', 'outhire/events', 'seekout/enrich', 'theorg/sync-now', 'queue-data-table']) await T.waitForWebhook(hook(p), { timeoutMs: 120000 });
+		log(`n8n up, 7 workflows activated, webhooks served by the webhook processor (${Math.round((Date.now() - t) / 1000)}s)`);
 	}, 15 * 60 * 1000);
 
 	afterAll(async () => {
@@ -396,6 +417,20 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 		}
 	});
 
+
+	test('a Data Table keeps what one execution on a worker wrote for the next one (where static data does not)', async () => {
+		const first = await T.postJson(hook('queue-data-table'), { probe: 'first call' });
+		expect(first.status).toBe(200);
+		expect(first.body.rows).toEqual(['first call']);
+		const second = await T.postJson(hook('queue-data-table'), { probe: 'second call' });
+		expect(second.status).toBe(200);
+		expect([...second.body.rows].sort()).toEqual(['first call', 'second call']);
+		const runs = await finishedRuns(DATA_TABLE_WF, 2, 'the two Data Table executions');
+		for (const e of runs) {
+			expect(e.status).toBe('success');
+			expect(await onWorker(e.id)).toMatch(/^worker[12]$/);
+		}
+	});
 
 	// ------------------------------------------------------------------------------------ Lever node
 
