@@ -11,7 +11,7 @@ import { RESOURCES } from '../../../nodes/Lever/actions/resources';
 import type { LeverOperation } from '../../../nodes/Lever/actions/types';
 import type { RunResult } from '../../helpers/runNode';
 import { runLever } from '../../helpers/runNode';
-import { byId, useNock } from '../../helpers/fixtures';
+import { byId, expectDone, useNock } from '../../helpers/fixtures';
 
 const OPP = '250d8f03-738a-4bba-a671-8a3d73477145';
 const USER = '8d49b010-cc6a-4f40-ace5-e86061c677ed';
@@ -56,8 +56,7 @@ describe('the operation contract', () => {
 		const [resource, operation] = key.split('.');
 		const scope = lever();
 		const result = await runLever({ parameters: { resource, operation, ...parameters } });
-		expect(result.error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		expectDone(result, scope);
 		check(result);
 	});
 });

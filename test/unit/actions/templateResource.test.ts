@@ -6,7 +6,7 @@
 import nock from 'nock';
 
 import { runLever } from '../../helpers/runNode';
-import { LEVER, OTHER, OPP, TEMPLATE, opportunity } from '../../helpers/fixtures';
+import { LEVER, OPP, OTHER, TEMPLATE, expectDone, opportunity } from '../../helpers/fixtures';
 
 const feedbackTemplate = {
 	id: OTHER,
@@ -41,8 +41,7 @@ describe('with nock', () => {
 		const result = await runLever({
 			parameters: { resource: 'feedbackTemplate', operation: 'update', feedbackTemplateId: OTHER, text: 'Tech screen v2', fields, additionalFields: {} },
 		});
-		expect(result.error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		expectDone(result, scope);
 	});
 
 	it('still requires Fields (JSON) on Create', async () => {

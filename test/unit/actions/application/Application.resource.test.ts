@@ -1,7 +1,7 @@
 import nock from 'nock';
 
 import { runLever } from '../../../helpers/runNode';
-import { CHILD, LEVER, OPP, expectInputError, opportunity, page, useNock } from '../../../helpers/fixtures';
+import { CHILD, LEVER, OPP, expectDone, expectInputError, opportunity, page, useNock } from '../../../helpers/fixtures';
 
 useNock();
 
@@ -14,8 +14,7 @@ describe('Application resource', () => {
 		const result = await runLever({
 			parameters: { resource: 'application', operation: 'get', opportunityId: opportunity, applicationId: CHILD, expand: ['posting', 'user'] },
 		});
-		expect(result.error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		expectDone(result, scope);
 		expect(result.output).toEqual([
 			{ json: { id: CHILD, type: 'posting', posting: { id: 'p', text: 'Engineer' } }, pairedItem: { item: 0 } },
 		]);
@@ -29,8 +28,7 @@ describe('Application resource', () => {
 		const result = await runLever({
 			parameters: { resource: 'application', operation: 'getMany', opportunityId: opportunity, returnAll: false, limit: 2 },
 		});
-		expect(result.error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		expectDone(result, scope);
 		expect(result.output.map((item) => item.json.id)).toEqual(['a1', 'a2']);
 	});
 
@@ -47,8 +45,7 @@ describe('Application resource', () => {
 				filters: { deletedAfter: '2026-01-01T00:00:00Z', deletedBefore: '2026-02-01T00:00:00Z' },
 			},
 		});
-		expect(result.error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		expectDone(result, scope);
 		expect(result.output).toEqual([
 			{ json: { id: 'a1', deletedAt: 1767300000000, opportunityId: OPP, postingId: null }, pairedItem: { item: 0 } },
 		]);

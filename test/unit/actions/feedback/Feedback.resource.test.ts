@@ -8,6 +8,7 @@ import {
 	PANEL,
 	TEMPLATE,
 	USER,
+	expectDone,
 	expectInputError,
 	opportunity,
 	page,
@@ -73,8 +74,7 @@ describe('Feedback resource', () => {
 				additionalFields: { completedAt: '2026-02-01T10:00:00Z', panel: PANEL, interview: CHILD },
 			},
 		});
-		expect(result.error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		expectDone(result, scope);
 		expect(sentBody).toEqual({
 			baseTemplateId: TEMPLATE,
 			fieldValues: [
@@ -108,8 +108,7 @@ describe('Feedback resource', () => {
 				additionalFields: {},
 			},
 		});
-		expect(result.error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		expectDone(result, scope);
 	});
 
 	const create = {
@@ -142,8 +141,7 @@ describe('Feedback resource', () => {
 		const result = await runLever({
 			parameters: { resource: 'feedback', operation: 'get', opportunityId: opportunity, feedbackId: CHILD, expand: ['user'] },
 		});
-		expect(result.error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		expectDone(result, scope);
 		expect(result.output).toEqual([{ json: { id: CHILD, user: { id: USER, name: 'Jane' } }, pairedItem: { item: 0 } }]);
 	});
 
@@ -158,8 +156,7 @@ describe('Feedback resource', () => {
 		const result = await runLever({
 			parameters: { resource: 'feedback', operation: 'getMany', opportunityId: opportunity, returnAll: true, expand: [] },
 		});
-		expect(result.error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		expectDone(result, scope);
 		expect(result.output).toEqual([
 			{ json: { id: 'f1' }, pairedItem: { item: 0 } },
 			{ json: { id: 'f2' }, pairedItem: { item: 0 } },
@@ -189,8 +186,7 @@ describe('Feedback resource', () => {
 				updateFields: { completedAt: '2026-02-01T10:00:00Z' },
 			},
 		});
-		expect(result.error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		expectDone(result, scope);
 		expect(result.output).toEqual([{ json: { id: CHILD, completedAt: 1769940000000 }, pairedItem: { item: 0 } }]);
 	});
 
@@ -215,8 +211,7 @@ describe('Feedback resource', () => {
 		const result = await runLever({
 			parameters: { resource: 'feedback', operation: 'delete', opportunityId: opportunity, feedbackId: CHILD, performAs },
 		});
-		expect(result.error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		expectDone(result, scope);
 		expect(result.output).toEqual([
 			{ json: { success: true, deleted: true, opportunity: OPP, feedback: CHILD }, pairedItem: { item: 0 } },
 		]);

@@ -1,7 +1,7 @@
 import nock from 'nock';
 
 import { runLever } from '../../../helpers/runNode';
-import { CHILD, LEVER, OPP, USER, expectInputError, opportunity, performAs, useNock } from '../../../helpers/fixtures';
+import { CHILD, LEVER, OPP, USER, expectDone, expectInputError, opportunity, performAs, useNock } from '../../../helpers/fixtures';
 
 useNock();
 
@@ -23,16 +23,14 @@ describe('File resource', () => {
 				filters: { uploadedAfter: '2026-01-01T00:00:00Z' },
 			},
 		});
-		expect(result.error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		expectDone(result, scope);
 		expect(result.output).toEqual([{ json: fileRecord, pairedItem: { item: 0 } }]);
 	});
 
 	it('lists files that Lever answers as a bare array, as its documentation shows', async () => {
 		const scope = nock(LEVER).get(`/v1/opportunities/${OPP}/files`).reply(200, [fileRecord, { ...fileRecord, id: 'second' }]);
 		const result = await runLever({ parameters: { resource: 'file', operation: 'getMany', opportunityId: opportunity, returnAll: true, filters: {} } });
-		expect(result.error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		expectDone(result, scope);
 		expect(result.output.map((item) => item.json.id)).toEqual([CHILD, 'second']);
 	});
 
@@ -61,8 +59,7 @@ describe('File resource', () => {
 		const result = await runLever({
 			parameters: { resource: 'file', operation: 'download', opportunityId: opportunity, fileId: CHILD, binaryPropertyName: 'doc' },
 		});
-		expect(result.error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		expectDone(result, scope);
 		expect(result.output).toHaveLength(1);
 		const [item] = result.output;
 		expect(item.json).toEqual({ opportunityId: OPP, fileId: CHILD, fileName: 'cv final.pdf', mimeType: 'application/pdf', fileSize: 5 });
@@ -80,8 +77,7 @@ describe('File resource', () => {
 		const result = await runLever({
 			parameters: { resource: 'file', operation: 'download', opportunityId: opportunity, fileId: CHILD, binaryPropertyName: 'data' },
 		});
-		expect(result.error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		expectDone(result, scope);
 		expect(result.output[0].binary?.data).toMatchObject({ fileName: 'portfolio.pdf', mimeType: 'application/pdf' });
 	});
 
@@ -107,8 +103,7 @@ describe('File resource', () => {
 				},
 			],
 		});
-		expect(result.error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		expectDone(result, scope);
 		expect(contentType).toMatch(/^multipart\/form-data; boundary=/);
 		expect(sent).toContain('Content-Disposition: form-data; name="file"; filename="portfolio.pdf"');
 		expect(sent).toContain('Content-Type: application/pdf');

@@ -9,6 +9,7 @@ import {
 	TEMPLATE,
 	USER,
 	USER_2,
+	expectDone,
 	expectInputError,
 	opportunity,
 	page,
@@ -57,8 +58,7 @@ describe('Interview resource', () => {
 				additionalFields: { subject: 'System design', location: 'Room 4', feedbackTemplate: TEMPLATE, feedbackReminder: 'once' },
 			}),
 		});
-		expect(result.error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		expectDone(result, scope);
 		expect(result.output).toEqual([{ json: interview, pairedItem: { item: 0 } }]);
 	});
 
@@ -73,8 +73,7 @@ describe('Interview resource', () => {
 			.query({ perform_as: USER })
 			.reply(200, { data: interview });
 		const result = await runLever({ parameters: writeParameters('update') });
-		expect(result.error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		expectDone(result, scope);
 		expect(result.output).toEqual([{ json: interview, pairedItem: { item: 0 } }]);
 	});
 

@@ -1,7 +1,7 @@
 import nock from 'nock';
 
 import { runLever } from '../../../helpers/runNode';
-import { CHILD, LEVER, OPP, USER, expectInputError, opportunity, page, performAs, useNock } from '../../../helpers/fixtures';
+import { CHILD, LEVER, OPP, USER, expectDone, expectInputError, opportunity, page, performAs, useNock } from '../../../helpers/fixtures';
 import type { Refusal } from '../../../helpers/fixtures';
 
 useNock();
@@ -31,8 +31,7 @@ describe('Note resource', () => {
 				additionalFields: { score: 4, secret: true, notifyFollowers: true, createdAt: '2026-02-01T10:00:00Z' },
 			},
 		});
-		expect(result.error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		expectDone(result, scope);
 		expect(result.output).toEqual([{ json: { ...note, noteId: CHILD }, pairedItem: { item: 0 } }]);
 	});
 
@@ -51,8 +50,7 @@ describe('Note resource', () => {
 				additionalFields: { noteId: THREAD },
 			},
 		});
-		expect(result.error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		expectDone(result, scope);
 	});
 
 	const create = { resource: 'note', operation: 'create', opportunityId: opportunity, performAs, value: 'Hi', additionalFields: {} };
@@ -103,8 +101,7 @@ describe('Note resource', () => {
 				updateFields: { score: 2, secret: false, user: USER },
 			},
 		});
-		expect(result.error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		expectDone(result, scope);
 		expect(result.output).toEqual([{ json: note, pairedItem: { item: 0 } }]);
 	});
 

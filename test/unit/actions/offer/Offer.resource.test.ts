@@ -1,7 +1,7 @@
 import nock from 'nock';
 
 import { runLever } from '../../../helpers/runNode';
-import { CHILD, LEVER, OPP, USER, expectInputError, opportunity, page, useNock } from '../../../helpers/fixtures';
+import { CHILD, LEVER, OPP, USER, expectDone, expectInputError, opportunity, page, useNock } from '../../../helpers/fixtures';
 
 useNock();
 
@@ -15,8 +15,7 @@ describe('Offer resource', () => {
 		const result = await runLever({
 			parameters: { resource: 'offer', operation: 'getMany', opportunityId: opportunity, returnAll: false, limit: 50, expand: ['creator'] },
 		});
-		expect(result.error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		expectDone(result, scope);
 		expect(result.output).toEqual([{ json: offer, pairedItem: { item: 0 } }]);
 	});
 
@@ -28,8 +27,7 @@ describe('Offer resource', () => {
 		const result = await runLever({
 			parameters: { resource: 'offer', operation: 'download', opportunityId: opportunity, offerId: CHILD, status: 'signed', binaryPropertyName: 'offer' },
 		});
-		expect(result.error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		expectDone(result, scope);
 		expect(result.output[0].json).toEqual({
 			opportunityId: OPP,
 			offerId: CHILD,
@@ -48,8 +46,7 @@ describe('Offer resource', () => {
 		const result = await runLever({
 			parameters: { resource: 'offer', operation: 'download', opportunityId: opportunity, offerId: CHILD, status: 'latest', binaryPropertyName: 'data' },
 		});
-		expect(result.error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		expectDone(result, scope);
 		expect(result.output[0].binary?.data).toMatchObject({ fileName: `offer-${CHILD}.pdf` });
 	});
 

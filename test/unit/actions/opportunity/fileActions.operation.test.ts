@@ -1,7 +1,7 @@
 import nock from 'nock';
 
 import { runLever } from '../../../helpers/runNode';
-import { LEVER, OPP, USER, expectInputError, opportunity, page, useNock } from '../../../helpers/fixtures';
+import { LEVER, OPP, USER, expectDone, expectInputError, opportunity, page, useNock } from '../../../helpers/fixtures';
 
 useNock();
 
@@ -22,8 +22,7 @@ describe('Opportunity: Get File Actions', () => {
 				filters: { occurredAfter: '2026-01-01T00:00:00Z', occurredBefore: '2026-02-01T00:00:00Z' },
 			},
 		});
-		expect(result.error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		expectDone(result, scope);
 		expect(result.output).toEqual([{ json: action, pairedItem: { item: 0 } }]);
 	});
 
@@ -38,8 +37,7 @@ describe('Opportunity: Get File Actions', () => {
 				filters: {},
 			},
 		});
-		expect(result.error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		expectDone(result, scope);
 		expect(result.output).toEqual([]);
 	});
 

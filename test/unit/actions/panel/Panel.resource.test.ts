@@ -9,6 +9,7 @@ import {
 	TEMPLATE,
 	USER,
 	USER_2,
+	expectDone,
 	expectInputError,
 	opportunity,
 	page,
@@ -81,8 +82,7 @@ describe('Panel resource', () => {
 				},
 			}),
 		});
-		expect(result.error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		expectDone(result, scope);
 		expect(result.output).toEqual([{ json: panel, pairedItem: { item: 0 } }]);
 	});
 
@@ -99,8 +99,7 @@ describe('Panel resource', () => {
 				interviews: { interview: [{ id: CHILD, date: '2026-03-01T10:00:00Z', duration: 45, interviewers: [USER] }] },
 			}),
 		});
-		expect(result.error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		expectDone(result, scope);
 	});
 
 	it('gets one panel with the stage expanded', async () => {

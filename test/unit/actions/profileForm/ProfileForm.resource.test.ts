@@ -1,7 +1,7 @@
 import nock from 'nock';
 
 import { runLever } from '../../../helpers/runNode';
-import { CHILD, LEVER, OPP, TEMPLATE, USER, expectInputError, opportunity, page, performAs, useNock } from '../../../helpers/fixtures';
+import { CHILD, LEVER, OPP, TEMPLATE, USER, expectDone, expectInputError, opportunity, page, performAs, useNock } from '../../../helpers/fixtures';
 import type { Refusal } from '../../../helpers/fixtures';
 
 useNock();
@@ -65,8 +65,7 @@ describe('Profile Form resource', () => {
 				options: { secret: true },
 			},
 		});
-		expect(result.error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		expectDone(result, scope);
 		expect(result.output).toEqual([{ json: { id: CHILD, baseTemplateId: TEMPLATE }, pairedItem: { item: 0 } }]);
 	});
 
@@ -95,8 +94,7 @@ describe('Profile Form resource', () => {
 				options: {},
 			},
 		});
-		expect(result.error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		expectDone(result, scope);
 	});
 
 	const create = {

@@ -1,7 +1,7 @@
 import nock from 'nock';
 
 import { runLever } from '../../../helpers/runNode';
-import { CHILD, LEVER, OPP, USER, expectInputError, opportunity, page, useNock } from '../../../helpers/fixtures';
+import { CHILD, LEVER, OPP, USER, expectDone, expectInputError, opportunity, page, useNock } from '../../../helpers/fixtures';
 
 useNock();
 
@@ -13,8 +13,7 @@ describe('Referral resource', () => {
 		const result = await runLever({
 			parameters: { resource: 'referral', operation: 'get', opportunityId: opportunity, referralId: CHILD, expand: ['referrer'] },
 		});
-		expect(result.error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		expectDone(result, scope);
 		expect(result.output).toEqual([{ json: referral, pairedItem: { item: 0 } }]);
 	});
 

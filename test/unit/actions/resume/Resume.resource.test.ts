@@ -1,7 +1,7 @@
 import nock from 'nock';
 
 import { runLever } from '../../../helpers/runNode';
-import { CHILD, LEVER, OPP, expectInputError, opportunity, useNock } from '../../../helpers/fixtures';
+import { CHILD, LEVER, OPP, expectDone, expectInputError, opportunity, useNock } from '../../../helpers/fixtures';
 
 useNock();
 
@@ -27,8 +27,7 @@ describe('Resume resource', () => {
 				filters: { uploadedAfter: '2026-01-01T00:00:00Z', uploadedBefore: '2026-02-01T00:00:00Z' },
 			},
 		});
-		expect(result.error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		expectDone(result, scope);
 		expect(result.output).toEqual([{ json: resumeRecord, pairedItem: { item: 0 } }]);
 	});
 
@@ -49,8 +48,7 @@ describe('Resume resource', () => {
 		const result = await runLever({
 			parameters: { resource: 'resume', operation: 'download', opportunityId: opportunity, resumeId: CHILD, binaryPropertyName: 'data' },
 		});
-		expect(result.error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		expectDone(result, scope);
 		expect(result.output[0].json).toEqual({
 			opportunityId: OPP,
 			resumeId: CHILD,

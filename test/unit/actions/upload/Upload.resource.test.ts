@@ -1,7 +1,7 @@
 import nock from 'nock';
 
 import { runLever } from '../../../helpers/runNode';
-import { LEVER, expectInputError, jsonOf, useNock } from '../../../helpers/fixtures';
+import { LEVER, expectDone, expectInputError, jsonOf, useNock } from '../../../helpers/fixtures';
 
 useNock();
 
@@ -21,8 +21,7 @@ describe('Upload resource', () => {
 			items: [fileItem()],
 			parameters: { resource: 'upload', operation: 'upload', binaryPropertyName: 'data', options: { fileName: 'resume.pdf' } },
 		});
-		expect(result.error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		expectDone(result, scope);
 		expect(result.output).toEqual([{ json: answer, pairedItem: { item: 0 } }]);
 	});
 
@@ -36,8 +35,7 @@ describe('Upload resource', () => {
 			items: [fileItem('a.pdf'), fileItem('b.pdf')],
 			parameters: { resource: 'upload', operation: 'upload', binaryPropertyName: 'data', options: {} },
 		});
-		expect(result.error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		expectDone(result, scope);
 		expect(jsonOf(result)).toEqual([{ id: 'a' }, { id: 'b' }]);
 		expect(result.output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	});
