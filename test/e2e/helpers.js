@@ -2,6 +2,7 @@
 /* Shared setup for e2e tests: a fresh n8n user folder with the packed package, plus the Lever emulator. */
 const path = require('path');
 const fs = require('fs');
+const crypto = require('crypto');
 const harness = require('./n8n');
 
 const API_CREDENTIAL = Object.freeze({ id: 'e2eLeverApiKey01', name: 'Lever emulator (API key)', type: 'leverAtsApi' });
@@ -82,4 +83,83 @@ function manualWorkflow({ id, name, node }) {
 	};
 }
 
-module.exports = { harness, setupInstance, manualWorkflow, tarball, loadEmulator, API_CREDENTIAL, sleep, until };
+/** A workflow of one Lever Trigger (Register Automatically) listening to `events`. */
+function leverTriggerWorkflow({ id, name, nodeId, webhookId, events, credentials }) {
+	return singleNodeWorkflow(id, name, {
+		id: nodeId,
+		name: 'Lever Trigger',
+		type: 'n8n-nodes-lever.leverTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		webhookId,
+		parameters: { authentication: 'apiKey', registration: 'automatic', events, options: {} },
+		credentials,
+	});
+}
+
+/** A workflow of one Lever Poll Trigger (Opportunity Created) polling at each of the cron expressions. */
+function leverPollTriggerWorkflow({ id, name, nodeId, crons, credentials }) {
+	return singleNodeWorkflow(id, name, {
+		id: nodeId,
+		name: 'Lever Poll Trigger',
+		type: 'n8n-nodes-lever.leverPollTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {
+			pollTimes: { item: crons.map((cronExpression) => ({ mode: 'custom', cronExpression })) },
+			authentication: 'apiKey',
+			event: 'opportunityCreated',
+			options: {},
+		},
+		credentials,
+	});
+}
+
+function singleNodeWorkflow(id, name, node) {
+	return { id, name, active: false, nodes: [node], connections: {}, settings: { executionOrder: 'v1' }, pinData: {} };
+}
+
+/** Lever's webhook signature: HMAC-SHA256 of token + triggeredAt under the webhook's signature token. */
+function signDelivery(signatureToken, token, triggeredAt) {
+	return crypto.createHmac('sha256', signatureToken).update(`${token}${triggeredAt}`).digest('hex');
+}
+
+let flatted;
+/** n8n stores run data with `flatted`; use n8n's own copy so the package needs no extra dependency. */
+function parseRunData(text) {
+	if (!flatted) flatted = require(path.join(harness.installer.paths().n8nModules, 'flatted'));
+	return flatted.parse(text);
+}
+
+/** A call to n8n's internal REST API as the signed-in owner: status, body (parsed when JSON) and text. */
+async function restCall(baseUrl, cookie, method, route, body) {
+	const res = await fetch(`${baseUrl}/rest${route}`, {
+		method,
+		headers: { cookie, 'content-type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	const text = await res.text();
+	let json;
+	try {
+		json = JSON.parse(text);
+	} catch {
+		json = undefined;
+	}
+	return { status: res.status, body: json, text };
+}
+
+module.exports = {
+	harness,
+	setupInstance,
+	manualWorkflow,
+	leverTriggerWorkflow,
+	leverPollTriggerWorkflow,
+	signDelivery,
+	parseRunData,
+	restCall,
+	tarball,
+	loadEmulator,
+	API_CREDENTIAL,
+	sleep,
+	until,
+};

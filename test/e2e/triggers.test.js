@@ -14,9 +14,18 @@
  * Executions are read back from n8n itself (internal REST API as the owner; run data decoded with n8n's
  * own `flatted`).
  */
-const path = require('path');
 const crypto = require('crypto');
-const { harness, setupInstance, sleep, until } = require('./helpers');
+const {
+	harness,
+	leverPollTriggerWorkflow,
+	leverTriggerWorkflow,
+	parseRunData,
+	restCall,
+	setupInstance,
+	signDelivery: sign,
+	sleep,
+	until,
+} = require('./helpers');
 
 // n8n 1.x (E2E_N8N_VERSION=1.123.81) differs in two ways these tests see: it saves a poll trigger's static data
 // only when a poll emits, and its REST API has no POST /workflows/<id>/activate.
@@ -36,67 +45,19 @@ function phase(name, t0) {
 	process.stderr.write(`[e2e triggers] ${name}: ${s}s\n`);
 }
 
-
-
-function sign(signatureToken, token, triggeredAt) {
-	return crypto.createHmac('sha256', signatureToken).update(`${token}${triggeredAt}`).digest('hex');
-}
-
-let flatted;
-/** n8n stores run data with `flatted`; use n8n's own copy so the package needs no extra dependency. */
-function parseRunData(text) {
-	if (!flatted) flatted = require(path.join(harness.installer.paths().n8nModules, 'flatted'));
-	return flatted.parse(text);
-}
-
-function webhookWorkflow(credential) {
-	return {
+function webhookWorkflow(credentials) {
+	return leverTriggerWorkflow({
 		id: WEBHOOK_WF_ID,
 		name: 'e2e: Lever Trigger (webhook)',
-		active: false,
-		nodes: [
-			{
-				id: 'a1b2c3d4-0000-4000-8000-0000000000a1',
-				name: 'Lever Trigger',
-				type: 'n8n-nodes-lever.leverTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				webhookId: WEBHOOK_ID,
-				parameters: { authentication: 'apiKey', registration: 'automatic', events: EVENTS, options: {} },
-				credentials: credential,
-			},
-		],
-		connections: {},
-		settings: { executionOrder: 'v1' },
-		pinData: {},
-	};
+		nodeId: 'a1b2c3d4-0000-4000-8000-0000000000a1',
+		webhookId: WEBHOOK_ID,
+		events: EVENTS,
+		credentials,
+	});
 }
 
-function pollWorkflow(credential, { id, name, crons }) {
-	return {
-		id,
-		name,
-		active: false,
-		nodes: [
-			{
-				id: 'a1b2c3d4-0000-4000-8000-0000000000b1',
-				name: 'Lever Poll Trigger',
-				type: 'n8n-nodes-lever.leverPollTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {
-					pollTimes: { item: crons.map((cronExpression) => ({ mode: 'custom', cronExpression })) },
-					authentication: 'apiKey',
-					event: 'opportunityCreated',
-					options: {},
-				},
-				credentials: credential,
-			},
-		],
-		connections: {},
-		settings: { executionOrder: 'v1' },
-		pinData: {},
-	};
+function pollWorkflow(credentials, { id, name, crons }) {
+	return leverPollTriggerWorkflow({ id, name, nodeId: 'a1b2c3d4-0000-4000-8000-0000000000b1', crons, credentials });
 }
 
 describe('Lever triggers in a real n8n', () => {
@@ -107,21 +68,7 @@ describe('Lever triggers in a real n8n', () => {
 	let cookie;
 	let hookUrl;
 
-	const rest = async (method, route, body) => {
-		const res = await fetch(`${server.url}/rest${route}`, {
-			method,
-			headers: { cookie, 'content-type': 'application/json' },
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
-		const text = await res.text();
-		let json;
-		try {
-			json = JSON.parse(text);
-		} catch {
-			json = undefined;
-		}
-		return { status: res.status, body: json, text };
-	};
+	const rest = (method, route, body) => restCall(server.url, cookie, method, route, body);
 
 	/** Executions of a workflow as n8n lists them (newest first), finished or not. */
 	const executionsOf = async (workflowId) => {

@@ -20,7 +20,7 @@ const path = require('path');
 const harness = require('../e2e/n8n');
 const T = require('../e2e/templates-helpers');
 const { startStack } = require('./stack');
-const { sleep, until } = require('../e2e/helpers');
+const { leverPollTriggerWorkflow, leverTriggerWorkflow, parseRunData, restCall, signDelivery, sleep, until } = require('../e2e/helpers');
 
 const CREDENTIAL = Object.freeze({ id: 'queueLeverApiKey', name: 'Lever emulator (API key)', type: 'leverAtsApi' });
 const CREDENTIAL_REF = { leverAtsApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } };
@@ -33,12 +33,6 @@ const EVENTS = ['candidateStageChange'];
 const BULK_ITEMS = 120;
 
 const log = (m) => process.stderr.write(`[queue] ${m}\n`);
-
-let flatted;
-function parseRunData(text) {
-	if (!flatted) flatted = require(path.join(harness.installer.paths().n8nModules, 'flatted'));
-	return flatted.parse(text);
-}
 
 const manualTrigger = { id: 'c0d1e2f3-0000-4000-8000-000000000001', name: 'Manual Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
 
@@ -96,50 +90,20 @@ function dataTableWorkflow() {
 }
 
 function triggerWorkflow() {
-	return {
+	return leverTriggerWorkflow({
 		id: TRIGGER_WF,
 		name: 'queue: Lever Trigger',
-		active: false,
-		nodes: [
-			{
-				id: 'c0d1e2f3-0000-4000-8000-0000000002a1',
-				name: 'Lever Trigger',
-				type: 'n8n-nodes-lever.leverTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				webhookId: TRIGGER_WEBHOOK_ID,
-				parameters: { authentication: 'apiKey', registration: 'automatic', events: EVENTS, options: {} },
-				credentials: CREDENTIAL_REF,
-			},
-		],
-		connections: {},
-		settings: { executionOrder: 'v1' },
-		pinData: {},
-	};
+		nodeId: 'c0d1e2f3-0000-4000-8000-0000000002a1',
+		webhookId: TRIGGER_WEBHOOK_ID,
+		events: EVENTS,
+		credentials: CREDENTIAL_REF,
+	});
 }
 
 function pollWorkflow() {
 	// n8n refuses sub-minute polls; four once-a-minute crons poll every 15 s.
-	const crons = [0, 15, 30, 45].map((s) => ({ mode: 'custom', cronExpression: `${s} * * * * *` }));
-	return {
-		id: POLL_WF,
-		name: 'queue: Lever Poll Trigger',
-		active: false,
-		nodes: [
-			{
-				id: 'c0d1e2f3-0000-4000-8000-0000000003b1',
-				name: 'Lever Poll Trigger',
-				type: 'n8n-nodes-lever.leverPollTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: { pollTimes: { item: crons }, authentication: 'apiKey', event: 'opportunityCreated', options: {} },
-				credentials: CREDENTIAL_REF,
-			},
-		],
-		connections: {},
-		settings: { executionOrder: 'v1' },
-		pinData: {},
-	};
+	const crons = [0, 15, 30, 45].map((s) => `${s} * * * * *`);
+	return leverPollTriggerWorkflow({ id: POLL_WF, name: 'queue: Lever Poll Trigger', nodeId: 'c0d1e2f3-0000-4000-8000-0000000003b1', crons, credentials: CREDENTIAL_REF });
 }
 
 /**
@@ -176,20 +140,9 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 			.join('\n');
 
 	const rest = async (method, route, body) => {
-		const res = await fetch(`${stack.mainUrl}/rest${route}`, {
-			method,
-			headers: { cookie, 'content-type': 'application/json' },
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
-		const text = await res.text();
-		let json;
-		try {
-			json = JSON.parse(text);
-		} catch {
-			json = undefined;
-		}
-		if (res.status >= 400) throw new Error(`${method} /rest${route}: ${res.status} ${text.slice(0, 800)}`);
-		return json?.data;
+		const res = await restCall(stack.mainUrl, cookie, method, route, body);
+		if (res.status >= 400) throw new Error(`${method} /rest${route}: ${res.status} ${res.text.slice(0, 800)}`);
+		return res.body?.data;
 	};
 	const executionsOf = async (workflowId) => (await rest('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&limit=200`)).results;
 	const done = (e) => !['new', 'running', 'waiting'].includes(e.status);
@@ -475,10 +428,10 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 		const secret = emu.state.webhooks.values()[0]._signatureToken;
 		const token = crypto.randomBytes(16).toString('hex');
 		const at = Date.now();
-		const forged = await T.postJson(url, { ...delivery.envelope, token, triggeredAt: at, signature: crypto.createHmac('sha256', 'wrong').update(`${token}${at}`).digest('hex') });
+		const forged = await T.postJson(url, { ...delivery.envelope, token, triggeredAt: at, signature: signDelivery('wrong', token, at) });
 		expect(forged.status).toBe(401);
 		const staleAt = Date.now() - 10 * 60 * 1000;
-		const stale = await T.postJson(url, { ...delivery.envelope, token, triggeredAt: staleAt, signature: crypto.createHmac('sha256', secret).update(`${token}${staleAt}`).digest('hex') });
+		const stale = await T.postJson(url, { ...delivery.envelope, token, triggeredAt: staleAt, signature: signDelivery(secret, token, staleAt) });
 		expect(stale.status).toBe(401);
 
 		// The same delivery again, to the same webhook processor: its in-process replay record knows it, so it
