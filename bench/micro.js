@@ -255,15 +255,5 @@ async function runMicro({ opportunities = 5000, iterations = 7, log = () => {} }
 module.exports = { runMicro };
 
 if (require.main === module) {
-	const args = process.argv.slice(2);
-	const arg = (name, fallback) => {
-		const i = args.indexOf(name);
-		return i >= 0 ? Number(args[i + 1]) : fallback;
-	};
-	runMicro({ opportunities: arg('--records', 5000), iterations: arg('--iterations', 7), log: (m) => process.stderr.write(`${m}\n`) })
-		.then((r) => process.stdout.write(`${JSON.stringify(r, null, 2)}\n`))
-		.catch((err) => {
-			process.stderr.write(`${err.stack || err}\n`);
-			process.exitCode = 1;
-		});
+	require('./cli').runFromCommandLine((arg, log) => runMicro({ opportunities: arg('--records', 5000), iterations: arg('--iterations', 7), log }));
 }

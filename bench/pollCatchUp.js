@@ -142,15 +142,5 @@ async function runPollCatchUp({ changes = 20000, budgetSeconds = 10, latencyMs =
 module.exports = { runPollCatchUp };
 
 if (require.main === module) {
-	const args = process.argv.slice(2);
-	const arg = (name, fallback) => {
-		const i = args.indexOf(name);
-		return i >= 0 ? Number(args[i + 1]) : fallback;
-	};
-	runPollCatchUp({ changes: arg('--changes', 20000), budgetSeconds: arg('--budget-seconds', 10), log: (m) => process.stderr.write(`${m}\n`) })
-		.then((figures) => process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`))
-		.catch((error) => {
-			process.stderr.write(`${error.stack ?? error}\n`);
-			process.exitCode = 1;
-		});
+	require('./cli').runFromCommandLine((arg, log) => runPollCatchUp({ changes: arg('--changes', 20000), budgetSeconds: arg('--budget-seconds', 10), log }));
 }
