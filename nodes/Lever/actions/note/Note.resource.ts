@@ -1,4 +1,4 @@
-import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { LeverResource } from '../types';
 import { convertDates } from '../../helpers/dateFilters';
@@ -14,6 +14,14 @@ const SCORE_OPTIONS: INodePropertyOptions[] = [
 
 const SECRET_DESCRIPTION =
 	'Whether only users with access to sensitive information (and users mentioned in the note) can see it';
+
+/** Score and Secret of a note (create) or a note thread (update); `scoreDescription` says which. */
+function scoreAndSecret(scoreDescription: string): INodeProperties[] {
+	return [
+		{ displayName: 'Score', name: 'score', type: 'options', options: SCORE_OPTIONS, default: 3, description: scoreDescription },
+		{ displayName: 'Secret', name: 'secret', type: 'boolean', default: false, description: SECRET_DESCRIPTION },
+	];
+}
 
 /** #32–#36: notes (comment threads) on an opportunity. */
 export const noteResource: LeverResource = {
@@ -65,21 +73,7 @@ export const noteResource: LeverResource = {
 						placeholder: 'e.g. 5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9',
 						description: 'Add the text as a comment to this existing note thread instead of starting a new note',
 					},
-					{
-						displayName: 'Score',
-						name: 'score',
-						type: 'options',
-						options: SCORE_OPTIONS,
-						default: 3,
-						description: 'Rating attached to the note',
-					},
-					{
-						displayName: 'Secret',
-						name: 'secret',
-						type: 'boolean',
-						default: false,
-						description: SECRET_DESCRIPTION,
-					},
+					...scoreAndSecret('Rating attached to the note'),
 				]),
 			],
 			request(i) {
@@ -196,21 +190,7 @@ export const noteResource: LeverResource = {
 						type: 'dateTime',
 						default: '',
 					},
-					{
-						displayName: 'Score',
-						name: 'score',
-						type: 'options',
-						options: SCORE_OPTIONS,
-						default: 3,
-						description: 'Rating attached to the note thread',
-					},
-					{
-						displayName: 'Secret',
-						name: 'secret',
-						type: 'boolean',
-						default: false,
-						description: SECRET_DESCRIPTION,
-					},
+					...scoreAndSecret('Rating attached to the note thread'),
 				]),
 			],
 			request(i) {
