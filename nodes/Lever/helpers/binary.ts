@@ -1,8 +1,27 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { MultipartPart, TransportSettings } from '../transport';
-import { leverApiDownload } from '../transport';
+import { leverApiDownload, leverApiRequest } from '../transport';
 import { binaryInputField, invalidParameter, optionalFields } from '../shared';
+
+/**
+ * For a download at `<record path>/download` whose answer names no file: reads the record's metadata and
+ * returns the name `nameOf` finds in it (files keep it in `name`, resumes in `file.name`).
+ */
+export function fileNameFromMetadata(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	downloadPath: string,
+	settings: TransportSettings,
+	nameOf: (record: IDataObject) => unknown,
+): () => Promise<string | undefined> {
+	return async () => {
+		const path = downloadPath.replace(/\/download$/, '');
+		const response = await leverApiRequest.call(ctx, { method: 'GET', path, itemIndex, settings });
+		const name = nameOf((response?.data ?? {}) as IDataObject);
+		return typeof name === 'string' ? name : undefined;
+	};
+}
 
 /**
  * The file name a Content-Disposition header announces, preferring the RFC 5987 `filename*` form.

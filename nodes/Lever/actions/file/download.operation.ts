@@ -1,8 +1,6 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import type { LeverOperation } from '../types';
+import { fileNameFromMetadata } from '../../helpers/binary';
 import { binaryOutputField } from '../../shared';
-import { leverApiRequest } from '../../transport';
 
 /** #24 GET /opportunities/{opportunity}/files/{file}/download: the file's bytes as binary data. */
 export const downloadFileOperation: LeverOperation = {
@@ -21,12 +19,7 @@ export const downloadFileOperation: LeverOperation = {
 			download: {
 				json: { opportunityId: ids.opportunity, fileId },
 				defaultBaseName: `file-${fileId}`,
-				fallbackFileName: async () => {
-					const metadataPath = path.replace(/\/download$/, '');
-					const response = await leverApiRequest.call(this, { method: 'GET', path: metadataPath, itemIndex, settings });
-					const record = (response?.data ?? {}) as IDataObject;
-					return typeof record.name === 'string' ? record.name : undefined;
-				},
+				fallbackFileName: fileNameFromMetadata(this, itemIndex, path, settings, (file) => file.name),
 			},
 		};
 	},

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { LeverOperation } from '../types';
+import { fileNameFromMetadata } from '../../helpers/binary';
 import { binaryOutputField } from '../../shared';
-import { leverApiRequest } from '../../transport';
 
 /** #51 GET /opportunities/{opportunity}/resumes/{resume}/download: the resume file as binary data. */
 export const downloadResumeOperation: LeverOperation = {
@@ -21,12 +21,7 @@ export const downloadResumeOperation: LeverOperation = {
 			download: {
 				json: { opportunityId: ids.opportunity, resumeId },
 				defaultBaseName: `resume-${resumeId}`,
-				fallbackFileName: async () => {
-					const metadataPath = path.replace(/\/download$/, '');
-					const response = await leverApiRequest.call(this, { method: 'GET', path: metadataPath, itemIndex, settings });
-					const file = ((response?.data as IDataObject | undefined)?.file ?? {}) as IDataObject;
-					return typeof file.name === 'string' ? file.name : undefined;
-				},
+				fallbackFileName: fileNameFromMetadata(this, itemIndex, path, settings, (resume) => (resume.file as IDataObject | undefined)?.name),
 			},
 		};
 	},
