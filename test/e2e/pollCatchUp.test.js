@@ -15,8 +15,7 @@
  * exists at activation (Backfill Since) is emitted by both. That is n8n running two pollers at once, which
  * no per-node memory can de-duplicate.
  */
-const path = require('path');
-const { harness, setupInstance, sleep, until: waitUntil } = require('./helpers');
+const { harness, parseRunData, setupInstance, sleep, until: waitUntil } = require('./helpers');
 
 const WF_ID = 'e2eLeverPollCu01';
 const POLL_SECONDS = [0, 15, 30, 45];
@@ -32,12 +31,6 @@ const HAS_POLL_BUDGET = Number(harness.installer.N8N_VERSION.split('.')[0]) >= 2
 
 /** The shared wait, with this suite's default. */
 const until = (check, what, options = {}) => waitUntil(check, what, { everyMs: 500, ...options });
-
-let flatted;
-function parseRunData(text) {
-	if (!flatted) flatted = require(path.join(harness.installer.paths().n8nModules, 'flatted'));
-	return flatted.parse(text);
-}
 
 function pollWorkflow(credential) {
 	return {

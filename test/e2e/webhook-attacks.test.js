@@ -11,9 +11,8 @@
  * and attacks are POSTed to n8n's production URL. Executions are counted through n8n's REST API: every
  * genuine delivery runs exactly once, no attack runs anything, every refusal is a bare 401.
  */
-const path = require('path');
 const crypto = require('crypto');
-const { harness, setupInstance, sleep, until: waitUntil } = require('./helpers');
+const { harness, parseRunData, restCall, setupInstance, signDelivery: sign, sleep, until: waitUntil } = require('./helpers');
 
 const AUTO_WF_ID = 'e2eLeverAttackA1';
 const MANUAL_WF_ID = 'e2eLeverAttackM1';
@@ -23,8 +22,6 @@ const MANUAL_HOOK_ID = '0b6f5c1e-2a3d-4e5f-8a9b-0c1d2e3f4a52';
 const LOOKUP_HOOK_ID = '0b6f5c1e-2a3d-4e5f-8a9b-0c1d2e3f4a53';
 const SIGNING_CREDENTIAL = Object.freeze({ id: 'e2eLeverSigning1', name: 'Lever webhooks made in Lever', type: 'leverWebhookSigningApi' });
 const EVENTS = ['candidateStageChange', 'candidateHired'];
-
-const sign = (secret, token, triggeredAt) => crypto.createHmac('sha256', secret).update(`${token}${triggeredAt}`).digest('hex');
 
 /** The shared wait, with this suite's default. */
 const until = (check, what, options = {}) => waitUntil(check, what, { timeoutMs: 60000, ...options });
@@ -64,15 +61,7 @@ describe('Lever Trigger under attack in a real n8n', () => {
 	let tokens;
 	const t0 = Date.now();
 
-	const rest = async (method, route, body) => {
-		const res = await fetch(`${server.url}/rest${route}`, {
-			method,
-			headers: { cookie, 'content-type': 'application/json' },
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
-		const text = await res.text();
-		return { status: res.status, body: text ? JSON.parse(text) : undefined, text };
-	};
+	const rest = (method, route, body) => restCall(server.url, cookie, method, route, body);
 
 	const executionsOf = async (workflowId) => {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
@@ -81,11 +70,9 @@ describe('Lever Trigger under attack in a real n8n', () => {
 		return res.body.data.results;
 	};
 
-	let flatted;
 	const itemsOf = async (executionId) => {
-		if (!flatted) flatted = require(path.join(harness.installer.paths().n8nModules, 'flatted'));
 		const res = await rest('GET', `/executions/${executionId}`);
-		const run = flatted.parse(res.body.data.data);
+		const run = parseRunData(res.body.data.data);
 		return (run.resultData.runData['Lever Trigger']?.[0]?.data?.main?.[0] ?? []).map((item) => item.json);
 	};
 
