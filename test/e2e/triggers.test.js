@@ -26,6 +26,7 @@ const {
 	sleep,
 	until,
 } = require('./helpers');
+const { postJson } = require('./templates-helpers');
 
 // n8n 1.x (E2E_N8N_VERSION=1.123.81) differs in two ways these tests see: it saves a poll trigger's static data
 // only when a poll emits, and its REST API has no POST /workflows/<id>/activate.
@@ -108,17 +109,7 @@ describe('Lever triggers in a real n8n', () => {
 
 	const subscriptions = () => emu.state.webhooks.values();
 	const deliveriesOf = (event) => emu.deliveries().filter((d) => d.event === event);
-	const postToN8n = async (body) => {
-		const res = await fetch(hookUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'user-agent': 'Lever-Webhooks' }, body: JSON.stringify(body) });
-		const text = await res.text();
-		let json;
-		try {
-			json = JSON.parse(text);
-		} catch {
-			json = undefined;
-		}
-		return { status: res.status, body: json, text };
-	};
+	const postToN8n = (body) => postJson(hookUrl, body, { headers: { 'user-agent': 'Lever-Webhooks' } });
 
 	beforeAll(async () => {
 		let t = Date.now();
