@@ -556,6 +556,7 @@ class Emulator {
 				const from = o.stage;
 				o.stage = to.id;
 				o.updatedAt = t;
+				st.opportunities.rekey(o, t); // lastInteractionAt, as the API's stage change
 				o.lastAdvancedAt = t;
 				o.stageChanges.push({ toStageId: to.id, toStageIndex: to._rank, userId: null, updatedAt: t });
 				if (emitEvents) this.emit('candidateStageChange', { ...base, fromStageId: from, toStageId: to.id }, o);
@@ -566,6 +567,7 @@ class Emulator {
 				const from = o.archived;
 				o.archived = { reason: reason.id, archivedAt: t };
 				o.updatedAt = t;
+				st.opportunities.rekey(o, t);
 				if (emitEvents) {
 					this.emit('candidateArchiveChange', { ...base, fromArchived: from, toArchived: o.archived }, o);
 					if (reason.type === 'hired') this.emit('candidateHired', base, o);
@@ -574,6 +576,7 @@ class Emulator {
 				const from = o.archived;
 				o.archived = null;
 				o.updatedAt = t;
+				st.opportunities.rekey(o, t);
 				if (emitEvents && from) this.emit('candidateArchiveChange', { ...base, fromArchived: from, toArchived: null }, o);
 			} else if (action === 'contact') {
 				const c = st.contacts.get(o.contact);

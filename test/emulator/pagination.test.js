@@ -18,7 +18,10 @@ test('default limit is 100; next is omitted on the last page; token is a percent
 	expect(r.body.data).toHaveLength(100);
 	expect(r.body.hasNext).toBe(true);
 	expect(r.body.next).toMatch(/^%5B-1%2C\d+%2C%22[0-9a-f-]{36}%22%5D$/);
-	const last = await api(emu, 'GET', '/opportunities', { query: { created_at_start: String(nonConf().slice(-3)[0].createdAt) } });
+	const newestCreated = nonConf()
+		.map((o) => o.createdAt)
+		.sort((a, b) => b - a);
+	const last = await api(emu, 'GET', '/opportunities', { query: { created_at_start: String(newestCreated[2]) } });
 	expect(last.body.data).toHaveLength(3);
 	expect(last.body.hasNext).toBe(false);
 	expect('next' in last.body).toBe(false);
@@ -33,16 +36,49 @@ test('a token works passed back verbatim and percent-encoded again', async () =>
 	expect(verbatim.body.data[0].id).not.toBe(first.body.data[0].id);
 });
 
-test('paging through everything returns each opportunity exactly once, newest first (as Lever lists)', async () => {
+// Lever's "List all opportunities" example is ordered by lastInteractionAt descending (its createdAt ascend);
+// ties are broken by id (descending) so that the order, and the cursor, are total.
+const byLastInteraction = (a, b) => b.lastInteractionAt - a.lastInteractionAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
+test('paging through everything returns each opportunity exactly once, most recent interaction first (as Lever lists)', async () => {
+	const expected = nonConf().slice().sort(byLastInteraction);
+	// the seed must tell the two orders apart, or this test would not see the difference
+	const byCreation = nonConf().slice().sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1));
+	expect(byCreation.map((o) => o.id)).not.toEqual(expected.map((o) => o.id));
 	const all = await pageAll(emu, '/opportunities', { limit: '37' });
-	const ids = all.map((o) => o.id);
-	expect(new Set(ids).size).toBe(ids.length);
-	expect(ids).toEqual(nonConf().map((o) => o.id).reverse());
-	for (let i = 1; i < all.length; i++) expect(all[i].createdAt).toBeLessThanOrEqual(all[i - 1].createdAt);
+	expect(all.map((o) => o.id)).toEqual(expected.map((o) => o.id));
+	for (let i = 1; i < all.length; i++) expect(all[i].lastInteractionAt).toBeLessThanOrEqual(all[i - 1].lastInteractionAt);
 });
 
-test('concurrent creates, updates and stage moves while paging neither skip nor repeat', async () => {
-	const before = new Set(nonConf().map((o) => o.id));
+test('an interaction moves an opportunity to the top; one the walk had not reached yet is not returned in that pass', async () => {
+	const performAs = emu.state.users.values().find((u) => u.accessRole === 'super admin').id;
+	const ordered = nonConf().slice().sort(byLastInteraction);
+	const laggard = ordered[ordered.length - 1]; // least recent interaction: last in the walk
+	const alreadySeen = ordered[4]; // on the first page
+	const walk = await pageAll(
+		emu,
+		'/opportunities',
+		{ limit: '5' },
+		{
+			between: async (page) => {
+				if (page !== 0) return;
+				await api(emu, 'POST', `/opportunities/${laggard.id}/notes`, { query: { perform_as: performAs }, body: { value: 'an interaction' } });
+				await api(emu, 'PUT', `/opportunities/${alreadySeen.id}/stage`, { body: { stage: 'lead-responded' } });
+			},
+		},
+	);
+	const ids = walk.map((o) => o.id);
+	expect(ids[4]).toBe(alreadySeen.id);
+	expect(new Set(ids).size).toBe(ids.length); // the re-touched, already seen one is not repeated
+	expect(ids).not.toContain(laggard.id); // moved ahead of the cursor during the walk
+	expect(ids).toHaveLength(nonConf().length - 1);
+	const fresh = await api(emu, 'GET', '/opportunities', { query: { limit: '2' } });
+	expect(fresh.body.data.map((o) => o.id)).toEqual([alreadySeen.id, laggard.id]);
+	expect(fresh.body.data[1].lastInteractionAt).toBeGreaterThan(laggard.createdAt);
+});
+
+test('concurrent creates, updates and stage moves while paging neither skip nor repeat what they do not move', async () => {
+	const before = new Map(nonConf().map((o) => [o.id, o.lastInteractionAt]));
 	const performAs = emu.state.users.values().find((u) => u.accessRole === 'super admin').id;
 	const created = [];
 	let n = 0;
@@ -58,7 +94,7 @@ test('concurrent creates, updates and stage moves while paging neither skip nor 
 					const r = await api(emu, 'POST', '/opportunities', { query: { perform_as: performAs }, body: { name: `During ${n}.${k}`, emails: [`during-${n}-${k}@example.org`] } });
 					created.push(r.body.data.id);
 				}
-				const ids = [...before];
+				const ids = [...before.keys()];
 				const victim = ids[(n * 7) % ids.length];
 				await api(emu, 'POST', `/opportunities/${victim}/addTags`, { body: { tags: [`touched-${n}`] } });
 				await api(emu, 'PUT', `/opportunities/${ids[(n * 13) % ids.length]}/stage`, { body: { stage: 'lead-responded' } });
@@ -68,8 +104,11 @@ test('concurrent creates, updates and stage moves while paging neither skip nor 
 	);
 	const ids = seen.map((o) => o.id);
 	expect(new Set(ids).size).toBe(ids.length); // no repeats
-	for (const id of before) expect(ids).toContain(id); // no skips
-	// newest first: records created during paging sort before the cursor, so this walk does not see them
+	// no skips among the records whose position did not change (an interaction moves a record ahead of the cursor)
+	const unmoved = [...before].filter(([id, t]) => emu.state.opportunities.get(id).lastInteractionAt === t).map(([id]) => id);
+	expect(unmoved.length).toBeGreaterThan(before.size - 2 * n);
+	for (const id of unmoved) expect(ids).toContain(id);
+	// most recent first: records created during paging sort before the cursor, so this walk does not see them
 	for (const id of created) expect(ids).not.toContain(id);
 });
 

@@ -1,8 +1,9 @@
 'use strict';
 /**
  * An ordered in-memory collection. Records are kept sorted by their position key
- * (createdAt, id) so that cursor pagination never skips or repeats a record while other
- * records are created or updated (keys never change once a record exists).
+ * (timeKey, id), createdAt by default, so that cursor pagination never skips or repeats a record
+ * while other records are created or updated. A key that can change (opportunities are ordered by
+ * lastInteractionAt) must be changed through `rekey`, which moves the record to its new place.
  */
 
 function cmpKey(aT, aId, bT, bId) {
@@ -101,6 +102,15 @@ class Collection {
 			}
 		}
 		return rec;
+	}
+	/** Set a record's time key to `t` and move it to its new place (top-level order only). */
+	rekey(rec, t) {
+		if (this.byParent) throw new Error(`${this.name}: rekey is not supported for child collections`);
+		const id = rec[this.idKey];
+		if (this.map.get(id) !== rec) throw new Error(`${this.name}: rekey of unknown record ${id}`);
+		this.remove(id);
+		rec[this.timeKey] = t;
+		this.insert(rec);
 	}
 	children(parentId) {
 		return (this.byParent && this.byParent.get(parentId)) || [];

@@ -107,15 +107,16 @@ function child(ctx, coll, oppId, id, label) {
 function touch(ctx, o) {
 	const t = ctx.emu.stamp();
 	o.updatedAt = t;
-	o.lastInteractionAt = t;
+	ctx.st.opportunities.rekey(o, t); // sets lastInteractionAt, which orders the opportunities list
 	return t;
 }
 function oppEventBase(o) {
 	return { opportunityId: o.id, candidateId: o.id, contactId: o.contact };
 }
 /**
- * One page of a list. Lever lists come newest first (by creation time; see the README's table), except
- * lists in a configured order (stages and archive reasons in pipeline order, `timeKey: '_rank'`).
+ * One page of a list. Lever lists come newest first (by creation time; opportunities by lastInteractionAt;
+ * see the README's table), except lists in a configured order (stages and archive reasons in pipeline
+ * order, `timeKey: '_rank'`).
  */
 function paged(ctx, listArr, kind, opts = {}) {
 	const shape = V.shaper(ctx.st, ctx.q, kind);
@@ -212,7 +213,7 @@ function listOpportunities(ctx) {
 		if (archivedPostingIds && (!o.archived || !appPosting(o).some((p) => archivedPostingIds.has(p)))) return false;
 		return true;
 	};
-	return paged(ctx, st.opportunities.values(), 'opportunity', { filter, view: (o) => V.oppView(st, o) });
+	return paged(ctx, st.opportunities.values(), 'opportunity', { timeKey: st.opportunities.timeKey, filter, view: (o) => V.oppView(st, o) });
 }
 
 function getOpportunity(ctx) {

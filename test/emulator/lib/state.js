@@ -9,7 +9,7 @@ const COLLECTIONS = {
 	postings: {},
 	deletedPostings: { timeKey: 'deletedAt' },
 	contacts: {},
-	opportunities: {},
+	opportunities: { timeKey: 'lastInteractionAt' }, // Lever lists them by recent activity; change it via rekey
 	deletedOpportunities: { timeKey: 'deletedAt' },
 	applications: { parentKey: 'opportunityId' },
 	deletedApplications: { timeKey: 'deletedAt' },

@@ -22,17 +22,18 @@ describe('Opportunity against the emulator', () => {
 	});
 	afterAll(async () => await emulator.close());
 
-	it('Get Many with a Limit returns the newest opportunities, as Lever lists them', async () => {
+	it('Get Many with a Limit returns the most recently active opportunities, as Lever lists them', async () => {
 		const { output, error } = await runLever({
 			credentials: credentials(),
 			parameters: { resource: 'opportunity', operation: 'getMany', returnAll: false, limit: 3, simplify: false, filters: {} },
 		});
 		expect(error).toBeUndefined();
-		const newest = (emulator.state.opportunities.values() as IDataObject[])
+		const mostRecent = (emulator.state.opportunities.values() as IDataObject[])
 			.filter((record) => record.confidentiality !== 'confidential')
-			.sort((a, b) => (b.createdAt as number) - (a.createdAt as number))
+			// Lever orders the list by lastInteractionAt, most recent first (the emulator breaks ties by id)
+			.sort((a, b) => (b.lastInteractionAt as number) - (a.lastInteractionAt as number) || (String(a.id) < String(b.id) ? 1 : -1))
 			.slice(0, 3);
-		expect(output.map((item) => item.json.id)).toEqual(newest.map((record) => record.id));
+		expect(output.map((item) => item.json.id)).toEqual(mostRecent.map((record) => record.id));
 	});
 
 	it('Return All reads every opportunity exactly once across pages', async () => {

@@ -40,7 +40,10 @@ describe('list search (resource locators)', () => {
 	});
 
 	it('looks an email up with Lever\'s email filter, and filters names on the page otherwise', async () => {
-		const opportunity = records('opportunities').find((record) => record.confidentiality !== 'confidential')!;
+		// the most recently active one, so that its name is on the first page of Lever's list
+		const opportunity = records('opportunities')
+			.filter((record) => record.confidentiality !== 'confidential')
+			.sort((a, b) => (b.lastInteractionAt as number) - (a.lastInteractionAt as number))[0];
 		const contact = emulator.state.contacts.get(opportunity.contact as string) as IDataObject;
 		const email = (contact.emails as string[])[0];
 		const byEmail = await listSearch.searchOpportunities.call(ctx, email);
