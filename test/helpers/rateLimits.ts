@@ -9,14 +9,28 @@ import type { BucketRegistry as Registry } from '../../nodes/Lever/transport/rat
 type RateLimiterModule = typeof import('../../nodes/Lever/transport/rateLimiter');
 const { BucketRegistry } = jest.requireActual<RateLimiterModule>('../../nodes/Lever/transport/rateLimiter');
 
-let registry: Registry = new BucketRegistry();
+/** The shipped registry, plus the keys it was asked for (in first-use order), so a test can see which buckets a run used. */
+export class RecordingBucketRegistry extends BucketRegistry {
+	private readonly usedKeys = new Set<string>();
+
+	bucketFor(...args: Parameters<Registry['bucketFor']>): ReturnType<Registry['bucketFor']> {
+		this.usedKeys.add(args[0]);
+		return super.bucketFor(...args);
+	}
+
+	keys(): string[] {
+		return [...this.usedKeys];
+	}
+}
+
+let registry = new RecordingBucketRegistry();
 
 /** The registry the transport uses in this test file. */
-export function testBuckets(): Registry {
+export function testBuckets(): RecordingBucketRegistry {
 	return registry;
 }
 
 /** Start from empty buckets: the next request creates its bucket full, at the credential's rate. */
 export function freshRateLimits(): void {
-	registry = new BucketRegistry();
+	registry = new RecordingBucketRegistry();
 }

@@ -198,11 +198,6 @@ export class BucketRegistry {
 		}
 		return bucket;
 	}
-
-	/** The keys that have a bucket. */
-	keys(): string[] {
-		return [...this.buckets.keys()];
-	}
 }
 
 /** The whole n8n process shares one registry, so every run and every node with the same key shares its bucket. */

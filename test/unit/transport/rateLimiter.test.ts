@@ -1,6 +1,7 @@
 import type { AdaptSettings } from '../../../nodes/Lever/transport/rateLimiter';
-import { ADAPT, BucketRegistry, TokenBucket } from '../../../nodes/Lever/transport/rateLimiter';
+import { ADAPT, TokenBucket } from '../../../nodes/Lever/transport/rateLimiter';
 import { simulate } from '../../helpers/rateLimitSimulation';
+import { RecordingBucketRegistry } from '../../helpers/rateLimits';
 
 /** A bucket on a hand-moved clock. */
 function bucketAt(ceiling = { perSecond: 10, burst: 18 }, adapt: AdaptSettings = ADAPT) {
@@ -109,7 +110,7 @@ describe('TokenBucket (adaptive, injectable clock)', () => {
 
 describe('BucketRegistry', () => {
 	it('keeps one bucket per key, takes the latest credential settings for it, and separate buckets for other keys', () => {
-		const registry = new BucketRegistry();
+		const registry = new RecordingBucketRegistry();
 		const bucket = registry.bucketFor('key-a', { perSecond: 10, burst: 20 });
 		expect(registry.bucketFor('key-a', { perSecond: 4, burst: 8 })).toBe(bucket);
 		expect(bucket.currentRate()).toBe(4);
