@@ -5,8 +5,9 @@
  *
  * Checks, per template (a problem names the file and the node):
  *   - core node types and type versions exist in every supported n8n version (scripts/n8n-core-nodes.json,
- *     written from the real installs by `node scripts/n8n-core-nodes.js`); our own node types exist in the
- *     built package (dist/) with that type version
+ *     written from the real installs by `node scripts/n8n-core-nodes.js`), except the few in
+ *     VERSIONS_WITH_FALLBACK, which must continue on error; our own node types exist in the built package
+ *     (dist/) with that type version
  *   - no credential ids or secrets: Lever nodes reference only the placeholder credential, no other node
  *     carries credentials, and no string looks like a key, token or private key
  *   - every Lever node's resource, operation and parameter names exist in the built node description, and
@@ -38,6 +39,14 @@ const SECRET_PATTERNS = [
 	[/\bgh[pousr]_[A-Za-z0-9]{30,}/, 'a GitHub token'],
 	[/\bxox[abpr]-[A-Za-z0-9-]{10,}/, 'a Slack token'],
 ];
+/**
+ * Core node versions a template may use although an older supported n8n lacks them, because the template
+ * survives that n8n: the Data Table node v1.1 (its table operations find or create a table by name) loads as
+ * v1 on n8n 1.x, where the table operation fails; with On Error set to continue, the template sees no table id
+ * and keeps its state in static data instead (docs/templates-at-scale.md). Such a node must continue on error.
+ */
+const VERSIONS_WITH_FALLBACK = Object.freeze({ 'n8n-nodes-base.dataTable': Object.freeze([1.1]) });
+
 /** Parameter names whose literal (non-expression) value would be a secret. */
 const SECRET_PARAMETER = /^(api[-_]?key|password|secret|token|access[-_]?token|client[-_]?secret|authorization|x-api-key)$/i;
 
@@ -202,8 +211,13 @@ function checkTemplate(file, wf, { core = coreNodes(), ours = packageNodes() } =
 			for (const p of checkPackageNode(node, pkgNode)) say(node, p);
 		} else if (node.type.startsWith('n8n-nodes-base.')) {
 			const versions = core.nodes[node.type];
+			const withFallback = (VERSIONS_WITH_FALLBACK[node.type] || []).includes(node.typeVersion);
 			if (!versions) say(node, `${node.type} is not a node type of n8n ${core.supported.join(' and ')}`);
-			else if (!versions.includes(node.typeVersion)) {
+			else if (withFallback) {
+				if (!/^continue/.test(node.onError || '')) {
+					say(node, `${node.type} v${node.typeVersion} fails on the older supported n8n: set On Error to continue (onError: continueRegularOutput) and fall back`);
+				}
+			} else if (!versions.includes(node.typeVersion)) {
 				say(node, `${node.type} v${node.typeVersion} is not in every supported n8n (${core.supported.join(', ')}): use ${versions.join(', ')}`);
 			}
 		} else {
@@ -258,4 +272,4 @@ function bundle(files, srcDir, outDir) {
 	return files.map(({ file }) => path.join(outDir, file));
 }
 
-module.exports = { checkAll, checkTemplate, checkPackageNode, bundle, packageNodes, coreNodes, CREDENTIAL_PLACEHOLDER, CORE_NODES_FILE };
+module.exports = { checkAll, checkTemplate, checkPackageNode, bundle, packageNodes, coreNodes, CREDENTIAL_PLACEHOLDER, CORE_NODES_FILE, VERSIONS_WITH_FALLBACK };
