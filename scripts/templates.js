@@ -6,7 +6,7 @@
  * Checks, per template (a problem names the file and the node):
  *   - core node types and type versions exist in every supported n8n version (scripts/n8n-core-nodes.json,
  *     written from the real installs by `node scripts/n8n-core-nodes.js`), except the few in
- *     VERSIONS_WITH_FALLBACK, which must continue on error; our own node types exist in the built package
+ *     VERSIONS_WITH_FALLBACK (a Data Table table operation there must continue on error); our own node types exist in the built package
  *     (dist/) with that type version
  *   - no credential ids or secrets: Lever nodes reference only the placeholder credential, no other node
  *     carries credentials, and no string looks like a key, token or private key
@@ -42,10 +42,13 @@ const SECRET_PATTERNS = [
 /**
  * Core node versions a template may use although an older supported n8n lacks them, because the template
  * survives that n8n: the Data Table node v1.1 (its table operations find or create a table by name) loads as
- * v1 on n8n 1.x, where the table operation fails; with On Error set to continue, the template sees no table id
- * and keeps its state in static data instead (docs/templates-at-scale.md). Such a node must continue on error.
+ * v1 on n8n 1.x, where a table operation fails; with On Error set to continue, the template sees no table id
+ * and keeps its state in static data instead (docs/templates-at-scale.md). So a table operation must continue
+ * on error; row operations run only once a table was opened (and a failed write should fail the run).
  */
-const VERSIONS_WITH_FALLBACK = Object.freeze({ 'n8n-nodes-base.dataTable': Object.freeze([1.1]) });
+const VERSIONS_WITH_FALLBACK = Object.freeze({
+	'n8n-nodes-base.dataTable': Object.freeze({ versions: [1.1], mustContinue: (node) => (node.parameters || {}).resource === 'table' }),
+});
 
 /** Parameter names whose literal (non-expression) value would be a secret. */
 const SECRET_PARAMETER = /^(api[-_]?key|password|secret|token|access[-_]?token|client[-_]?secret|authorization|x-api-key)$/i;
@@ -211,10 +214,10 @@ function checkTemplate(file, wf, { core = coreNodes(), ours = packageNodes() } =
 			for (const p of checkPackageNode(node, pkgNode)) say(node, p);
 		} else if (node.type.startsWith('n8n-nodes-base.')) {
 			const versions = core.nodes[node.type];
-			const withFallback = (VERSIONS_WITH_FALLBACK[node.type] || []).includes(node.typeVersion);
+			const fallback = VERSIONS_WITH_FALLBACK[node.type];
 			if (!versions) say(node, `${node.type} is not a node type of n8n ${core.supported.join(' and ')}`);
-			else if (withFallback) {
-				if (!/^continue/.test(node.onError || '')) {
+			else if (fallback && fallback.versions.includes(node.typeVersion)) {
+				if (fallback.mustContinue(node) && !/^continue/.test(node.onError || '')) {
 					say(node, `${node.type} v${node.typeVersion} fails on the older supported n8n: set On Error to continue (onError: continueRegularOutput) and fall back`);
 				}
 			} else if (!versions.includes(node.typeVersion)) {
