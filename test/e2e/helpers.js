@@ -148,6 +148,74 @@ async function restCall(baseUrl, cookie, method, route, body) {
 	return { status: res.status, body: json, text };
 }
 
+/**
+ * n8n's internal REST API as the signed-in owner, for tests that drive an `n8n start` instance the way the
+ * editor does. `call` returns the answer's `data` and throws on HTTP errors (with n8n's message).
+ * Returns { url, call(method, route, body), login() } (`login` again after a restart of n8n).
+ */
+async function restSession(baseUrl) {
+	let cookie = await harness.login(baseUrl);
+	return {
+		url: baseUrl,
+		async login() {
+			cookie = await harness.login(baseUrl);
+		},
+		async call(method, route, body) {
+			const res = await restCall(baseUrl, cookie, method, route, body);
+			if (res.status >= 400) throw new Error(`${method} /rest${route}: HTTP ${res.status} ${res.text.slice(0, 800)}`);
+			return res.body?.data;
+		},
+	};
+}
+
+const FINISHED = (e) => e && !['new', 'running', 'waiting'].includes(e.status);
+
+/**
+ * One stored execution with its run data decoded: { ...execution, run, output(nodeName) → [json] }
+ * (the first output of the node's first run; undefined when the node did not run).
+ */
+async function executionById(session, id) {
+	const e = await session.call('GET', `/executions/${id}`);
+	const run = e && e.data ? parseRunData(e.data) : undefined;
+	const output = (node, { output: index = 0 } = {}) => {
+		const runs = run?.resultData?.runData?.[node];
+		return runs ? (runs[0]?.data?.main?.[index] ?? []).map((i) => i.json) : undefined;
+	};
+	return { ...e, run, output };
+}
+
+/**
+ * Runs a workflow from one of its triggers as the editor's *Execute workflow* button does (n8n 2.x: `POST
+ * /rest/workflows/<id>/run` with `triggerToStartFrom`) and waits until the execution has finished. Resolves
+ * the execution as executionById gives it (mode `manual`; `status` success or error).
+ */
+async function runFromTrigger(session, workflowId, triggerName, { timeoutMs = 120000, log } = {}) {
+	const started = await session.call('POST', `/workflows/${workflowId}/run`, { triggerToStartFrom: { name: triggerName } });
+	const id = started?.executionId;
+	if (!id) throw new Error(`POST /rest/workflows/${workflowId}/run started no execution: ${JSON.stringify(started)}`);
+	await until(async () => FINISHED(await session.call('GET', `/executions/${id}`)), `execution ${id} of ${workflowId} to finish`, { timeoutMs, log });
+	return executionById(session, id);
+}
+
+/**
+ * Every row of the n8n Data Table named `name` (n8n 2.x), read page by page through the editor's REST API, or
+ * undefined when there is no table of that name. Rows carry n8n's own `id`, `createdAt`, `updatedAt` beside
+ * the table's columns.
+ */
+async function dataTableRows(session, name) {
+	const filter = encodeURIComponent(JSON.stringify({ name }));
+	const tables = (await session.call('GET', `/data-tables-global?filter=${filter}&take=50`))?.data ?? [];
+	const table = tables.find((t) => t.name === name);
+	if (!table) return undefined;
+	const rows = [];
+	for (let skip = 0; ; ) {
+		const page = await session.call('GET', `/projects/${table.projectId}/data-tables/${table.id}/rows?skip=${skip}&take=250`);
+		rows.push(...page.data);
+		skip += page.data.length;
+		if (!page.data.length || skip >= page.count) return rows;
+	}
+}
+
 module.exports = {
 	harness,
 	setupInstance,
@@ -157,6 +225,10 @@ module.exports = {
 	signDelivery,
 	parseRunData,
 	restCall,
+	restSession,
+	runFromTrigger,
+	executionById,
+	dataTableRows,
 	tarball,
 	loadEmulator,
 	API_CREDENTIAL,
