@@ -70,6 +70,46 @@ function treeRss(pid) {
 	return sum;
 }
 
+/**
+ * Samples a process's memory every `sampleMs` until stop(): VmRSS and VmHWM of the process itself and, with
+ * `tree`, the sum of VmRSS over it and its descendants (n8n's task runner). stop() returns
+ * { peakRssBytes (the process: max of VmHWM and the sampled VmRSS), rssSeries, peakTreeRssBytes, treeRssSeries }
+ * (series are [time ms, bytes] pairs; the tree figures only with `tree`).
+ */
+function startSampler(pid, { sampleMs = 50, tree = false } = {}) {
+	let peakHwm = 0;
+	let peakRss = 0;
+	let peakTree = 0;
+	const series = [];
+	const treeSeries = [];
+	const sample = () => {
+		const m = procMemory(pid);
+		if (!m) return;
+		series.push([Date.now(), m.rss]);
+		if (m.hwm > peakHwm) peakHwm = m.hwm;
+		if (m.rss > peakRss) peakRss = m.rss;
+		if (tree) {
+			const sum = treeRss(pid);
+			treeSeries.push([Date.now(), sum]);
+			if (sum > peakTree) peakTree = sum;
+		}
+	};
+	const timer = setInterval(sample, sampleMs);
+	sample();
+	return {
+		sample,
+		stop() {
+			clearInterval(timer);
+			return {
+				peakRssBytes: Math.max(peakHwm, peakRss),
+				rssSeries: series,
+				peakTreeRssBytes: tree ? Math.max(peakTree, peakHwm) : undefined,
+				treeRssSeries: tree ? treeSeries : undefined,
+			};
+		},
+	};
+}
+
 /** Whether `file` holds `marker` within its first `limit` bytes (n8n prints its success line before the run JSON). */
 function fileHeadIncludes(file, marker, limit = 1024 * 1024) {
 	const fd = fs.openSync(file, 'r');
@@ -103,33 +143,16 @@ async function executeSampled(folder, id, { env = {}, sampleMs = 50, timeoutMs =
 	fs.closeSync(outFd);
 	const err = [];
 	child.stderr.on('data', (d) => err.push(d));
-	let peakHwm = 0;
-	let peakRss = 0;
-	let peakTree = 0;
-	const series = [];
-	const treeSeries = [];
-	const sample = () => {
-		const m = procMemory(child.pid);
-		if (!m) return;
-		series.push([Date.now(), m.rss]);
-		if (m.hwm > peakHwm) peakHwm = m.hwm;
-		if (m.rss > peakRss) peakRss = m.rss;
-		if (tree) {
-			const sum = treeRss(child.pid);
-			treeSeries.push([Date.now(), sum]);
-			if (sum > peakTree) peakTree = sum;
-		}
-	};
-	const timer = setInterval(sample, sampleMs);
+	const sampler = startSampler(child.pid, { sampleMs, tree });
 	const killer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
 	// The last reading before the process is reaped: 'exit' fires before the zombie is collected only
-	// sometimes, so the poll above is the main source; this catches the final value when it can.
-	child.on('exit', sample);
+	// sometimes, so the poll is the main source; this catches the final value when it can.
+	child.on('exit', sampler.sample);
 	const { code, signal } = await new Promise((resolve, reject) => {
 		child.on('error', reject);
 		child.on('close', (c, s) => resolve({ code: c, signal: s }));
 	});
-	clearInterval(timer);
+	const memory = sampler.stop();
 	clearTimeout(killer);
 	// A run of a whole account prints hundreds of MB: past parseUpToBytes it is not read back (a string that
 	// size may not even fit V8's limit); success then comes from the exit code and n8n's success line.
@@ -149,11 +172,8 @@ async function executeSampled(folder, id, { env = {}, sampleMs = 50, timeoutMs =
 		stdout,
 		stderr,
 		wallMs: Date.now() - t0,
-		peakRssBytes: Math.max(peakHwm, peakRss),
-		rssSamples: series.length,
-		rssSeries: series,
-		peakTreeRssBytes: tree ? Math.max(peakTree, peakHwm) : undefined,
-		treeRssSeries: tree ? treeSeries : undefined,
+		...memory,
+		rssSamples: memory.rssSeries.length,
 		stdoutBytes,
 		parsed: parse,
 	};
@@ -283,6 +303,7 @@ module.exports = {
 	procMemory,
 	processTree,
 	treeRss,
+	startSampler,
 	executeSampled,
 	peakRssBetween,
 	nodeRun,

@@ -2,7 +2,7 @@
 'use strict';
 /*
  * npm run bench [-- --quick] [--no-build] [--keep] [--only=micro,pollCatchUp,fullSync,deltaSync,bulkWrite,faults,queue,templates] [--merge] [--burst=N] [--render]
- *   [--templates=seekOut,sureCloud,theOrg,outhire] [--template-size=N]
+ *   [--templates=seekOut,sureCloud,theOrg,outhire] [--template-size=N] [--template-runner=start|execute]
  *
  * Benchmarks of the Lever node inside a real n8n (the e2e harness's pinned n8n on Node 24) against the
  * Lever emulator with Lever's rate limit on (10 requests/s, burst 20, per key):
@@ -50,6 +50,9 @@ const templatesArg = args.find((a) => a.startsWith('--templates='));
 const TEMPLATES_ONLY = templatesArg ? templatesArg.slice('--templates='.length).split(',') : undefined;
 const templateSizeArg = args.find((a) => a.startsWith('--template-size='));
 const TEMPLATE_SIZE = templateSizeArg ? Number(templateSizeArg.slice('--template-size='.length)) : undefined;
+// --template-runner=execute runs the templates with `n8n execute` (no Data Tables) instead of `n8n start`, to compare
+const templateRunnerArg = args.find((a) => a.startsWith('--template-runner='));
+const TEMPLATE_RUNNER = templateRunnerArg ? templateRunnerArg.slice('--template-runner='.length) : 'start';
 
 const SIZES = QUICK
 	? { opportunities: 5000, writes: 200, deltaTouched: 100 }
@@ -441,7 +444,7 @@ async function main() {
 		}
 		if (wanted('templates')) {
 			// its own account at scale (50,000 opportunities) and user folder; --templates= picks some
-			results.templates = await runTemplatesBench({ tarball, size: TEMPLATE_SIZE ?? (QUICK ? 5000 : undefined), only: TEMPLATES_ONLY, log });
+			results.templates = await runTemplatesBench({ tarball, size: TEMPLATE_SIZE ?? (QUICK ? 5000 : undefined), only: TEMPLATES_ONLY, runner: TEMPLATE_RUNNER, log });
 		}
 	} finally {
 		if (KEEP) log(`kept user folder ${folder}`);
@@ -791,7 +794,8 @@ function markdown(r) {
 	L.push(`- \`${r.commands.pollCatchUp ?? 'node bench/pollCatchUp.js'}\` — only the poll catch-up (needs \`npm run build\`; \`--changes N --budget-seconds S\`)`);
 	L.push('- Flags: `--no-build` (reuse dist/), `--keep` (keep the n8n user folder), `--only=micro,pollCatchUp,fullSync,deltaSync,bulkWrite,faults,queue,templates` ' +
 		'(investigation; overwrites the result files unless `--merge`, which keeps the other cases\' figures), `--burst=N` (the Lever credential\'s Burst, default 20), ' +
-		'`--templates=seekOut,sureCloud,theOrg,outhire` (some templates only; with `--merge` the others keep their figures), `--template-size=N` (a try-out on a smaller account, written to results.quick.json)');
+		'`--templates=seekOut,sureCloud,theOrg,outhire` (some templates only; with `--merge` the others keep their figures), `--template-size=N` (a try-out on a smaller account, written to results.quick.json), ' +
+		'`--template-runner=execute` (the templates in `n8n execute`, no Data Tables, instead of `n8n start`)');
 	L.push('');
 	return L.join('\n');
 }
@@ -804,24 +808,31 @@ function templatesMarkdown(t) {
 	L.push(`## 7. Templates at account scale (\`npm run bench -- --only=templates --merge\`)`);
 	L.push('');
 	L.push(`An emulator account of ${a.opportunities} opportunities (resumes, files; ${a.offerShare * 100}% at the Offer stage, each with an offer), ` +
-		`${a.postings} postings and ${a.users} users. Each template's scheduled path runs in its own \`n8n execute\` (n8n ${t.n8nVersion ?? '2.40.7'}): ` +
-		`a first run, then an incremental run after ${t.settings.changes.opportunityShare * 100}% of the opportunities and ` +
+		`${a.postings} postings and ${a.users} users. Each template's scheduled path runs in n8n ${t.n8nVersion ?? '2.40.7'}, column "n8n": ` +
+		'**start** = a fresh `n8n start` per run, as in production (Data Tables on), its Schedule Trigger set to fire once and the workflow activated ' +
+		'through n8n\'s REST API; **execute** = `n8n execute --id` (no Data Tables there: the templates keep their state in static data). ' +
+		`Each runs twice: a first run, then an incremental run after ${t.settings.changes.opportunityShare * 100}% of the opportunities and ` +
 		`${t.settings.changes.postingShare * 100}% of the postings changed. Requests come from the emulator's log; the minimum is computed ` +
 		'from the account (a page of 100 per listing the output needs, the per-record calls Lever has no listing for, small reference lists ' +
 		'read each run: bench/templates.js, MINIMUM); Lever time is requests at Lever\'s 10 requests/s (the emulator\'s limit is raised ' +
-		`to ${t.settings.emulatorRateLimit.perSecond}/s here). Peak RSS is the sum over the n8n process tree (the execute process and its task runner), sampled every 100 ms; ` +
-		'"while calling Lever" is the highest sample between the first and the last Lever request, the rest is n8n saving the execution and printing the run JSON.');
+		`to ${t.settings.emulatorRateLimit.perSecond}/s here). Peak RSS is the sum over the n8n process tree (the n8n process and its task runner), sampled every 100 ms; ` +
+		'"while calling Lever" is the highest sample between the first and the last Lever request, the rest is n8n saving the execution ' +
+		'(execute: and printing the run JSON); "idle before" (start) is the same process tree idle before the run, n8n start\'s own floor.');
 	L.push('');
-	if (t.baseline) L.push(`n8n's own floor, the same \`n8n execute\` running Manual Trigger → Code: **${t.baseline.peakRssMiB} MiB** over the process tree.`, '');
-	L.push('| Template | run | requests | minimum | requests / minimum | Lever time at 10/s | peak RSS (MiB) | while calling Lever | run JSON printed (MiB) | wall (s) | correct |');
-	L.push('|---|---|---|---|---|---|---|---|---|---|---|');
+	const floors = templateBaselines(t);
+	if (floors.start) L.push(`- n8n's own floor under \`n8n start\`: **${floors.start.idleRssMiB} MiB** idle over the process tree${floors.start.idleRssMainProcessMiB ? ` (the main process ${floors.start.idleRssMainProcessMiB} MiB, the rest its task runner)` : ''}; running Schedule Trigger → Code: ${floors.start.peakRssMiB} MiB.`);
+	if (floors.execute) L.push(`- n8n's own floor under \`n8n execute\`, running Manual Trigger → Code: **${floors.execute.peakRssMiB} MiB** over the process tree.`);
+	L.push('');
+	L.push('| Template | run | n8n | requests | minimum | requests / minimum | Lever time at 10/s | peak RSS (MiB) | while calling Lever | idle before (MiB) | wall (s) | correct |');
+	L.push('|---|---|---|---|---|---|---|---|---|---|---|---|');
 	for (const key of TEMPLATE_KEYS) {
 		if (!t[key]) continue;
 		for (const run of ['first', 'incremental']) {
 			const x = t[key][run];
 			if (!x) continue;
 			const time = x.leverSecondsAt10PerSecond >= 120 ? `${x.leverMinutesAt10PerSecond} min` : `${x.leverSecondsAt10PerSecond} s`;
-			L.push(`| ${TEMPLATE_TITLES[key]} | ${run} | ${x.requests} | ${x.minimum} | ${x.requestsToMinimum} | ${time} | ${x.peakRssMiB} | ${x.peakRssWhileCallingLeverMiB ?? '–'} | ${x.printedRunMiB} | ${x.processWallSeconds} | ${x.correct ? 'yes' : 'no'} |`);
+			const runner = (t[key].settings ?? t.settings).runner ?? 'execute';
+			L.push(`| ${TEMPLATE_TITLES[key]} | ${run} | ${runner} | ${x.requests} | ${x.minimum} | ${x.requestsToMinimum} | ${time} | ${x.peakRssMiB} | ${x.peakRssWhileCallingLeverMiB ?? '–'} | ${x.idleRssBeforeRunMiB ?? '–'} | ${x.processWallSeconds} | ${x.correct ? 'yes' : 'no'} |`);
 		}
 	}
 	L.push('');
@@ -880,11 +891,19 @@ function mergeResults(previous, fresh) {
 	return merged;
 }
 
+/** { start?, execute? }: n8n's floor per runner (results of before the runners were kept as `baseline`, of `n8n execute`). */
+function templateBaselines(t) {
+	return t.baselines ?? (t.baseline ? { [t.settings?.runner ?? 'execute']: t.baseline } : {});
+}
+
 /** Templates measured in `fresh` replace theirs; the others keep their figures, with the settings they ran with. */
 function mergeTemplates(previous, fresh) {
 	const merged = { ...previous, ...fresh };
+	// n8n's floor per runner (start, execute): a run with one runner keeps the other's
+	delete merged.baseline;
+	merged.baselines = { ...templateBaselines(previous), ...templateBaselines(fresh) };
 	for (const key of TEMPLATE_KEYS) {
-		if (fresh[key]) merged[key] = { ...fresh[key], generatedAt: fresh.generatedAt };
+		if (fresh[key]) merged[key] = { ...fresh[key], generatedAt: fresh.generatedAt, settings: fresh.settings };
 		else if (previous[key]) merged[key] = { generatedAt: previous[key].generatedAt ?? previous.generatedAt, settings: previous[key].settings ?? previous.settings, ...previous[key] };
 	}
 	return merged;

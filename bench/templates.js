@@ -5,9 +5,15 @@
  *
  * An emulator account of 50,000 opportunities (resumes, files, 2% at the Offer stage each with an offer),
  * 2,000 postings and 300 users. Each scheduled template (SeekOut index, SureCloud evidence, The Org,
- * Outhire job export) runs its scheduled path in a real n8n (`n8n execute`, the path the schedule starts:
- * Config → Plan run → ...) twice: a first (full) run, then, after 1% of the opportunities and 2% of the
- * postings changed, an incremental run. Per run:
+ * Outhire job export) runs its scheduled path in a real n8n twice: a first (full) run, then, after 1% of the
+ * opportunities and 2% of the postings changed, an incremental run. How n8n runs it (`--template-runner=`):
+ *   - `start` (the default, as in production): a fresh `n8n start` per run (its modules, Data Tables among
+ *     them, are on); the workflow's Schedule Trigger is set to fire once a few seconds ahead and the workflow
+ *     activated through n8n's internal REST API, as the editor does; the bench waits for that execution in
+ *     n8n's executions list (runScheduled below);
+ *   - `execute`: `n8n execute --id` (the Manual Trigger, which starts the same Config → Plan run → ... path;
+ *     no modules, so no Data Tables: the templates keep their state in static data), the figures of
+ *     earlier sessions. Per run:
  *   - requests: what the emulator's log counted (Lever requests only; partners are a local receiver);
  *   - minimum: what the data allows, computed here from the account (not from the template): one page of 100
  *     per listing the output needs (at least one request per listing), plus the per-record calls Lever
@@ -15,14 +21,17 @@
  *   - requestsToMinimum (goal <= 1.2 on incremental runs);
  *   - Lever time at Lever's 10 requests/s (requests / 10; the emulator's limit is raised here so the bench
  *     finishes in minutes);
- *   - peak RSS of the n8n process tree (the `n8n execute` process and its task runner), sampled every 100 ms,
- *     plus the highest sample while Lever was being called (the rest is n8n saving and printing the run).
+ *   - peak RSS of the n8n process tree (the n8n process and its task runner, which runs the Code nodes),
+ *     sampled every 100 ms, plus the highest sample while Lever was being called (the rest is n8n saving the
+ *     execution, and with `execute` printing it); with `start` also the tree's idle RSS before the run (n8n's
+ *     floor in that process) and the Data Tables' size after it.
  * Checks (recorded, not asserted): what reached the partner matches the account.
  */
 const path = require('path');
 
 const lib = require('./lib');
 const T = require('../test/e2e/templates-helpers');
+const { restCall, parseRunData } = require('../test/e2e/helpers');
 
 const { harness, round, mb } = lib;
 
@@ -37,6 +46,15 @@ const TEMPLATE_KEYS = ['seekOut', 'sureCloud', 'theOrg', 'outhire'];
 const CREDENTIAL = { id: 'benchTplApiKey01', name: 'Lever emulator (API key)', type: 'leverAtsApi' };
 // n8n's run JSON of a whole account is not read back past this size (see lib.executeSampled)
 const PARSE_UP_TO_BYTES = 64 * 1024 * 1024;
+
+const RUNNERS = ['start', 'execute'];
+const SAMPLE_MS = 100;
+const RUN_TIMEOUT_MS = 60 * 60 * 1000;
+// n8n start's idle RSS is the highest sample over this window after login (the same sampling as the peaks)
+const IDLE_WINDOW_MS = 5000;
+// the schedule fires this far after it is saved and the workflow activated (activation takes a few seconds
+// on a busy machine; a schedule that would already have passed is set again further ahead)
+const FIRE_LEAD_MS = 15000;
 
 const pages = (n) => Math.max(1, Math.ceil(n / PAGE));
 const visible = (o) => o.confidentiality !== 'confidential';
@@ -178,13 +196,136 @@ function partnerChecks(key, { rcv, emu, before, requests, facts, run }) {
 	return {};
 }
 
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const finished = (e) => !['new', 'running', 'waiting'].includes(e.status);
+
+/** A Schedule Trigger rule that fires once: a six-field cron (seconds first) of one second of this year, in UTC. */
+function fireOnceRule(at) {
+	const d = new Date(at);
+	return { interval: [{ field: 'cronExpression', expression: `${d.getUTCSeconds()} ${d.getUTCMinutes()} ${d.getUTCHours()} ${d.getUTCDate()} ${d.getUTCMonth() + 1} *` }] };
+}
+
+/** Reads at most `limit` bytes of a response body (an execution of a whole account can be hundreds of MB). */
+async function readCapped(res, limit) {
+	const chunks = [];
+	let size = 0;
+	const reader = res.body.getReader();
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) return Buffer.concat(chunks).toString('utf8');
+		size += value.length;
+		if (size > limit) {
+			await reader.cancel();
+			return undefined;
+		}
+		chunks.push(value);
+	}
+}
+
+/**
+ * Runs a workflow's scheduled path as production does, in a fresh `n8n start` on the folder (the workflows
+ * and credentials are imported already): its Schedule Trigger is saved with a schedule that fires once, a
+ * few seconds ahead, the workflow activated through n8n's internal REST API as the editor does, and the
+ * execution the schedule starts awaited in n8n's executions list; then the workflow is deactivated and n8n
+ * stopped. A fresh process per run, so that each run's peak is its own (a long-lived n8n keeps what V8 grew
+ * to). `beforeFire` runs after the idle measurement, right before activation (the bench resets the
+ * emulator's log there). Resolves { ok, error, status, executionId, wallMs, peakRssBytes (main process),
+ * peakTreeRssBytes, treeRssSeries, idleTreeRssBytes, idleMainRssBytes, dataTables }.
+ */
+async function runScheduled(folder, workflowId, { beforeFire = () => {}, log = () => {} } = {}) {
+	const n8n = await lib.harness.startN8n(folder);
+	try {
+		const cookie = await lib.harness.login(n8n.url);
+		const rest = async (method, route, body) => {
+			const res = await restCall(n8n.url, cookie, method, route, body);
+			if (res.status >= 400) throw new Error(`${method} /rest${route}: HTTP ${res.status} ${res.text.slice(0, 800)}`);
+			return res.body?.data;
+		};
+		const idle = lib.startSampler(n8n.pid, { sampleMs: SAMPLE_MS, tree: true });
+		await sleep(IDLE_WINDOW_MS);
+		const idleMemory = idle.stop();
+		const idleTreeRssBytes = idleMemory.peakTreeRssBytes;
+		const idleMainRssBytes = Math.max(...idleMemory.rssSeries.map(([, rss]) => rss));
+		const executionsOf = async () => (await rest('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&limit=20`)).results;
+		const seen = new Set((await executionsOf()).map((e) => e.id));
+		await beforeFire();
+		const sampler = lib.startSampler(n8n.pid, { sampleMs: SAMPLE_MS, tree: true });
+		let memory;
+		const t0 = Date.now();
+		try {
+			for (let lead = FIRE_LEAD_MS; ; lead *= 2) {
+				const fireAt = Date.now() + lead;
+				const wf = await rest('GET', `/workflows/${workflowId}`);
+				const nodes = wf.nodes.map((n) => (n.type === 'n8n-nodes-base.scheduleTrigger' ? { ...n, parameters: { ...n.parameters, rule: fireOnceRule(fireAt) } } : n));
+				const saved = await rest('PATCH', `/workflows/${workflowId}`, { nodes });
+				await rest('POST', `/workflows/${workflowId}/activate`, { versionId: saved.versionId });
+				if (Date.now() < fireAt - 1000) break;
+				log(`templates: activation took past the schedule (${lead / 1000}s ahead); again further ahead`);
+				await rest('POST', `/workflows/${workflowId}/deactivate`, {});
+			}
+			let execution;
+			for (const deadline = Date.now() + RUN_TIMEOUT_MS; ; ) {
+				execution = (await executionsOf()).find((e) => !seen.has(e.id));
+				if (execution && finished(execution)) break;
+				if (Date.now() > deadline) throw new Error(`no finished execution of ${workflowId} after ${RUN_TIMEOUT_MS / 60000} min (${execution ? execution.status : 'none started'})`);
+				await sleep(1000);
+			}
+			memory = sampler.stop();
+			await rest('POST', `/workflows/${workflowId}/deactivate`, {});
+			const ok = execution.status === 'success';
+			let error;
+			if (!ok) {
+				// the error of a failed run, when its execution is small enough to read back
+				const res = await fetch(`${n8n.url}/rest/executions/${execution.id}`, { headers: { cookie } });
+				const text = await readCapped(res, 64 * 1024 * 1024);
+				const data = text && JSON.parse(text).data?.data;
+				const err = data && parseRunData(data).resultData?.error;
+				error = err ? `${err.message}${err.node ? ` (node ${err.node.name ?? err.node})` : ''}` : `execution ${execution.status}; n8n log: ${n8n.log().slice(-1500)}`;
+			}
+			const sizes = await rest('GET', '/data-tables-global/limits').catch(() => undefined);
+			return {
+				ok,
+				error,
+				status: execution.status,
+				executionId: execution.id,
+				// from the schedule's firing to the execution saved, as n8n recorded them
+				wallMs: new Date(execution.stoppedAt).getTime() - new Date(execution.startedAt).getTime(),
+				benchWallMs: Date.now() - t0,
+				...memory,
+				idleTreeRssBytes,
+				idleMainRssBytes,
+				dataTables: sizes && {
+					totalMiB: mb(sizes.totalBytes),
+					tables: Object.values(sizes.dataTables ?? {}).map((t) => ({ name: t.name, sizeMiB: mb(t.sizeBytes) })),
+				},
+			};
+		} finally {
+			if (!memory) sampler.stop();
+		}
+	} finally {
+		await n8n.stop();
+	}
+}
+
+/** `n8n execute --id` (the Manual Trigger; no Data Tables), figures in runScheduled's shape. */
+async function runExecute(folder, workflowId, { beforeFire = () => {} } = {}) {
+	await beforeFire();
+	const exec = await lib.executeSampled(folder, workflowId, { tree: true, sampleMs: SAMPLE_MS, parseUpToBytes: PARSE_UP_TO_BYTES, timeoutMs: RUN_TIMEOUT_MS });
+	return { ...exec, error: exec.ok ? undefined : exec.stderr.slice(-1500) };
+}
+
+const RUN_WITH = { start: runScheduled, execute: runExecute };
+
 async function runOne(key, ctx, run) {
 	const { emu, folder, rcv, log, overlapMs } = ctx;
 	const wfId = ctx.workflows[key].id;
 	const before = Object.fromEntries(['/the-org', '/outhire/jobs', '/surecloud/evidence'].map((p) => [p, rcv.to(p).length]));
-	emu.resetRequests();
-	const startedAt = Date.now();
-	const exec = await lib.executeSampled(folder, wfId, { tree: true, sampleMs: 100, parseUpToBytes: PARSE_UP_TO_BYTES, timeoutMs: 60 * 60 * 1000 });
+	let startedAt;
+	const beforeFire = () => {
+		emu.resetRequests();
+		startedAt = Date.now();
+	};
+	const exec = await RUN_WITH[ctx.runner](folder, wfId, { beforeFire, log });
 	const log0 = emu.requests();
 	const since = run === 'first' ? undefined : ctx.cursor[key] - overlapMs;
 	const facts = accountFacts(emu.state, since);
@@ -193,7 +334,7 @@ async function runOne(key, ctx, run) {
 	const leverWindow = log0.firstAt ? [log0.firstAt, log0.lastAt] : [startedAt, startedAt];
 	const figures = {
 		completed: exec.ok,
-		error: exec.ok ? undefined : `${exec.stderr.slice(-1500)}`,
+		error: exec.error,
 		requests: log0.total,
 		status429: log0.status429,
 		requestsByEndpoint: log0.counts,
@@ -207,8 +348,12 @@ async function runOne(key, ctx, run) {
 		// null when the Lever calls took less than one sampling interval
 		peakRssWhileCallingLeverMiB: mb(lib.peakRssBetween(exec.treeRssSeries, leverWindow[0], leverWindow[1])) || null,
 		peakRssMainProcessMiB: mb(exec.peakRssBytes),
-		printedRunMiB: mb(exec.stdoutBytes),
+		// start: the same process tree idle before the run (n8n's floor there); execute has no idle moment
+		idleRssBeforeRunMiB: exec.idleTreeRssBytes === undefined ? undefined : mb(exec.idleTreeRssBytes),
+		idleRssMainProcessBeforeRunMiB: exec.idleMainRssBytes === undefined ? undefined : mb(exec.idleMainRssBytes),
+		printedRunMiB: exec.stdoutBytes === undefined ? undefined : mb(exec.stdoutBytes),
 		processWallSeconds: round(exec.wallMs / 1000, 1),
+		dataTables: exec.dataTables,
 		leverCallsSeconds: round((leverWindow[1] - leverWindow[0]) / 1000, 1),
 		facts,
 	};
@@ -220,18 +365,33 @@ async function runOne(key, ctx, run) {
 	return figures;
 }
 
-/** n8n's own floor: the same `n8n execute` running Manual Trigger → Code (which starts the task runner). */
-async function baseline(folder, log) {
+/** A Manual Trigger and a Schedule Trigger (either starts it, as in the templates) → one Code node. */
+function baselineWorkflow() {
 	const wf = lib.chainWorkflow({
 		id: 'benchTplBaseline',
 		name: 'bench: n8n baseline (one Code node)',
 		nodes: [{ name: 'Code', type: 'n8n-nodes-base.code', typeVersion: 2, parameters: { jsCode: 'return [{ json: { ok: true } }];' } }],
 	});
+	const schedule = { id: 'b3c10000-0000-4000-8000-000000000002', name: 'Schedule Trigger', type: 'n8n-nodes-base.scheduleTrigger', typeVersion: 1.2, position: [0, 200], parameters: { rule: { interval: [{ field: 'days' }] } } };
+	wf.nodes.push(schedule);
+	wf.connections[schedule.name] = { main: [[{ node: 'Code', type: 'main', index: 0 }]] };
+	return wf;
+}
+
+/** n8n's own floor: the same runner running the one-Code-node workflow (a Code node starts the task runner). */
+async function baseline(folder, runner, log) {
+	const wf = baselineWorkflow();
 	await harness.importWorkflows(folder, [wf]);
-	const exec = await lib.executeSampled(folder, wf.id, { tree: true, sampleMs: 100 });
-	if (!exec.ok) throw new Error(`baseline run failed: ${exec.stderr.slice(-1500)}`);
-	const figures = { peakRssMiB: mb(exec.peakTreeRssBytes), peakRssMainProcessMiB: mb(exec.peakRssBytes), processWallSeconds: round(exec.wallMs / 1000, 1) };
-	log(`templates: n8n baseline (Manual Trigger → Code): peak RSS ${figures.peakRssMiB} MiB over the process tree`);
+	const exec = await RUN_WITH[runner](folder, wf.id, { log });
+	if (!exec.ok) throw new Error(`baseline run failed: ${exec.error}`);
+	const figures = {
+		peakRssMiB: mb(exec.peakTreeRssBytes),
+		peakRssMainProcessMiB: mb(exec.peakRssBytes),
+		idleRssMiB: exec.idleTreeRssBytes === undefined ? undefined : mb(exec.idleTreeRssBytes),
+		idleRssMainProcessMiB: exec.idleMainRssBytes === undefined ? undefined : mb(exec.idleMainRssBytes),
+		processWallSeconds: round(exec.wallMs / 1000, 1),
+	};
+	log(`templates: n8n baseline (${runner}, one Code node): peak RSS ${figures.peakRssMiB} MiB over the process tree${figures.idleRssMiB ? `, ${figures.idleRssMiB} MiB idle before the run` : ''}`);
 	return figures;
 }
 
@@ -240,7 +400,8 @@ async function baseline(folder, log) {
  * one user folder for all (each template keeps its own static data). Returns { settings, goals, <key>: { first,
  * incremental } }.
  */
-async function runTemplatesBench({ tarball, size, only, log }) {
+async function runTemplatesBench({ tarball, size, only, runner = 'start', log }) {
+	if (!RUNNERS.includes(runner)) throw new Error(`unknown template runner ${runner} (one of ${RUNNERS.join(', ')})`);
 	const keys = only?.length ? only : TEMPLATE_KEYS;
 	for (const k of keys) if (!TEMPLATE_KEYS.includes(k)) throw new Error(`unknown template ${k} (one of ${TEMPLATE_KEYS.join(', ')})`);
 	const account = { ...ACCOUNT, ...(size ? { opportunities: size, postings: Math.max(50, Math.round((ACCOUNT.postings * size) / ACCOUNT.opportunities)) } : {}) };
@@ -258,7 +419,7 @@ async function runTemplatesBench({ tarball, size, only, log }) {
 		const workflows = Object.fromEntries(keys.map((k) => [k, T.prepareTemplate(T.loadTemplate(T.TEMPLATE_FILES[k]), { credential, config: config[k] })]));
 		await harness.importWorkflows(folder, Object.values(workflows));
 		const overlapOf = (wf) => Number(wf.nodes.find((n) => n.name === 'Config').parameters.assignments.assignments.find((a) => a.name === 'overlapMinutes')?.value ?? 15);
-		const ctx = { emu, folder, rcv, log, workflows, cursor: {}, overlapMs: overlapOf(Object.values(workflows)[0]) * 60000 };
+		const ctx = { emu, folder, rcv, log, workflows, runner, cursor: {}, overlapMs: overlapOf(Object.values(workflows)[0]) * 60000 };
 		const out = {
 			generatedAt: new Date().toISOString(),
 			n8nVersion: lib.machine().n8nVersion,
@@ -267,11 +428,14 @@ async function runTemplatesBench({ tarball, size, only, log }) {
 				changes: CHANGES,
 				emulatorRateLimit: BENCH_RATE,
 				leverRequestsPerSecond: LEVER_PER_SECOND,
-				n8n: 'n8n execute --id (the scheduled path: Config → Plan run → …), one process per run',
+				runner,
+				n8n: runner === 'start'
+					? 'n8n start, one fresh process per run; the Schedule Trigger set to fire once and the workflow activated through the REST API, as in production (Data Tables available)'
+					: 'n8n execute --id (the Manual Trigger, same Config → Plan run → … path; no Data Tables), one process per run',
 			},
 			goals: { requestsToMinimum: GOALS.requestsToMinimum, firstRunPeakRssMiB: mb(GOALS.firstRunPeakRssBytes), incrementalPeakRssMiB: mb(GOALS.incrementalPeakRssBytes) },
 		};
-		out.baseline = await baseline(folder, log);
+		out.baselines = { [runner]: await baseline(folder, runner, log) };
 		for (const k of keys) out[k] = { first: await runOne(k, ctx, 'first') };
 		out.settings.changesApplied = applyChanges(emu);
 		log(`templates: changed ${JSON.stringify(out.settings.changesApplied)}`);
@@ -292,4 +456,4 @@ async function runTemplatesBench({ tarball, size, only, log }) {
 	}
 }
 
-module.exports = { runTemplatesBench, TEMPLATE_KEYS, MINIMUM, accountFacts, GOALS };
+module.exports = { runTemplatesBench, TEMPLATE_KEYS, RUNNERS, MINIMUM, accountFacts, GOALS };
