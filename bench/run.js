@@ -3,6 +3,7 @@
 /*
  * npm run bench [-- --quick] [--no-build] [--keep] [--only=micro,pollCatchUp,fullSync,deltaSync,bulkWrite,faults,queue,templates] [--merge] [--burst=N] [--render]
  *   [--templates=seekOut,sureCloud,theOrg,outhire] [--template-size=N] [--template-runner=start|execute]
+ *   [--template-n8n-env=KEY=VALUE,...]
  *
  * Benchmarks of the Lever node inside a real n8n (the e2e harness's pinned n8n on Node 24) against the
  * Lever emulator with Lever's rate limit on (10 requests/s, burst 20, per key):
@@ -53,6 +54,11 @@ const TEMPLATE_SIZE = templateSizeArg ? Number(templateSizeArg.slice('--template
 // --template-runner=execute runs the templates with `n8n execute` (no Data Tables) instead of `n8n start`, to compare
 const templateRunnerArg = args.find((a) => a.startsWith('--template-runner='));
 const TEMPLATE_RUNNER = templateRunnerArg ? templateRunnerArg.slice('--template-runner='.length) : 'start';
+// --template-n8n-env=EXECUTIONS_DATA_SAVE_ON_SUCCESS=none,... : extra environment for the templates' n8n (investigations)
+const templateEnvArg = args.find((a) => a.startsWith('--template-n8n-env='));
+const TEMPLATE_N8N_ENV = Object.fromEntries(
+	(templateEnvArg ? templateEnvArg.slice('--template-n8n-env='.length).split(',') : []).filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+);
 
 const SIZES = QUICK
 	? { opportunities: 5000, writes: 200, deltaTouched: 100 }
@@ -444,7 +450,7 @@ async function main() {
 		}
 		if (wanted('templates')) {
 			// its own account at scale (50,000 opportunities) and user folder; --templates= picks some
-			results.templates = await runTemplatesBench({ tarball, size: TEMPLATE_SIZE ?? (QUICK ? 5000 : undefined), only: TEMPLATES_ONLY, runner: TEMPLATE_RUNNER, log });
+			results.templates = await runTemplatesBench({ tarball, size: TEMPLATE_SIZE ?? (QUICK ? 5000 : undefined), only: TEMPLATES_ONLY, runner: TEMPLATE_RUNNER, n8nEnv: TEMPLATE_N8N_ENV, log });
 		}
 	} finally {
 		if (KEEP) log(`kept user folder ${folder}`);
@@ -795,7 +801,8 @@ function markdown(r) {
 	L.push('- Flags: `--no-build` (reuse dist/), `--keep` (keep the n8n user folder), `--only=micro,pollCatchUp,fullSync,deltaSync,bulkWrite,faults,queue,templates` ' +
 		'(investigation; overwrites the result files unless `--merge`, which keeps the other cases\' figures), `--burst=N` (the Lever credential\'s Burst, default 20), ' +
 		'`--templates=seekOut,sureCloud,theOrg,outhire` (some templates only; with `--merge` the others keep their figures), `--template-size=N` (a try-out on a smaller account, written to results.quick.json), ' +
-		'`--template-runner=execute` (the templates in `n8n execute`, no Data Tables, instead of `n8n start`)');
+		'`--template-runner=execute` (the templates in `n8n execute`, no Data Tables, instead of `n8n start`), ' +
+		'`--template-n8n-env=KEY=VALUE,...` (extra environment for the templates\' n8n, for investigations)');
 	L.push('');
 	return L.join('\n');
 }
@@ -851,11 +858,11 @@ function templatesMarkdown(t) {
 
 function finish(fresh) {
 	const previous = fs.existsSync(RESULTS_JSON) ? JSON.parse(fs.readFileSync(RESULTS_JSON, 'utf8')) : undefined;
-	if (TEMPLATE_SIZE) {
-		// a try-out at another account size never replaces the recorded figures
+	if (TEMPLATE_SIZE || Object.keys(TEMPLATE_N8N_ENV).length) {
+		// a try-out at another account size or with another n8n environment never replaces the recorded figures
 		const tryout = path.join(OUT_DIR, 'results.quick.json');
 		fs.writeFileSync(tryout, `${JSON.stringify({ ...fresh, verdicts: verdicts(fresh) }, null, 2)}\n`);
-		log(`--template-size: wrote this try-out to ${path.relative(process.cwd(), tryout)}`);
+		log(`--template-size/--template-n8n-env: wrote this try-out to ${path.relative(process.cwd(), tryout)}`);
 		return fresh;
 	}
 	if (QUICK && previous?.mode === 'full') {

@@ -28,6 +28,7 @@
  * Checks (recorded, not asserted): what reached the partner matches the account.
  */
 const path = require('path');
+const { execFileSync } = require('child_process');
 
 const lib = require('./lib');
 const T = require('../test/e2e/templates-helpers');
@@ -50,7 +51,11 @@ const PARSE_UP_TO_BYTES = 64 * 1024 * 1024;
 const RUNNERS = ['start', 'execute'];
 const SAMPLE_MS = 100;
 const RUN_TIMEOUT_MS = 60 * 60 * 1000;
-// n8n start's idle RSS is the highest sample over this window after login (the same sampling as the peaks)
+// n8n start's idle RSS: the highest sample over IDLE_WINDOW_MS (the same sampling as the peaks), once n8n has
+// settled for IDLE_SETTLE_MS after login. Just after start-up the tree holds about 300 MiB more (833 MiB, then
+// 512 MiB from 20 to 60 s after login on a quiet machine, later on a busy one; measured 2026-12-02) until V8
+// collects what starting left behind; a run fired before that would count the garbage as its own.
+const IDLE_SETTLE_MS = 90000;
 const IDLE_WINDOW_MS = 5000;
 // the schedule fires this far after it is saved and the workflow activated (activation takes a few seconds
 // on a busy machine; a schedule that would already have passed is set again further ahead)
@@ -205,6 +210,21 @@ function fireOnceRule(at) {
 	return { interval: [{ field: 'cronExpression', expression: `${d.getUTCSeconds()} ${d.getUTCMinutes()} ${d.getUTCHours()} ${d.getUTCDate()} ${d.getUTCMonth() + 1} *` }] };
 }
 
+/**
+ * The size of an execution's run data as n8n saved it (the serialized run, in n8n's SQLite database), read
+ * with the sqlite3 command when the machine has one; undefined otherwise.
+ */
+function savedRunDataSize(folder, executionId) {
+	try {
+		const db = path.join(folder, '.n8n', 'database.sqlite');
+		const out = execFileSync('sqlite3', [db, `SELECT length(CAST(data AS BLOB)) FROM execution_data WHERE executionId = ${Number(executionId)};`], { encoding: 'utf8', timeout: 60000 });
+		const n = Number(out.trim());
+		return out.trim() && Number.isFinite(n) ? n : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 /** Reads at most `limit` bytes of a response body (an execution of a whole account can be hundreds of MB). */
 async function readCapped(res, limit) {
 	const chunks = [];
@@ -232,8 +252,8 @@ async function readCapped(res, limit) {
  * emulator's log there). Resolves { ok, error, status, executionId, wallMs, peakRssBytes (main process),
  * peakTreeRssBytes, treeRssSeries, idleTreeRssBytes, idleMainRssBytes, dataTables }.
  */
-async function runScheduled(folder, workflowId, { beforeFire = () => {}, log = () => {} } = {}) {
-	const n8n = await lib.harness.startN8n(folder);
+async function runScheduled(folder, workflowId, { beforeFire = () => {}, log = () => {}, env = {} } = {}) {
+	const n8n = await lib.harness.startN8n(folder, { env });
 	try {
 		const cookie = await lib.harness.login(n8n.url);
 		const rest = async (method, route, body) => {
@@ -241,6 +261,7 @@ async function runScheduled(folder, workflowId, { beforeFire = () => {}, log = (
 			if (res.status >= 400) throw new Error(`${method} /rest${route}: HTTP ${res.status} ${res.text.slice(0, 800)}`);
 			return res.body?.data;
 		};
+		await sleep(IDLE_SETTLE_MS);
 		const idle = lib.startSampler(n8n.pid, { sampleMs: SAMPLE_MS, tree: true });
 		await sleep(IDLE_WINDOW_MS);
 		const idleMemory = idle.stop();
@@ -283,6 +304,7 @@ async function runScheduled(folder, workflowId, { beforeFire = () => {}, log = (
 				error = err ? `${err.message}${err.node ? ` (node ${err.node.name ?? err.node})` : ''}` : `execution ${execution.status}; n8n log: ${n8n.log().slice(-1500)}`;
 			}
 			const sizes = await rest('GET', '/data-tables-global/limits').catch(() => undefined);
+			const savedRunDataBytes = savedRunDataSize(folder, execution.id);
 			return {
 				ok,
 				error,
@@ -294,6 +316,7 @@ async function runScheduled(folder, workflowId, { beforeFire = () => {}, log = (
 				...memory,
 				idleTreeRssBytes,
 				idleMainRssBytes,
+				savedRunDataBytes,
 				dataTables: sizes && {
 					totalMiB: mb(sizes.totalBytes),
 					tables: Object.values(sizes.dataTables ?? {}).map((t) => ({ name: t.name, sizeMiB: mb(t.sizeBytes) })),
@@ -308,9 +331,9 @@ async function runScheduled(folder, workflowId, { beforeFire = () => {}, log = (
 }
 
 /** `n8n execute --id` (the Manual Trigger; no Data Tables), figures in runScheduled's shape. */
-async function runExecute(folder, workflowId, { beforeFire = () => {} } = {}) {
+async function runExecute(folder, workflowId, { beforeFire = () => {}, env = {} } = {}) {
 	await beforeFire();
-	const exec = await lib.executeSampled(folder, workflowId, { tree: true, sampleMs: SAMPLE_MS, parseUpToBytes: PARSE_UP_TO_BYTES, timeoutMs: RUN_TIMEOUT_MS });
+	const exec = await lib.executeSampled(folder, workflowId, { env, tree: true, sampleMs: SAMPLE_MS, parseUpToBytes: PARSE_UP_TO_BYTES, timeoutMs: RUN_TIMEOUT_MS });
 	return { ...exec, error: exec.ok ? undefined : exec.stderr.slice(-1500) };
 }
 
@@ -325,7 +348,7 @@ async function runOne(key, ctx, run) {
 		emu.resetRequests();
 		startedAt = Date.now();
 	};
-	const exec = await RUN_WITH[ctx.runner](folder, wfId, { beforeFire, log });
+	const exec = await RUN_WITH[ctx.runner](folder, wfId, { beforeFire, log, env: ctx.n8nEnv });
 	const log0 = emu.requests();
 	const since = run === 'first' ? undefined : ctx.cursor[key] - overlapMs;
 	const facts = accountFacts(emu.state, since);
@@ -352,6 +375,7 @@ async function runOne(key, ctx, run) {
 		idleRssBeforeRunMiB: exec.idleTreeRssBytes === undefined ? undefined : mb(exec.idleTreeRssBytes),
 		idleRssMainProcessBeforeRunMiB: exec.idleMainRssBytes === undefined ? undefined : mb(exec.idleMainRssBytes),
 		printedRunMiB: exec.stdoutBytes === undefined ? undefined : mb(exec.stdoutBytes),
+		savedRunDataMiB: exec.savedRunDataBytes === undefined ? undefined : mb(exec.savedRunDataBytes),
 		processWallSeconds: round(exec.wallMs / 1000, 1),
 		dataTables: exec.dataTables,
 		leverCallsSeconds: round((leverWindow[1] - leverWindow[0]) / 1000, 1),
@@ -379,10 +403,10 @@ function baselineWorkflow() {
 }
 
 /** n8n's own floor: the same runner running the one-Code-node workflow (a Code node starts the task runner). */
-async function baseline(folder, runner, log) {
+async function baseline(folder, runner, log, env) {
 	const wf = baselineWorkflow();
 	await harness.importWorkflows(folder, [wf]);
-	const exec = await RUN_WITH[runner](folder, wf.id, { log });
+	const exec = await RUN_WITH[runner](folder, wf.id, { log, env });
 	if (!exec.ok) throw new Error(`baseline run failed: ${exec.error}`);
 	const figures = {
 		peakRssMiB: mb(exec.peakTreeRssBytes),
@@ -400,7 +424,7 @@ async function baseline(folder, runner, log) {
  * one user folder for all (each template keeps its own static data). Returns { settings, goals, <key>: { first,
  * incremental } }.
  */
-async function runTemplatesBench({ tarball, size, only, runner = 'start', log }) {
+async function runTemplatesBench({ tarball, size, only, runner = 'start', n8nEnv = {}, log }) {
 	if (!RUNNERS.includes(runner)) throw new Error(`unknown template runner ${runner} (one of ${RUNNERS.join(', ')})`);
 	const keys = only?.length ? only : TEMPLATE_KEYS;
 	for (const k of keys) if (!TEMPLATE_KEYS.includes(k)) throw new Error(`unknown template ${k} (one of ${TEMPLATE_KEYS.join(', ')})`);
@@ -419,7 +443,7 @@ async function runTemplatesBench({ tarball, size, only, runner = 'start', log })
 		const workflows = Object.fromEntries(keys.map((k) => [k, T.prepareTemplate(T.loadTemplate(T.TEMPLATE_FILES[k]), { credential, config: config[k] })]));
 		await harness.importWorkflows(folder, Object.values(workflows));
 		const overlapOf = (wf) => Number(wf.nodes.find((n) => n.name === 'Config').parameters.assignments.assignments.find((a) => a.name === 'overlapMinutes')?.value ?? 15);
-		const ctx = { emu, folder, rcv, log, workflows, runner, cursor: {}, overlapMs: overlapOf(Object.values(workflows)[0]) * 60000 };
+		const ctx = { emu, folder, rcv, log, workflows, runner, n8nEnv, cursor: {}, overlapMs: overlapOf(Object.values(workflows)[0]) * 60000 };
 		const out = {
 			generatedAt: new Date().toISOString(),
 			n8nVersion: lib.machine().n8nVersion,
@@ -429,13 +453,15 @@ async function runTemplatesBench({ tarball, size, only, runner = 'start', log })
 				emulatorRateLimit: BENCH_RATE,
 				leverRequestsPerSecond: LEVER_PER_SECOND,
 				runner,
+				// extra n8n environment of an investigation (--template-n8n-env=); none for the recorded figures
+				n8nEnv: Object.keys(n8nEnv).length ? n8nEnv : undefined,
 				n8n: runner === 'start'
 					? 'n8n start, one fresh process per run; the Schedule Trigger set to fire once and the workflow activated through the REST API, as in production (Data Tables available)'
 					: 'n8n execute --id (the Manual Trigger, same Config → Plan run → … path; no Data Tables), one process per run',
 			},
 			goals: { requestsToMinimum: GOALS.requestsToMinimum, firstRunPeakRssMiB: mb(GOALS.firstRunPeakRssBytes), incrementalPeakRssMiB: mb(GOALS.incrementalPeakRssBytes) },
 		};
-		out.baselines = { [runner]: await baseline(folder, runner, log) };
+		out.baselines = { [runner]: await baseline(folder, runner, log, n8nEnv) };
 		for (const k of keys) out[k] = { first: await runOne(k, ctx, 'first') };
 		out.settings.changesApplied = applyChanges(emu);
 		log(`templates: changed ${JSON.stringify(out.settings.changesApplied)}`);
