@@ -185,12 +185,14 @@ async function executionById(session, id) {
 }
 
 /**
- * Runs a workflow from one of its triggers as the editor's *Execute workflow* button does (n8n 2.x: `POST
- * /rest/workflows/<id>/run` with `triggerToStartFrom`) and waits until the execution has finished. Resolves
- * the execution as executionById gives it (mode `manual`; `status` success or error).
+ * Runs a workflow from one of its triggers as the editor's *Execute workflow* button does (`POST
+ * /rest/workflows/<id>/run` with `triggerToStartFrom`; n8n 1.x also wants the workflow itself in the body, 2.x
+ * reads it from the database and ignores it) and waits until the execution has finished. Resolves the
+ * execution as executionById gives it (mode `manual`; `status` success or error).
  */
 async function runFromTrigger(session, workflowId, triggerName, { timeoutMs = 120000, log } = {}) {
-	const started = await session.call('POST', `/workflows/${workflowId}/run`, { triggerToStartFrom: { name: triggerName } });
+	const workflowData = await session.call('GET', `/workflows/${workflowId}`);
+	const started = await session.call('POST', `/workflows/${workflowId}/run`, { workflowData, triggerToStartFrom: { name: triggerName } });
 	const id = started?.executionId;
 	if (!id) throw new Error(`POST /rest/workflows/${workflowId}/run started no execution: ${JSON.stringify(started)}`);
 	await until(async () => FINISHED(await session.call('GET', `/executions/${id}`)), `execution ${id} of ${workflowId} to finish`, { timeoutMs, log });

@@ -26,13 +26,17 @@ function failRun(run, what) {
 	return new Error(`${what}: n8n execute failed (exit ${run.code})${err ? `: ${err.message} (${err.node?.name ?? ''})` : ''}\n${out.slice(-5000)}`);
 }
 
-/** Node errors anywhere in a run (a node may fail but the run go on with onError). */
+// On n8n 1.x the Data Table node v1.1 loads as v1, which has no table operations: a template's "Open state
+// table" fails there, softly, and the template keeps its state in static data (docs/templates-at-scale.md).
+const EXPECTED_ERROR = Number(harness.installer.N8N_VERSION.split('.')[0]) < 2 ? /^Open state table: Could not get parameter$/ : /^$/;
+
+/** Node errors anywhere in a run (a node may fail but the run go on with onError), but the expected fallback. */
 function nodeErrors(result) {
 	const errors = [];
 	for (const [name, runs] of Object.entries(result?.data?.resultData?.runData ?? {})) {
 		for (const r of runs) if (r.error) errors.push(`${name}: ${r.error.message}`);
 	}
-	return errors;
+	return errors.filter((e) => !EXPECTED_ERROR.test(e));
 }
 
 const opportunitiesOf = (emu, email) =>
