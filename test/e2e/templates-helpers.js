@@ -65,6 +65,24 @@ function prepareTemplate(template, { credential, config = {}, configNode = 'Conf
 }
 
 /**
+ * Points a template copy (in place) at another Data Table for its state: Config's `stateTable` and every Data
+ * Table node that names that table literally (SeekOut's *Insert new rows*: n8n inserts in bulk only into a
+ * table named without an expression). Two copies of a template share a table unless renamed. Returns wf.
+ */
+function withStateTable(wf, name, { configNode = 'Config' } = {}) {
+	const cfg = wf.nodes.find((n) => n.name === configNode);
+	const assignment = cfg && cfg.parameters.assignments.assignments.find((a) => a.name === 'stateTable');
+	if (!assignment) throw new Error(`${wf.name}: ${configNode} has no "stateTable"`);
+	const previous = assignment.value;
+	assignment.value = name;
+	for (const node of wf.nodes) {
+		const table = node.type === 'n8n-nodes-base.dataTable' && node.parameters.dataTableId;
+		if (table && table.mode === 'name' && table.value === previous) table.value = name;
+	}
+	return wf;
+}
+
+/**
  * Config values that make each template run against an emulator account (`emu.state`): the seeded active
  * Super Admin as OfferZen's verification admin, an active team member as Outhire's attributed user, the
  * first published posting behind OfferZen position `oz-position-1`, and partner URLs under `partnerUrl`
@@ -255,6 +273,7 @@ module.exports = {
 	loadTemplate,
 	enableTriggers,
 	prepareTemplate,
+	withStateTable,
 	emulatorConfig,
 	startReceiver,
 	parseMultipart,

@@ -120,7 +120,9 @@ describe('partner templates in a real n8n', () => {
 			offerZen: load('offerZen'),
 			theOrg: load('theOrg'),
 			outhire: load('outhire'),
-			seekOut: load('seekOut'),
+			// static data (Config.stateTable empty): the index run here uses `n8n execute`, the webhook `n8n start`;
+			// the Data Table path has its own test (template-tables-seekout.test.js)
+			seekOut: load('seekOut', { stateTable: '' }),
 			sureCloud: load('sureCloud'),
 			resources: resourcesWorkflow(emu, credential),
 			// The same OfferZen template on another path, configured with a user who is not a Super Admin.

@@ -20,7 +20,7 @@ const path = require('path');
 const harness = require('../e2e/n8n');
 const T = require('../e2e/templates-helpers');
 const { startStack } = require('./stack');
-const { leverPollTriggerWorkflow, leverTriggerWorkflow, parseRunData, restCall, signDelivery, sleep, until } = require('../e2e/helpers');
+const { dataTableRows, leverPollTriggerWorkflow, leverTriggerWorkflow, parseRunData, restCall, signDelivery, sleep, until } = require('../e2e/helpers');
 
 const CREDENTIAL = Object.freeze({ id: 'queueLeverApiKey', name: 'Lever emulator (API key)', type: 'leverAtsApi' });
 const CREDENTIAL_REF = { leverAtsApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } };
@@ -69,6 +69,7 @@ function bulkWorkflow(ids, tag, performAs) {
 	]);
 }
 
+const SEEKOUT_SCHEDULED_TABLE = 'Lever SeekOut index (every 20 s)';
 const DATA_TABLE_WF = 'queueDataTable01';
 /**
  * Webhook → a Data Table found or created by name → one row per call → every row back in the answer: state
@@ -203,7 +204,8 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 			seekOut: load('seekOut'),
 			sureCloud: every20s(load('sureCloud'), 'queueSureCloud20s'),
 			outhireScheduled: every20s(load('outhire'), 'queueOuthire020s'),
-			seekOutScheduled: every20s(load('seekOut'), 'queueSeekOut020s'),
+			// its own table: the manual SeekOut run below fills the template's default one
+			seekOutScheduled: T.withStateTable(every20s(load('seekOut'), 'queueSeekOut020s'), SEEKOUT_SCHEDULED_TABLE),
 			node: nodeWorkflow(),
 			bulk: bulkWorkflow(fx.bulkIds, fx.bulkTag, fx.admin.id),
 			trigger: triggerWorkflow(),
@@ -258,10 +260,10 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 		expect(outhire.status).toBe(201);
 		expect(opportunitiesOf('ola.queue@example.com')).toHaveLength(1);
 
-		// No lookup index yet (the scheduled run builds it, below): SeekOut gets the template's warning.
+		// No lookup index yet (the manual run below builds it): SeekOut gets the template's warning.
 		const seekOut = await T.postJson(hook('seekout/enrich'), { profiles: [{ profileId: 'p-queue', name: 'Someone', emails: ['quinn.queue@example.com'] }] });
 		expect(seekOut.status).toBe(200);
-		expect(seekOut.body).toMatchObject({ indexReady: false, matched: 0 });
+		expect(seekOut.body).toMatchObject({ storage: 'dataTable', indexReady: false, matched: 0 });
 
 		const theOrg = await T.postJson(hook('theorg/sync-now'), {});
 		expect(theOrg.status).toBe(200);
@@ -293,6 +295,7 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 		}, 'the manual SeekOut run', { timeoutMs: 120000, log: logs });
 		expect(seekOut.status).toBe('success');
 		const [summary] = output(seekOut, 'Build lookup index');
+		expect(summary).toMatchObject({ storage: 'dataTable', mode: 'full' });
 		expect(summary.opportunities).toBe(emu.state.opportunities.values().filter((o) => o.confidentiality !== 'confidential').length);
 		expect(await onWorker(theOrgRun)).toMatch(/^worker[12]$/);
 		expect(await onWorker(seekOutRun)).toMatch(/^worker[12]$/);
@@ -331,23 +334,24 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 		const { jobs } = rcv.to('/outhire/jobs')[0].json;
 		expect(jobs.length).toBeGreaterThan(0);
 		const [index] = output(await execution((await executionsOf(wf.seekOutScheduled.id)).find((e) => e.mode === 'trigger').id), 'Build lookup index');
-		expect(index.opportunities).toBe(emu.state.opportunities.values().filter((o) => o.confidentiality !== 'confidential').length);
+		const visible = emu.state.opportunities.values().filter((o) => o.confidentiality !== 'confidential');
+		expect(index).toMatchObject({ storage: 'dataTable', mode: 'full', opportunities: visible.length });
 
-		// Static data in queue mode (n8n 2.40.7): the scheduled run on a worker saved the index in the workflow's
-		// static data (it is in the database), but a new execution enqueued for a worker carries a workflow
-		// snapshot without static data and is not told to reload it, so the next runs on a worker start with
-		// empty static data: the enrichment webhook of the same workflow finds no index, and the next scheduled
-		// run is a full one again ("first run"). Asserted as it is, so that a fix in n8n shows here.
-		const seeded = emu.state.opportunities.values().find((o) => o.confidentiality !== 'confidential' && !o._apiCreated);
+		// Static data does not carry over between executions on workers (n8n 2.40.7: a queued execution gets a
+		// workflow snapshot without it): SeekOut keeps its index in a Data Table instead, which workers read. The
+		// scheduled run on a worker wrote one row per opportunity; the same workflow's enrichment webhook (on a
+		// worker) finds people in it, and its next scheduled run is incremental.
+		const rows = await dataTableRows({ call: rest }, SEEKOUT_SCHEDULED_TABLE);
+		expect(rows.filter((r) => r.key !== '_state').map((r) => r.key).sort()).toEqual(visible.map((o) => o.id).sort());
+		const seeded = visible.find((o) => !o._apiCreated);
 		const email = emu.state.contacts.get(seeded.contact).emails[0];
-		const saved = (await rest('GET', `/workflows/${wf.seekOutScheduled.id}`)).staticData?.global ?? {};
-		expect(Object.keys(saved.index?.byEmail ?? {})).toContain(email.toLowerCase());
 		await activate(wf.seekOutScheduled.id);
 		try {
 			await T.waitForWebhook(hook('q-seekout/enrich'), { timeoutMs: 120000 });
 			const res = await T.postJson(hook('q-seekout/enrich'), { profiles: [{ profileId: 'p-seeded', name: 'Someone', emails: [email] }] });
 			expect(res.status).toBe(200);
-			expect(res.body).toMatchObject({ indexReady: false, matched: 0 });
+			expect(res.body).toMatchObject({ storage: 'dataTable', indexReady: true, matched: 1 });
+			expect(res.body.results[0]).toMatchObject({ inLever: true, matchedBy: 'email', contactId: seeded.contact });
 			const answered = await until(
 				async () => (await executionsOf(wf.seekOutScheduled.id)).find((e) => e.mode === 'webhook' && done(e)),
 				'the enrichment execution',
@@ -364,7 +368,8 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 				{ timeoutMs: 120000, everyMs: 1000, log: logs },
 			);
 			expect(second.status).toBe('success');
-			expect(output(await execution(second.id), 'Plan run')[0]).toMatchObject({ mode: 'full', reason: 'first run' });
+			expect(output(await execution(second.id), 'Plan run')[0]).toMatchObject({ storage: 'dataTable', mode: 'incremental', reason: null });
+			expect(await onWorker(second.id)).toMatch(/^worker[12]$/);
 		} finally {
 			await deactivate(wf.seekOutScheduled.id);
 		}

@@ -104,6 +104,14 @@ describe('gulp templates', () => {
 		expect(templates.checkTemplate('t.json', wf)).toEqual([]);
 	});
 
+	it('SeekOut: the matching-key block is the same in every Code node that carries it (Code nodes cannot share code)', () => {
+		const wf = JSON.parse(fs.readFileSync(path.join(WORKFLOWS, 'seekout-connect-enrichment.json'), 'utf8'));
+		const BLOCK = /\/\/ ---- Matching keys:[^\n]*\n[\s\S]*?\/\/ ---- end of the matching keys ----/;
+		const blocks = wf.nodes.filter((n) => n.type === 'n8n-nodes-base.code' && BLOCK.test(n.parameters.jsCode)).map((n) => [n.name, BLOCK.exec(n.parameters.jsCode)[0]]);
+		expect(blocks.map(([name]) => name).sort()).toEqual(['Build lookup index', 'Match profiles', 'Profile lookup keys']);
+		for (const [, block] of blocks) expect(block).toBe(blocks[0][1]);
+	});
+
 	it('lists the templates task', () => {
 		const res = spawnSync(process.execPath, [GULP, '--tasks', '--cwd', ROOT], { cwd: ROOT, encoding: 'utf8' });
 		expect(res.stdout).toMatch(/templates\s+check workflows\/\*\.json and bundle them into dist\/workflows\//);
