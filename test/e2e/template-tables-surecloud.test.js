@@ -45,7 +45,8 @@ describe(`SureCloud template state in a Data Table (n8n ${harness.installer.N8N_
 	const run = async (id, what) => {
 		const t = Date.now();
 		const e = await runFromTrigger(session, id, TRIGGER, { timeoutMs: 180000, log: server.log });
-		log(`${what}: ${e.status} in ${((Date.now() - t) / 1000).toFixed(1)}s`);
+		const ms = (node) => e.run?.resultData?.runData?.[node]?.[0]?.executionTime;
+		log(`${what}: ${e.status} in ${((Date.now() - t) / 1000).toFixed(1)}s (Open state table ${ms('Open state table')} ms, Read saved state ${ms('Read saved state')} ms, Delete rows ${ms('Delete rows')} ms, Upsert rows ${ms('Upsert rows')} ms for ${e.output('Upsert rows')?.length} rows)`);
 		return e;
 	};
 	const summaryOf = (e) => e.output('Save state')[0];
@@ -59,6 +60,15 @@ describe(`SureCloud template state in a Data Table (n8n ${harness.installer.N8N_
 		return lastPack();
 	};
 	const rowsByKey = async () => new Map((await dataTableRows(session, TABLE)).map((r) => [r.key, r]));
+	/** The owner rows the account calls for now: `owner:<user id>` → the sorted ids of their active opportunities. */
+	const ownerRows = () => {
+		const rows = new Map();
+		for (const o of visible().filter((x) => !x.archived)) {
+			const key = `owner:${o.owner || ''}`;
+			rows.set(key, [...(rows.get(key) || []), o.id].sort());
+		}
+		return rows;
+	};
 
 	beforeAll(async () => {
 		let t = Date.now();
@@ -102,7 +112,7 @@ describe(`SureCloud template state in a Data Table (n8n ${harness.installer.N8N_
 	(HAS_DATA_TABLES ? describe : describe.skip)('n8n 2.x', () => {
 		let first;
 
-		test('first run: full, one row per active or offer-stage opportunity plus the cursor row; the pack equals the static path\'s', async () => {
+		test('first run: full, one row per offer-stage opportunity and per owner of active ones plus the cursor row; the pack equals the static path\'s', async () => {
 			rcv.clear();
 			const e = await run(wf.table.id, 'table run 1 (full)');
 			expect(e.status).toBe('success');
@@ -111,21 +121,20 @@ describe(`SureCloud template state in a Data Table (n8n ${harness.installer.N8N_
 			const { pack, csv } = lastPack();
 
 			const rows = await rowsByKey();
-			const active = visible().filter((o) => !o.archived);
 			const offerStage = visibleOfferStage();
-			expect([...rows.keys()].sort()).toEqual([...new Set(['_state', ...active.map((o) => o.id), ...offerStage.map((o) => o.id)])].sort());
+			const owners = ownerRows();
+			expect([...rows.keys()].sort()).toEqual(['_state', ...offerStage.map((o) => o.id), ...owners.keys()].sort());
 			expect(first.rowsUpserted).toBe(rows.size - 1);
 			expect(JSON.parse(rows.get('_state').data)).toEqual({ cursor: first.cursor, lastFullRunAt: first.cursor });
-			for (const o of active) expect(rows.get(o.id)).toMatchObject({ active: true, owner: o.owner || '' });
+			for (const [key, ids] of owners) expect(JSON.parse(rows.get(key).data)).toEqual(ids);
 			for (const o of offerStage) {
 				const record = JSON.parse(rows.get(o.id).data);
 				expect(record.opportunity).toMatchObject({ id: o.id, contact: o.contact });
 				expect(record.offers.map((f) => f.id).sort()).toEqual(offersOf(o.id).map((f) => f.id).sort());
 			}
-			for (const o of active.filter((x) => x.stage !== 'offer')) expect(rows.get(o.id).data).toBe('');
 			expect(pack.evidence.length).toBe(offerStage.flatMap((o) => offersOf(o.id)).length);
-			const size = (list) => Math.round(list.reduce((n, r) => n + r.key.length + r.owner.length + r.data.length, 0) / list.length);
-			log(`row size: offer-stage ${size(offerStage.map((o) => rows.get(o.id)))} characters, other active ${size(active.filter((o) => o.stage !== 'offer').map((o) => rows.get(o.id)))}`);
+			const size = (list) => Math.round(list.reduce((n, r) => n + r.key.length + r.data.length, 0) / list.length);
+			log(`row size: offer-stage ${size(offerStage.map((o) => rows.get(o.id)))} characters, owner ${size([...owners.keys()].map((k) => rows.get(k)))} for ${visible().filter((o) => !o.archived).length / owners.size} active opportunities`);
 
 			expect(await staticPack()).toEqual({ pack, csv });
 		});
@@ -144,8 +153,6 @@ describe(`SureCloud template state in a Data Table (n8n ${harness.installer.N8N_
 			const signedNow = offersOf(open.find((o) => offersOf(o.id).length).id).find((f) => !FINAL.includes(f.status));
 			signedNow.status = 'signed';
 			const [touched, movedBack] = settled.slice(-2);
-			// (a hire stays at the Offer stage archived: moved back, it is neither active nor at the Offer stage)
-			const movedBackKept = !movedBack.archived;
 			const [archived, deleted] = others.slice(-2);
 			emu.mutate({ action: 'touch', ids: [touched.id] });
 			emu.mutate({ action: 'stage', ids: [movedBack.id], stageId: 'applicant-new', emit: false });
@@ -170,22 +177,24 @@ describe(`SureCloud template state in a Data Table (n8n ${harness.installer.N8N_
 			expect(requests.counts['GET /opportunities/{opportunity}/offers']).toBe(new Set([...changedAtOffer, ...open].map((o) => o.id)).size);
 			expect(requests.counts['GET /contacts/{contact}'] || 0).toBe(0);
 
-			// Rows: the cursor moved to this run's start; the archived and the deleted opportunity's rows are gone;
-			// the one that left the Offer stage keeps its owner row without evidence; the signed offer is saved;
-			// no other row was rewritten.
+			// Rows: the cursor moved to this run's start; the evidence row of the opportunity that left the Offer stage
+			// is gone, the signed offer is saved; the owner rows are the account's (the archived and the deleted
+			// opportunity left their owners' rows); only the rows whose content changed were written.
 			const rows = await rowsByKey();
 			expect(JSON.parse(rows.get('_state').data)).toEqual({ cursor: second.cursor, lastFullRunAt: first.cursor });
-			expect(rows.has(archived.id)).toBe(false);
-			expect(rows.has(deleted.id)).toBe(false);
-			if (movedBackKept) expect(rows.get(movedBack.id)).toMatchObject({ active: true, data: '' });
-			else expect(rows.has(movedBack.id)).toBe(false);
+			expect(rows.has(movedBack.id)).toBe(false);
 			const signedRow = JSON.parse(rows.get(signedNow._opp).data);
 			expect(signedRow.offers.find((f) => f.id === signedNow.id).status).toBe('signed');
+			const owners = ownerRows();
+			expect([...rows.keys()].filter((k) => k.startsWith('owner:')).sort()).toEqual([...owners.keys()].sort());
+			for (const [key, ids] of owners) expect(JSON.parse(rows.get(key).data)).toEqual(ids);
+			const changedOwners = [...owners.keys()].filter((k) => before.get(k)?.data !== JSON.stringify(owners.get(k)));
+			const goneOwners = [...before.keys()].filter((k) => k.startsWith('owner:') && !owners.has(k));
+			expect(changedOwners.length + goneOwners.length).toBeGreaterThan(0);
 			const rewritten = [...rows.values()].filter((r) => r.key !== '_state' && r.updatedAt !== before.get(r.key)?.updatedAt).map((r) => r.key);
-			const upserted = movedBackKept ? [movedBack.id, signedNow._opp] : [signedNow._opp];
-			expect(rewritten.sort()).toEqual(upserted.sort());
-			expect(second).toMatchObject({ rowsUpserted: upserted.length, rowsDeleted: 4 - upserted.length });
-			expect(rows.size).toBe(before.size - second.rowsDeleted);
+			expect(rewritten.sort()).toEqual([signedNow._opp, ...changedOwners].sort());
+			expect(second).toMatchObject({ rowsUpserted: 1 + changedOwners.length, rowsDeleted: 1 + goneOwners.length });
+			expect(rows.size).toBe(before.size - 1 - goneOwners.length + changedOwners.filter((k) => !before.has(k)).length);
 
 			const { pack, csv } = lastPack();
 			for (const f of offersOf(movedBack.id)) expect(pack.evidence.map((r) => r.offerId)).not.toContain(f.id);
@@ -210,8 +219,12 @@ describe(`SureCloud template state in a Data Table (n8n ${harness.installer.N8N_
 
 			const e = await run(wf.table.id, 'table run 4 (after the failed run)');
 			expect(e.status).toBe('success');
-			expect(summaryOf(e)).toMatchObject({ mode: 'incremental', updatedAfter: new Date(stateBefore.cursor - 15 * 60 * 1000).toISOString(), rowsDeleted: 1 });
-			expect((await rowsByKey()).has(other.id)).toBe(false);
+			const summary = summaryOf(e);
+			expect(summary).toMatchObject({ mode: 'incremental', updatedAfter: new Date(stateBefore.cursor - 15 * 60 * 1000).toISOString() });
+			// the archived opportunity left its owner's row (rewritten, or deleted when it was the last one)
+			expect(summary.rowsUpserted + summary.rowsDeleted).toBe(1);
+			const ownerRow = (await rowsByKey()).get(`owner:${other.owner || ''}`);
+			expect(ownerRow ? JSON.parse(ownerRow.data) : []).not.toContain(other.id);
 		});
 	});
 });
