@@ -6,7 +6,8 @@
  * n8n 2.40.7: the index path is run from *Refresh index now* through the editor's REST API: a full first run
  * writes one row per opportunity and the `_state` row; after changes in the emulator an incremental run reads
  * only the changes and upserts/deletes only their rows; a run that fails (Lever refuses the key) leaves the
- * `_state` row and so the next run's window as they were. The enrichment webhook answers from the table with
+ * `_state` row and so the next run's window as they were; a forced full run rewrites every row and removes the
+ * row of an opportunity gone from Lever. The enrichment webhook answers from the table with
  * the same results as a copy of the template that keeps its index in static data (Config.stateTable empty).
  * Before that, `n8n execute` of the template as shipped falls back to static data ("the module is disabled").
  *
@@ -20,6 +21,7 @@ const IS_V1 = Number(harness.installer.N8N_VERSION.split('.')[0]) < 2;
 const TABLE = 'Lever SeekOut index';
 const TABLE_WF = 'tplSeekOutTable1';
 const STATIC_WF = 'tplSeekOutStatic';
+const FULL_WF = 'tplSeekOutFullRb';
 const log = (m) => process.stderr.write(`[e2e seekout tables] ${m}\n`);
 
 /** A copy of the template under another id; its webhook on another path, its schedule every 20 s or off. */
@@ -72,11 +74,14 @@ describe('SeekOut Connect: the lookup index in an n8n Data Table', () => {
 		emu = inst.emu;
 		const template = T.prepareTemplate(T.loadTemplate(T.TEMPLATE_FILES.seekOut), { credential: inst.credential });
 		const staticCopy = T.prepareTemplate(T.loadTemplate(T.TEMPLATE_FILES.seekOut), { credential: inst.credential, config: { stateTable: '' } });
+		// the same table, Config.fullRebuild on: a full run over an index that exists
+		const fullCopy = T.prepareTemplate(T.loadTemplate(T.TEMPLATE_FILES.seekOut), { credential: inst.credential, config: { fullRebuild: true } });
 		wf = {
 			table: variant(template, { id: TABLE_WF, path: 'seekout-table/enrich', every20s: IS_V1 }),
 			static: variant(staticCopy, { id: STATIC_WF, path: 'seekout-static/enrich', every20s: true }),
+			full: variant(fullCopy, { id: FULL_WF, path: 'seekout-full/enrich' }),
 		};
-		await harness.importWorkflows(inst.folder, IS_V1 ? [wf.table] : [wf.table, wf.static]);
+		await harness.importWorkflows(inst.folder, IS_V1 ? [wf.table] : [wf.table, wf.static, wf.full]);
 	});
 
 	afterAll(async () => {
@@ -136,7 +141,7 @@ describe('SeekOut Connect: the lookup index in an n8n Data Table', () => {
 			expect(res.body.warning).toMatch(/run the workflow once/);
 		});
 
-		test('full run: one row per opportunity with its lookup keys, then the _state row; incremental run: only the changes, upserted and deleted; a failed run leaves the cursor', async () => {
+		test('full run: one row per opportunity with its lookup keys, then the _state row; incremental run: only the changes, upserted and deleted; a failed run leaves the cursor; a forced full run prunes rows it did not see', async () => {
 			let mark = T.requestMark(emu);
 			const first = await indexRun('index run 1');
 			const summary = first.output('Build lookup index')[0];
@@ -201,6 +206,19 @@ describe('SeekOut Connect: the lookup index in an n8n Data Table', () => {
 			const fourth = await indexRun('index run 4');
 			expect(fourth.output('Build lookup index')[0]).toMatchObject({ mode: 'incremental', updatedAfter: new Date(delta.cursor - 15 * 60 * 1000).toISOString() });
 			expect(byKey(await dataTableRows(session, TABLE)).size).toBe(visible().length);
+
+			// A full rebuild over the existing table (Config.fullRebuild on): every row written anew, and the row of
+			// an opportunity gone from Lever (a full run reads no deletions) removed because the run did not see it.
+			const [gone] = visible().filter((o) => !o.archived);
+			emu.mutate({ action: 'delete', ids: [gone.id], emit: false });
+			const rebuilt = await runFromTrigger(session, FULL_WF, 'Refresh index now', { log: server.log });
+			expect(rebuilt.status).toBe('success');
+			const full = rebuilt.output('Build lookup index')[0];
+			expect(full).toMatchObject({ storage: 'dataTable', mode: 'full', reason: 'Config.fullRebuild', opportunities: visible().length });
+			rows = await dataTableRows(session, TABLE);
+			expect(rows.filter((r) => r.key !== '_state').map((r) => r.key).sort()).toEqual(visible().map((o) => o.id).sort());
+			expect(rows.filter((r) => r.key !== '_state').every((r) => r.seenAt === full.cursor)).toBe(true);
+			expect(await state()).toEqual({ cursor: full.cursor, lastFullRunAt: full.cursor, builtAt: full.builtAt });
 		});
 
 		test('the enrichment webhook answers from the table exactly as the template with its index in static data does', async () => {
