@@ -31,7 +31,9 @@ const lib = require('./lib');
 const micro = require('./micro');
 const pollCatchUp = require('./pollCatchUp');
 const { runQueueBench } = require('./queue');
-const { runTemplatesBench, TEMPLATE_KEYS } = require('./templates');
+const { runTemplatesBench, TEMPLATE_KEYS, PROTOTYPES } = require('./templates');
+// the shipped templates, then the bench's prototypes (bench/seekOutBatches.js)
+const TEMPLATE_ROWS = [...TEMPLATE_KEYS, ...Object.keys(PROTOTYPES)];
 
 const { harness, round, mb } = lib;
 
@@ -807,7 +809,7 @@ function markdown(r) {
 	return L.join('\n');
 }
 
-const TEMPLATE_TITLES = { seekOut: 'SeekOut index', sureCloud: 'SureCloud evidence', theOrg: 'The Org', outhire: 'Outhire job export' };
+const TEMPLATE_TITLES = { seekOut: 'SeekOut index', sureCloud: 'SureCloud evidence', theOrg: 'The Org', outhire: 'Outhire job export', seekOutBatched: 'SeekOut index in batches (prototype)' };
 
 function templatesMarkdown(t) {
 	const L = [];
@@ -832,7 +834,7 @@ function templatesMarkdown(t) {
 	L.push('');
 	L.push('| Template | run | n8n | requests | minimum | requests / minimum | Lever time at 10/s | peak RSS (MiB) | while calling Lever | idle before (MiB) | wall (s) | correct |');
 	L.push('|---|---|---|---|---|---|---|---|---|---|---|---|');
-	for (const key of TEMPLATE_KEYS) {
+	for (const key of TEMPLATE_ROWS) {
 		if (!t[key]) continue;
 		for (const run of ['first', 'incremental']) {
 			const x = t[key][run];
@@ -845,7 +847,7 @@ function templatesMarkdown(t) {
 	L.push('');
 	L.push(`Goals: incremental requests / minimum <= ${t.goals.requestsToMinimum}; peak RSS of a first run < ${t.goals.firstRunPeakRssMiB} MiB, of an incremental run < ${t.goals.incrementalPeakRssMiB} MiB.`);
 	L.push('');
-	for (const key of TEMPLATE_KEYS) {
+	for (const key of TEMPLATE_ROWS) {
 		if (!t[key]) continue;
 		const m = (x) => Object.entries(x.minimumParts).map(([k, v]) => `${k} ${v}`).join(' + ');
 		const e = (x) => Object.entries(x.requestsByEndpoint).map(([k, v]) => `${k} ${v}`).join(', ');
@@ -909,7 +911,7 @@ function mergeTemplates(previous, fresh) {
 	// n8n's floor per runner (start, execute): a run with one runner keeps the other's
 	delete merged.baseline;
 	merged.baselines = { ...templateBaselines(previous), ...templateBaselines(fresh) };
-	for (const key of TEMPLATE_KEYS) {
+	for (const key of TEMPLATE_ROWS) {
 		if (fresh[key]) merged[key] = { ...fresh[key], generatedAt: fresh.generatedAt, settings: fresh.settings };
 		else if (previous[key]) merged[key] = { generatedAt: previous[key].generatedAt ?? previous.generatedAt, settings: previous[key].settings ?? previous.settings, ...previous[key] };
 	}

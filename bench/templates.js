@@ -31,6 +31,7 @@ const path = require('path');
 const { execFileSync } = require('child_process');
 
 const lib = require('./lib');
+const { seekOutBatchedWorkflow } = require('./seekOutBatches');
 const T = require('../test/e2e/templates-helpers');
 const { restCall, parseRunData } = require('../test/e2e/helpers');
 
@@ -44,6 +45,11 @@ const LEVER_PER_SECOND = 10;
 const BENCH_RATE = { perSecond: 2000, burst: 400 };
 const GOALS = { requestsToMinimum: 1.2, firstRunPeakRssBytes: 1.5 * 1024 ** 3, incrementalPeakRssBytes: 600 * 1024 ** 2 };
 const TEMPLATE_KEYS = ['seekOut', 'sureCloud', 'theOrg', 'outhire'];
+// Prototypes (bench workflows, not shipped templates), run only when named in --templates=; first run only.
+// `like`: the template whose minimum and partner checks apply.
+const PROTOTYPES = {
+	seekOutBatched: { like: 'seekOut', build: (credential) => seekOutBatchedWorkflow({ credential }) },
+};
 const CREDENTIAL = { id: 'benchTplApiKey01', name: 'Lever emulator (API key)', type: 'leverAtsApi' };
 // n8n's run JSON of a whole account is not read back past this size (see lib.executeSampled)
 const PARSE_UP_TO_BYTES = 64 * 1024 * 1024;
@@ -52,10 +58,13 @@ const RUNNERS = ['start', 'execute'];
 const SAMPLE_MS = 100;
 const RUN_TIMEOUT_MS = 60 * 60 * 1000;
 // n8n start's idle RSS: the highest sample over IDLE_WINDOW_MS (the same sampling as the peaks), once n8n has
-// settled for IDLE_SETTLE_MS after login. Just after start-up the tree holds about 300 MiB more (833 MiB, then
-// 512 MiB from 20 to 60 s after login on a quiet machine, later on a busy one; measured 2026-12-02) until V8
-// collects what starting left behind; a run fired before that would count the garbage as its own.
-const IDLE_SETTLE_MS = 90000;
+// settled. Just after start-up the tree holds about 300 MiB more (833 MiB, then 512 MiB from 20 s after login
+// on a quiet machine, much later on a busy one; measured 2026-12-02) until V8 collects what starting left
+// behind; a run fired before that would count the garbage as its own. So the bench waits for that drop
+// (IDLE_DROP_BYTES below the tree's RSS at login), at least IDLE_SETTLE_MIN_MS, at most IDLE_SETTLE_MAX_MS.
+const IDLE_SETTLE_MIN_MS = 20000;
+const IDLE_SETTLE_MAX_MS = 240000;
+const IDLE_DROP_BYTES = 150 * 1024 ** 2;
 const IDLE_WINDOW_MS = 5000;
 // the schedule fires this far after it is saved and the workflow activated (activation takes a few seconds
 // on a busy machine; a schedule that would already have passed is set again further ahead)
@@ -194,7 +203,7 @@ function partnerChecks(key, { rcv, emu, before, requests, facts, run }) {
 		const rows = new Set(pack.evidence.map((r) => r.offerId));
 		return { onePost: true, oneRowPerOfferAtOfferStage: rows.size === offers.length && offers.every((f) => rows.has(f.id)) };
 	}
-	if (key === 'seekOut') {
+	if (key === 'seekOut' || PROTOTYPES[key]?.like === 'seekOut') {
 		const resumes = requests.counts['GET /opportunities/{opportunity}/resumes'] ?? 0;
 		return { resumesOfEachReadOpportunity: resumes === (run === 'first' ? facts.opportunities : facts.changed) };
 	}
@@ -250,7 +259,8 @@ async function readCapped(res, limit) {
  * stopped. A fresh process per run, so that each run's peak is its own (a long-lived n8n keeps what V8 grew
  * to). `beforeFire` runs after the idle measurement, right before activation (the bench resets the
  * emulator's log there). Resolves { ok, error, status, executionId, wallMs, peakRssBytes (main process),
- * peakTreeRssBytes, treeRssSeries, idleTreeRssBytes, idleMainRssBytes, dataTables }.
+ * peakTreeRssBytes, treeRssSeries, idleTreeRssBytes, idleMainRssBytes, treeRssAtLoginBytes, settledAfterMs,
+ * savedRunDataBytes, dataTables }.
  */
 async function runScheduled(folder, workflowId, { beforeFire = () => {}, log = () => {}, env = {} } = {}) {
 	const n8n = await lib.harness.startN8n(folder, { env });
@@ -261,13 +271,20 @@ async function runScheduled(folder, workflowId, { beforeFire = () => {}, log = (
 			if (res.status >= 400) throw new Error(`${method} /rest${route}: HTTP ${res.status} ${res.text.slice(0, 800)}`);
 			return res.body?.data;
 		};
-		await sleep(IDLE_SETTLE_MS);
+		const atLogin = lib.treeRss(n8n.pid);
+		const settleStart = Date.now();
+		for (;;) {
+			const waited = Date.now() - settleStart;
+			if (waited >= IDLE_SETTLE_MAX_MS || (waited >= IDLE_SETTLE_MIN_MS && lib.treeRss(n8n.pid) < atLogin - IDLE_DROP_BYTES)) break;
+			await sleep(1000);
+		}
+		const settledAfterMs = Date.now() - settleStart;
 		const idle = lib.startSampler(n8n.pid, { sampleMs: SAMPLE_MS, tree: true });
 		await sleep(IDLE_WINDOW_MS);
 		const idleMemory = idle.stop();
 		const idleTreeRssBytes = idleMemory.peakTreeRssBytes;
 		const idleMainRssBytes = Math.max(...idleMemory.rssSeries.map(([, rss]) => rss));
-		const executionsOf = async () => (await rest('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&limit=20`)).results;
+		const executionsOf = async (filter = {}) => (await rest('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId, ...filter }))}&limit=20`)).results;
 		const seen = new Set((await executionsOf()).map((e) => e.id));
 		await beforeFire();
 		const sampler = lib.startSampler(n8n.pid, { sampleMs: SAMPLE_MS, tree: true });
@@ -284,9 +301,16 @@ async function runScheduled(folder, workflowId, { beforeFire = () => {}, log = (
 				log(`templates: activation took past the schedule (${lead / 1000}s ahead); again further ahead`);
 				await rest('POST', `/workflows/${workflowId}/deactivate`, {});
 			}
+			// The run is the first execution after the schedule fired: a workflow that calls itself (the
+			// batching prototype) starts executions of the same workflow id while it runs, later, with higher ids.
 			let execution;
+			let runId;
 			for (const deadline = Date.now() + RUN_TIMEOUT_MS; ; ) {
-				execution = (await executionsOf()).find((e) => !seen.has(e.id));
+				if (runId === undefined) {
+					const fresh = (await executionsOf()).filter((e) => !seen.has(e.id));
+					if (fresh.length) runId = fresh.map((e) => e.id).sort((a, b) => Number(a) - Number(b))[0];
+				}
+				if (runId !== undefined) execution = (await executionsOf({ id: runId }))[0];
 				if (execution && finished(execution)) break;
 				if (Date.now() > deadline) throw new Error(`no finished execution of ${workflowId} after ${RUN_TIMEOUT_MS / 60000} min (${execution ? execution.status : 'none started'})`);
 				await sleep(1000);
@@ -316,6 +340,8 @@ async function runScheduled(folder, workflowId, { beforeFire = () => {}, log = (
 				...memory,
 				idleTreeRssBytes,
 				idleMainRssBytes,
+				treeRssAtLoginBytes: atLogin,
+				settledAfterMs,
 				savedRunDataBytes,
 				dataTables: sizes && {
 					totalMiB: mb(sizes.totalBytes),
@@ -352,7 +378,7 @@ async function runOne(key, ctx, run) {
 	const log0 = emu.requests();
 	const since = run === 'first' ? undefined : ctx.cursor[key] - overlapMs;
 	const facts = accountFacts(emu.state, since);
-	const minimum = MINIMUM[key][run](facts);
+	const minimum = MINIMUM[PROTOTYPES[key]?.like ?? key][run](facts);
 	const sent = log0.total - log0.status429;
 	const leverWindow = log0.firstAt ? [log0.firstAt, log0.lastAt] : [startedAt, startedAt];
 	const figures = {
@@ -374,6 +400,8 @@ async function runOne(key, ctx, run) {
 		// start: the same process tree idle before the run (n8n's floor there); execute has no idle moment
 		idleRssBeforeRunMiB: exec.idleTreeRssBytes === undefined ? undefined : mb(exec.idleTreeRssBytes),
 		idleRssMainProcessBeforeRunMiB: exec.idleMainRssBytes === undefined ? undefined : mb(exec.idleMainRssBytes),
+		rssAtLoginMiB: exec.treeRssAtLoginBytes === undefined ? undefined : mb(exec.treeRssAtLoginBytes),
+		settledAfterSeconds: exec.settledAfterMs === undefined ? undefined : round(exec.settledAfterMs / 1000, 1),
 		printedRunMiB: exec.stdoutBytes === undefined ? undefined : mb(exec.stdoutBytes),
 		savedRunDataMiB: exec.savedRunDataBytes === undefined ? undefined : mb(exec.savedRunDataBytes),
 		processWallSeconds: round(exec.wallMs / 1000, 1),
@@ -413,6 +441,8 @@ async function baseline(folder, runner, log, env) {
 		peakRssMainProcessMiB: mb(exec.peakRssBytes),
 		idleRssMiB: exec.idleTreeRssBytes === undefined ? undefined : mb(exec.idleTreeRssBytes),
 		idleRssMainProcessMiB: exec.idleMainRssBytes === undefined ? undefined : mb(exec.idleMainRssBytes),
+		rssAtLoginMiB: exec.treeRssAtLoginBytes === undefined ? undefined : mb(exec.treeRssAtLoginBytes),
+		settledAfterSeconds: exec.settledAfterMs === undefined ? undefined : round(exec.settledAfterMs / 1000, 1),
 		processWallSeconds: round(exec.wallMs / 1000, 1),
 	};
 	log(`templates: n8n baseline (${runner}, one Code node): peak RSS ${figures.peakRssMiB} MiB over the process tree${figures.idleRssMiB ? `, ${figures.idleRssMiB} MiB idle before the run` : ''}`);
@@ -427,7 +457,8 @@ async function baseline(folder, runner, log, env) {
 async function runTemplatesBench({ tarball, size, only, runner = 'start', n8nEnv = {}, log }) {
 	if (!RUNNERS.includes(runner)) throw new Error(`unknown template runner ${runner} (one of ${RUNNERS.join(', ')})`);
 	const keys = only?.length ? only : TEMPLATE_KEYS;
-	for (const k of keys) if (!TEMPLATE_KEYS.includes(k)) throw new Error(`unknown template ${k} (one of ${TEMPLATE_KEYS.join(', ')})`);
+	const known = [...TEMPLATE_KEYS, ...Object.keys(PROTOTYPES)];
+	for (const k of keys) if (!known.includes(k)) throw new Error(`unknown template ${k} (one of ${known.join(', ')})`);
 	const account = { ...ACCOUNT, ...(size ? { opportunities: size, postings: Math.max(50, Math.round((ACCOUNT.postings * size) / ACCOUNT.opportunities)) } : {}) };
 	const { startEmulator } = require(path.join(harness.ROOT, 'test', 'emulator'));
 	log(`templates: seeding ${account.opportunities} opportunities, ${account.postings} postings, ${account.users} users`);
@@ -440,10 +471,12 @@ async function runTemplatesBench({ tarball, size, only, runner = 'start', n8nEnv
 		]);
 		const config = T.emulatorConfig(emu.state, { partnerUrl: rcv.url });
 		const credential = { leverAtsApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } };
-		const workflows = Object.fromEntries(keys.map((k) => [k, T.prepareTemplate(T.loadTemplate(T.TEMPLATE_FILES[k]), { credential, config: config[k] })]));
+		const workflowOf = (k) => (PROTOTYPES[k] ? PROTOTYPES[k].build(credential) : T.prepareTemplate(T.loadTemplate(T.TEMPLATE_FILES[k]), { credential, config: config[k] }));
+		const workflows = Object.fromEntries(keys.map((k) => [k, workflowOf(k)]));
 		await harness.importWorkflows(folder, Object.values(workflows));
 		const overlapOf = (wf) => Number(wf.nodes.find((n) => n.name === 'Config').parameters.assignments.assignments.find((a) => a.name === 'overlapMinutes')?.value ?? 15);
-		const ctx = { emu, folder, rcv, log, workflows, runner, n8nEnv, cursor: {}, overlapMs: overlapOf(Object.values(workflows)[0]) * 60000 };
+		const templates = keys.filter((k) => !PROTOTYPES[k]);
+		const ctx = { emu, folder, rcv, log, workflows, runner, n8nEnv, cursor: {}, overlapMs: templates.length ? overlapOf(workflows[templates[0]]) * 60000 : 0 };
 		const out = {
 			generatedAt: new Date().toISOString(),
 			n8nVersion: lib.machine().n8nVersion,
@@ -463,10 +496,12 @@ async function runTemplatesBench({ tarball, size, only, runner = 'start', n8nEnv
 		};
 		out.baselines = { [runner]: await baseline(folder, runner, log, n8nEnv) };
 		for (const k of keys) out[k] = { first: await runOne(k, ctx, 'first') };
-		out.settings.changesApplied = applyChanges(emu);
-		log(`templates: changed ${JSON.stringify(out.settings.changesApplied)}`);
-		for (const k of keys) out[k].incremental = await runOne(k, ctx, 'incremental');
-		for (const k of keys) {
+		if (templates.length) {
+			out.settings.changesApplied = applyChanges(emu);
+			log(`templates: changed ${JSON.stringify(out.settings.changesApplied)}`);
+		}
+		for (const k of templates) out[k].incremental = await runOne(k, ctx, 'incremental');
+		for (const k of templates) {
 			const r = out[k];
 			r.goalsMet = {
 				incrementalRequestsToMinimum: r.incremental.requestsToMinimum <= GOALS.requestsToMinimum,
@@ -482,4 +517,4 @@ async function runTemplatesBench({ tarball, size, only, runner = 'start', n8nEnv
 	}
 }
 
-module.exports = { runTemplatesBench, TEMPLATE_KEYS, RUNNERS, MINIMUM, accountFacts, GOALS };
+module.exports = { runTemplatesBench, TEMPLATE_KEYS, PROTOTYPES, RUNNERS, MINIMUM, accountFacts, GOALS };
