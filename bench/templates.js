@@ -284,7 +284,8 @@ async function runScheduled(folder, workflowId, { beforeFire = () => {}, log = (
 		const idleMemory = idle.stop();
 		const idleTreeRssBytes = idleMemory.peakTreeRssBytes;
 		const idleMainRssBytes = Math.max(...idleMemory.rssSeries.map(([, rss]) => rss));
-		const executionsOf = async (filter = {}) => (await rest('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId, ...filter }))}&limit=20`)).results;
+		// the newest 20 executions of the workflow, or (below) the newest up to one id: n8n's list has no id filter
+		const executionsOf = async (range = '') => (await rest('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&limit=20${range}`)).results;
 		const seen = new Set((await executionsOf()).map((e) => e.id));
 		await beforeFire();
 		const sampler = lib.startSampler(n8n.pid, { sampleMs: SAMPLE_MS, tree: true });
@@ -306,11 +307,21 @@ async function runScheduled(folder, workflowId, { beforeFire = () => {}, log = (
 			let execution;
 			let runId;
 			for (const deadline = Date.now() + RUN_TIMEOUT_MS; ; ) {
-				if (runId === undefined) {
-					const fresh = (await executionsOf()).filter((e) => !seen.has(e.id));
-					if (fresh.length) runId = fresh.map((e) => e.id).sort((a, b) => Number(a) - Number(b))[0];
+				try {
+					if (runId === undefined) {
+						const fresh = (await executionsOf()).filter((e) => !seen.has(e.id));
+						if (fresh.length) {
+							runId = fresh.map((e) => e.id).sort((a, b) => Number(a) - Number(b))[0];
+							log(`templates: execution ${runId} of ${workflowId} started`);
+						}
+					}
+					if (runId !== undefined) execution = (await executionsOf(`&lastId=${Number(runId) + 1}`)).find((e) => e.id === runId);
+				} catch (err) {
+					// n8n's REST API does not answer while its one thread is busy (serializing a run of a whole
+					// account can take minutes); only a process that is gone ends the wait
+					if (n8n.child.exitCode !== null || n8n.child.signalCode !== null) throw new Error(`n8n exited during the run (${n8n.child.exitCode ?? n8n.child.signalCode}): ${n8n.log().slice(-2000)}`);
+					log(`templates: n8n did not answer (${err.cause?.code ?? err.message}); still waiting`);
 				}
-				if (runId !== undefined) execution = (await executionsOf({ id: runId }))[0];
 				if (execution && finished(execution)) break;
 				if (Date.now() > deadline) throw new Error(`no finished execution of ${workflowId} after ${RUN_TIMEOUT_MS / 60000} min (${execution ? execution.status : 'none started'})`);
 				await sleep(1000);
