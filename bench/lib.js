@@ -74,9 +74,19 @@ function treeRss(pid) {
  * Samples a process's memory every `sampleMs` until stop(): VmRSS and VmHWM of the process itself and, with
  * `tree`, the sum of VmRSS over it and its descendants (n8n's task runner). stop() returns
  * { peakRssBytes (the process: max of VmHWM and the sampled VmRSS), rssSeries, peakTreeRssBytes, treeRssSeries }
- * (series are [time ms, bytes] pairs; the tree figures only with `tree`).
+ * (series are [time ms, bytes] pairs; the tree figures only with `tree`). VmHWM is the peak since the process
+ * started: for a process that lived before (n8n start), `resetPeak` resets it first (writing 5 to
+ * /proc/<pid>/clear_refs); where that is not allowed, only the samples count.
  */
-function startSampler(pid, { sampleMs = 50, tree = false } = {}) {
+function startSampler(pid, { sampleMs = 50, tree = false, resetPeak = false } = {}) {
+	let useHwm = true;
+	if (resetPeak) {
+		try {
+			fs.writeFileSync(`/proc/${pid}/clear_refs`, '5');
+		} catch {
+			useHwm = false;
+		}
+	}
 	let peakHwm = 0;
 	let peakRss = 0;
 	let peakTree = 0;
@@ -86,7 +96,7 @@ function startSampler(pid, { sampleMs = 50, tree = false } = {}) {
 		const m = procMemory(pid);
 		if (!m) return;
 		series.push([Date.now(), m.rss]);
-		if (m.hwm > peakHwm) peakHwm = m.hwm;
+		if (useHwm && m.hwm > peakHwm) peakHwm = m.hwm;
 		if (m.rss > peakRss) peakRss = m.rss;
 		if (tree) {
 			const sum = treeRss(pid);

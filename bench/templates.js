@@ -279,7 +279,7 @@ async function runScheduled(folder, workflowId, { beforeFire = () => {}, log = (
 			await sleep(1000);
 		}
 		const settledAfterMs = Date.now() - settleStart;
-		const idle = lib.startSampler(n8n.pid, { sampleMs: SAMPLE_MS, tree: true });
+		const idle = lib.startSampler(n8n.pid, { sampleMs: SAMPLE_MS, tree: true, resetPeak: true });
 		await sleep(IDLE_WINDOW_MS);
 		const idleMemory = idle.stop();
 		const idleTreeRssBytes = idleMemory.peakTreeRssBytes;
@@ -288,7 +288,7 @@ async function runScheduled(folder, workflowId, { beforeFire = () => {}, log = (
 		const executionsOf = async (range = '') => (await rest('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&limit=20${range}`)).results;
 		const seen = new Set((await executionsOf()).map((e) => e.id));
 		await beforeFire();
-		const sampler = lib.startSampler(n8n.pid, { sampleMs: SAMPLE_MS, tree: true });
+		const sampler = lib.startSampler(n8n.pid, { sampleMs: SAMPLE_MS, tree: true, resetPeak: true });
 		let memory;
 		const t0 = Date.now();
 		try {
