@@ -64,6 +64,20 @@ function prepareTemplate(template, { credential, config = {}, configNode = 'Conf
 	return wf;
 }
 
+/** A copy of a template under another id whose Webhook listens on another path. */
+function withWebhookPath(wf, { id, path }) {
+	const copy = JSON.parse(JSON.stringify(wf));
+	copy.id = id;
+	copy.name = `${wf.name} (${path})`;
+	for (const node of copy.nodes) {
+		if (node.type !== 'n8n-nodes-base.webhook') continue;
+		node.parameters.path = path;
+		node.webhookId = `${node.webhookId.slice(0, -12)}${Buffer.from(id).toString('hex').slice(0, 12)}`;
+		node.id = `${node.id.slice(0, -4)}beef`;
+	}
+	return copy;
+}
+
 /**
  * Points a template copy (in place) at another Data Table for its state: Config's `stateTable` and every Data
  * Table node that names that table literally (SeekOut's *Insert new rows*: n8n inserts in bulk only into a
@@ -274,6 +288,7 @@ module.exports = {
 	enableTriggers,
 	prepareTemplate,
 	withStateTable,
+	withWebhookPath,
 	emulatorConfig,
 	startReceiver,
 	parseMultipart,

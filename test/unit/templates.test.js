@@ -75,10 +75,10 @@ describe('gulp templates', () => {
 		['no sticky note', (wf) => (wf.nodes = wf.nodes.filter((n) => n.type !== 'n8n-nodes-base.stickyNote')), /has no sticky note/],
 		['a core node version one supported n8n lacks', (wf) => (wf.nodes.find((n) => n.name === 'Config').typeVersion = 3.5), /n8n-nodes-base\.set v3\.5 is not in every supported n8n/],
 		['a Data Table table operation v1.1 (not in n8n 1.x) that stops the run on error', (wf) => {
-			wf.nodes.push({ id: 'd1', name: 'Open state table', type: 'n8n-nodes-base.dataTable', typeVersion: 1.1, position: [0, 0], parameters: { resource: 'table', operation: 'create' } });
-		}, /node "Open state table": n8n-nodes-base\.dataTable v1\.1 fails on the older supported n8n: set On Error to continue/],
+			wf.nodes.push({ id: 'd1', name: 'Data table v1.1', type: 'n8n-nodes-base.dataTable', typeVersion: 1.1, position: [0, 0], parameters: { resource: 'table', operation: 'create' } });
+		}, /node "Data table v1.1": n8n-nodes-base\.dataTable v1\.1 fails on the older supported n8n: set On Error to continue/],
 		['a Data Table node version no supported n8n has', (wf) => {
-			wf.nodes.push({ id: 'd1', name: 'Open state table', type: 'n8n-nodes-base.dataTable', typeVersion: 1.2, position: [0, 0], parameters: {}, onError: 'continueRegularOutput' });
+			wf.nodes.push({ id: 'd1', name: 'Data table v1.2', type: 'n8n-nodes-base.dataTable', typeVersion: 1.2, position: [0, 0], parameters: {}, onError: 'continueRegularOutput' });
 		}, /n8n-nodes-base\.dataTable v1\.2 is not in every supported n8n/],
 		['an unknown node type', (wf) => (leverNode(wf).type = 'n8n-nodes-lever.leverr'), /neither an n8n core node nor a node of n8n-nodes-lever/],
 		// n8n 1.x without task runners evaluates this to nothing, silently (scripts/templates.js)
@@ -98,7 +98,7 @@ describe('gulp templates', () => {
 
 	it('accepts Data Table nodes v1.1 whose table operation continues on error (n8n 1.x has only v1: the template falls back)', () => {
 		const wf = JSON.parse(fs.readFileSync(path.join(WORKFLOWS, 'lever-postings-to-the-org.json'), 'utf8'));
-		wf.nodes.push({ id: 'd1', name: 'Open state table', type: 'n8n-nodes-base.dataTable', typeVersion: 1.1, position: [0, 0], parameters: { resource: 'table', operation: 'create' }, onError: 'continueRegularOutput' });
+		wf.nodes.push({ id: 'd1', name: 'Data table v1.1', type: 'n8n-nodes-base.dataTable', typeVersion: 1.1, position: [0, 0], parameters: { resource: 'table', operation: 'create' }, onError: 'continueRegularOutput' });
 		wf.nodes.push({ id: 'd2', name: 'Save state', type: 'n8n-nodes-base.dataTable', typeVersion: 1.1, position: [0, 0], parameters: { resource: 'row', operation: 'upsert' } });
 		expect(templates.coreNodes().nodes['n8n-nodes-base.dataTable']).not.toContain(1.1);
 		expect(templates.checkTemplate('t.json', wf)).toEqual([]);
