@@ -9,11 +9,12 @@
  * copy's rows, Lever requests and Data Table reads are checked on their own. On n8n 1.x only the fallback is
  * checked: the shipped template keeps its state in static data and still works.
  */
-const { harness, setupInstance, restSession, dataTableRows, executionById } = require('./helpers');
+const { harness, setupInstance, restSession, dataTableRows, executionById, runFromTrigger } = require('./helpers');
 const T = require('./templates-helpers');
 
 const HAS_DATA_TABLES = Number(harness.installer.N8N_VERSION.split('.')[0]) >= 2;
 const THE_ORG_TABLE = 'Lever The Org snapshot';
+const OUTHIRE_TABLE = 'Lever Outhire jobs';
 
 async function leverApi(emu, method, path, body) {
 	const res = await fetch(`${emu.apiUrl}${path}`, {
@@ -41,6 +42,7 @@ describe('The Org and Outhire with their state in a Data Table (n8n start)', () 
 	let wf = {};
 	let fx = {};
 	let failTheOrg = false;
+	let failOuthire = false;
 	const hook = (path) => `${server.url}/webhook/${path}`;
 	const openIds = () =>
 		emu.state.postings
@@ -59,6 +61,7 @@ describe('The Org and Outhire with their state in a Data Table (n8n start)', () 
 		rcv = await T.startReceiver({
 			'POST /the-org': () => (failTheOrg ? { status: 500, body: { error: 'The Org is down' } } : { status: 200, body: { ok: true } }),
 			'POST /the-org-static': () => ({ status: 200, body: { ok: true } }),
+			'POST /outhire/jobs': () => (failOuthire ? { status: 500, body: { error: 'Outhire is down' } } : { status: 200, body: { ok: true } }),
 		});
 		const users = emu.state.users.values();
 		fx.admin = users.find((u) => u.accessRole === 'super admin' && !u.deactivatedAt);
@@ -69,9 +72,12 @@ describe('The Org and Outhire with their state in a Data Table (n8n start)', () 
 		wf = {
 			theOrg: load('theOrg'),
 			theOrgStatic: T.withWebhookPath(load('theOrg', { stateTable: '', theOrgEndpointUrl: `${rcv.url}/the-org-static` }), { id: 'tplTheOrgStatic1', path: 'theorg-static/sync-now' }),
+			// the jobs export runs from its Schedule Trigger as the editor starts it (no webhook, no publishing)
+			outhire: load('outhire'),
+			outhireStatic: T.withWebhookPath(load('outhire', { stateTable: '', outhireJobsUrl: `${rcv.url}/outhire-static/jobs` }), { id: 'tplOuthireStatic', path: 'outhire-static/events' }),
 		};
 		await harness.importWorkflows(inst.folder, Object.values(wf));
-		for (const w of Object.values(wf)) await harness.publishWorkflow(inst.folder, w.id);
+		for (const key of ['theOrg', 'theOrgStatic']) await harness.publishWorkflow(inst.folder, wf[key].id);
 		server = await harness.startN8n(inst.folder);
 		session = await restSession(server.url);
 		for (const path of ['theorg/sync-now', 'theorg-static/sync-now']) await T.waitForWebhook(hook(path));
@@ -93,7 +99,27 @@ describe('The Org and Outhire with their state in a Data Table (n8n start)', () 
 		return { table: table.body, fallback: fallback.body, requests };
 	}
 
-	const rowsByKey = async () => Object.fromEntries((await dataTableRows(session, THE_ORG_TABLE)).map((r) => [r.key, r]));
+	const rowsByKey = async (table = THE_ORG_TABLE) => Object.fromEntries((await dataTableRows(session, table)).map((r) => [r.key, r]));
+
+	/** The jobs export of both Outhire copies (table first) from their Schedule Trigger; the table copy's run and Lever requests. */
+	async function exportBoth() {
+		const mark = T.requestMark(emu);
+		const table = await runFromTrigger(session, wf.outhire.id, 'Every hour', { log: server.log });
+		const requests = T.leverRequestsSince(emu, mark);
+		const fallback = await runFromTrigger(session, wf.outhireStatic.id, 'Every hour', { log: server.log });
+		if (table.status !== 'success' || fallback.status !== 'success') throw new Error(`export ${table.status} / ${fallback.status}\n${server.log().slice(-4000)}`);
+		return { table, fallback, requests };
+	}
+	const listedIds = () =>
+		emu.state.postings
+			.values()
+			.filter((p) => p.confidentiality === 'non-confidential' && p.state === 'published' && (p.distributionChannels || []).length)
+			.map((p) => p.id)
+			.sort();
+	const jobsOf = (entry) => {
+		const { exportedAt, ...rest } = entry.json;
+		return rest;
+	};
 
 	(HAS_DATA_TABLES ? describe : describe.skip)('n8n 2.x: state in the table', () => {
 		let cursorAfterRun2;
@@ -194,6 +220,66 @@ describe('The Org and Outhire with their state in a Data Table (n8n start)', () 
 			expect(JSON.parse(rows[renamed.id].data).title).toBe(title);
 			expect(JSON.parse(rows._state.data).cursor).toBeGreaterThan(cursorAfterRun2);
 		});
+
+		test('Outhire: the first export fills the table with one row per job; the next reads only the changes, writes only their rows and sends the same list as the static path', async () => {
+			const own = [];
+			for (const text of ['Outhire tables role A', 'Outhire tables role B']) {
+				const res = await leverApi(emu, 'POST', `/postings?perform_as=${fx.admin.id}`, { text, state: 'published', distributionChannels: ['public'], categories: { department: 'Engineering', team: 'Platform', location: 'Remote' } });
+				own.push(res.data.id);
+			}
+			const first = await exportBoth();
+			expect(first.table.output('Plan run')[0]).toMatchObject({ storage: 'dataTable', mode: 'full' });
+			expect(first.fallback.output('Plan run')[0]).toMatchObject({ storage: 'staticData', mode: 'full' });
+			expect(first.requests.counts).toEqual({ 'GET /postings': 1, 'GET /postings/deleted': 1 });
+			const [sent] = rcv.to('/outhire/jobs');
+			expect(sent.json.jobs.map((j) => j.leverId)).toEqual(listedIds());
+			expect(jobsOf(sent)).toEqual(jobsOf(rcv.to('/outhire-static/jobs')[0]));
+			let rows = await rowsByKey(OUTHIRE_TABLE);
+			expect(Object.keys(rows).sort()).toEqual([...listedIds(), '_state'].sort());
+			for (const job of sent.json.jobs) expect(JSON.parse(rows[job.leverId].data)).toEqual(job);
+			const { cursor } = JSON.parse(rows._state.data);
+			expect(cursor).toBe(first.table.output('Plan run')[0].startedAt);
+
+			const [renamed, closed] = own;
+			await leverApi(emu, 'POST', `/postings/${renamed}?perform_as=${fx.admin.id}`, { text: 'Outhire tables role A (renamed)' });
+			await leverApi(emu, 'POST', `/postings/${closed}?perform_as=${fx.admin.id}`, { state: 'closed' });
+			const second = await exportBoth();
+			expect(second.table.output('Plan run')[0]).toMatchObject({ storage: 'dataTable', mode: 'incremental' });
+			expect(second.requests.counts).toEqual({ 'GET /postings': 1, 'GET /postings/deleted': 1 });
+			const sent2 = rcv.to('/outhire/jobs')[1];
+			expect(sent2.json.jobs.map((j) => j.leverId)).toEqual(listedIds());
+			expect(sent2.json.jobs.find((j) => j.leverId === renamed).title).toBe('Outhire tables role A (renamed)');
+			expect(jobsOf(sent2)).toEqual(jobsOf(rcv.to('/outhire-static/jobs')[1]));
+			// written: the renamed job's row, the closed job's row marked for the prune, and the _state row
+			expect(second.table.output('Save jobs').map((r) => [r.key, r.seenAt === 0 ? 'gone' : 'upsert']).sort()).toEqual(
+				[[renamed, 'upsert'], [closed, 'gone'], ['_state', 'upsert']].sort(),
+			);
+			rows = await rowsByKey(OUTHIRE_TABLE);
+			expect(Object.keys(rows).sort()).toEqual([...listedIds(), '_state'].sort());
+			expect(JSON.parse(rows[renamed].data).title).toBe('Outhire tables role A (renamed)');
+			expect(JSON.parse(rows._state.data).cursor).toBe(second.table.output('Plan run')[0].startedAt);
+		});
+
+		test('Outhire: an export whose POST fails leaves the rows and the cursor as they were', async () => {
+			const posting = emu.state.postings.get(listedIds()[0]);
+			const title = `${posting.text} (Outhire down)`;
+			await leverApi(emu, 'POST', `/postings/${posting.id}?perform_as=${fx.admin.id}`, { text: title });
+			const before = await rowsByKey(OUTHIRE_TABLE);
+			failOuthire = true;
+			let run;
+			try {
+				run = await runFromTrigger(session, wf.outhire.id, 'Every hour', { log: server.log });
+			} finally {
+				failOuthire = false;
+			}
+			expect(run.status).toBe('error');
+			expect(run.output('Save rows')).toBeUndefined();
+			expect(await rowsByKey(OUTHIRE_TABLE)).toEqual(before);
+			const again = await runFromTrigger(session, wf.outhire.id, 'Every hour', { log: server.log });
+			expect(again.status).toBe('success');
+			expect(again.output('Plan run')[0].updatedAfter).toBe(run.output('Plan run')[0].updatedAfter);
+			expect(JSON.parse((await rowsByKey(OUTHIRE_TABLE))[posting.id].data).title).toBe(title);
+		});
 	});
 
 	(HAS_DATA_TABLES ? describe.skip : describe)('n8n 1.x: static data fallback', () => {
@@ -206,6 +292,13 @@ describe('The Org and Outhire with their state in a Data Table (n8n start)', () 
 			expect(second.status).toBe(200);
 			expect(second.body).toMatchObject({ storage: 'staticData', counts: { created: 0, changed: 1, removed: 0 } });
 			expect(rcv.to('/the-org')).toHaveLength(2);
+		});
+
+		test('Outhire exports from static data under n8n start', async () => {
+			const run = await runFromTrigger(session, wf.outhire.id, 'Every hour', { log: server.log });
+			expect(run.status).toBe('success');
+			expect(run.output('Save jobs')[0]).toMatchObject({ storage: 'staticData', mode: 'full', jobs: listedIds().length });
+			expect(rcv.to('/outhire/jobs')[0].json.jobs.map((j) => j.leverId)).toEqual(listedIds());
 		});
 	});
 });

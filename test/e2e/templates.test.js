@@ -202,7 +202,7 @@ describe('partner templates in a real n8n', () => {
 		const first = await harness.execute(inst.folder, wf.theOrg.id);
 		phase('The Org run 1', t);
 		if (!first.ok) throw failRun(first, 'The Org run 1');
-		expect(harness.nodeOutput(first.result, 'Compare with previous snapshot')[0].mode).toBe('full');
+		expect(harness.nodeOutput(first.result, 'Compare with previous snapshot')[0]).toMatchObject({ mode: 'full', storage: 'staticData' });
 		expect(nodeErrors(first.result)).toEqual([]);
 
 		const openIds = () =>
