@@ -335,6 +335,17 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 		}
 		const parts = T.parseMultipart(rcv.to('/surecloud/evidence')[0]);
 		expect(parts.evidence.filename).toBe('lever-evidence.csv');
+		// SureCloud keeps its state in a Data Table, which a worker opens as any n8n process does (PostgreSQL
+		// here): its first scheduled run, on a worker, saved the rows and the cursor row there.
+		const sureCloudRuns = (await executionsOf(wf.sureCloud.id)).filter((e) => e.mode === 'trigger' && done(e));
+		const sureCloudFirst = output(await execution(sureCloudRuns[sureCloudRuns.length - 1].id), 'Save state')[0];
+		expect(sureCloudFirst).toMatchObject({ storage: 'dataTable', mode: 'full', reason: 'first run' });
+		const sureCloudRows = await dataTableRows({ call: rest }, 'Lever SureCloud evidence');
+		expect(JSON.parse(sureCloudRows.find((r) => r.key === '_state').data).cursor).toBeGreaterThanOrEqual(sureCloudFirst.cursor);
+		// one row per offer-stage opportunity, one per owner of active opportunities, and the cursor row
+		const listed = emu.state.opportunities.values().filter((o) => o.confidentiality !== 'confidential');
+		const keys = new Set(['_state', ...listed.filter((o) => o.stage === 'offer').map((o) => o.id), ...listed.filter((o) => !o.archived).map((o) => `owner:${o.owner || ''}`)]);
+		expect(sureCloudRows.map((r) => r.key).sort()).toEqual([...keys].sort());
 		const { jobs } = rcv.to('/outhire/jobs')[0].json;
 		expect(jobs.length).toBeGreaterThan(0);
 		const [index] = output(await execution((await executionsOf(wf.seekOutScheduled.id)).find((e) => e.mode === 'trigger').id), 'Build lookup index');
