@@ -28,6 +28,8 @@ export interface SimulationOptions {
 	adapt?: AdaptSettings;
 	/** Give up on a request after this many attempts (the transport's Max Attempts). */
 	maxAttempts?: number;
+	/** Seed of the deterministic jitter (and backoff) sequence; another seed is another run of the same setup. */
+	seed?: number;
 	/** Receives a line per 429 (debugging). */
 	trace?: (line: string) => void;
 }
@@ -45,6 +47,10 @@ export interface SimulationResult {
 	share429: number;
 	/** Each process's rate at the end. */
 	finalRates: number[];
+	/** When each 429 came, seconds of virtual time (the start-up ones are those of the first seconds). */
+	refusedAt: number[];
+	/** When each process got its last answer, seconds of virtual time (an unfair split shows as one finishing long after the others). */
+	finishedAt: number[];
 }
 
 interface Event {
@@ -64,7 +70,7 @@ export function simulate(options: SimulationOptions): SimulationResult {
 	const schedule = (at: number, run: () => void) => {
 		events.push({ at, seq: seq++, run });
 	};
-	let random = 12345;
+	let random = options.seed ?? 12345;
 	const nextRandom = () => {
 		random = (random * 1103515245 + 12345) % 2147483648;
 		return random / 2147483648;
@@ -87,6 +93,8 @@ export function simulate(options: SimulationOptions): SimulationResult {
 	let firstAt = Number.POSITIVE_INFINITY;
 	let lastAt = 0;
 	const buckets: TokenBucket[] = [];
+	const finishedAt: number[] = [];
+	const refusedAt: number[] = [];
 
 	for (let p = 0; p < options.processes; p++) {
 		const bucket = new TokenBucket(ceiling, () => now, options.adapt ?? ADAPT);
@@ -120,6 +128,7 @@ export function simulate(options: SimulationOptions): SimulationResult {
 					const admitted = leverAdmits();
 					schedule(now + roundTrip / 2, () => {
 						lastAt = now;
+						finishedAt[p] = now / 1000;
 						if (admitted) {
 							result.completed++;
 							caller.left--;
@@ -127,6 +136,7 @@ export function simulate(options: SimulationOptions): SimulationResult {
 							return;
 						}
 						result.refused429++;
+						refusedAt.push(now / 1000);
 						if (options.trace) options.trace(`${(now / 1000).toFixed(2)}s p${p} 429 (sent ${(sentAt / 1000).toFixed(2)}) rate ${bucket.currentRate().toFixed(2)}`);
 						bucket.rateLimited(sentAt);
 						if (options.trace) options.trace(`   -> p${p} rate ${bucket.currentRate().toFixed(2)}`);
@@ -167,5 +177,7 @@ export function simulate(options: SimulationOptions): SimulationResult {
 		ceilingRatio: result.completed / seconds / lever.perSecond,
 		share429: result.refused429 / result.requests,
 		finalRates: buckets.map((bucket) => bucket.currentRate()),
+		refusedAt,
+		finishedAt,
 	};
 }
