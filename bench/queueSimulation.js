@@ -69,6 +69,13 @@ function figures() {
 	const solo = simulate({ processes: 1, callersPerProcess: 1, requestsPerCaller: 200, latencyMs: 50 });
 	out.leftAlone = { options: '2 processes, 60 and 400 pages, 80 ms: the second runs alone after the first ends', ceilingRatio: round(alone.ceilingRatio, 3) };
 	out.oneProcess = { options: '1 process, 200 pages, 50 ms', ceilingRatio: round(solo.ceilingRatio, 3), rate429: solo.share429 };
+	// Lever refusing 10% of requests at random (as test/reliability/faults.test.js injects): the limiter reads
+	// each 429 as sharing, so a process alone slows down to where its growth balances the cuts
+	const spurious = SEEDS.slice(0, 4).map((seed) => simulate({ processes: 1, callersPerProcess: 1, requestsPerCaller: 200, latencyMs: 10, spurious429: 0.1, seed }));
+	out.spurious429 = {
+		options: '1 process, 200 requests one after another, 10 ms, 10% refused at random (mean of 4 seeds)',
+		requestsPerSecond: round(mean(spurious.map((r) => r.completed / r.seconds)), 2),
+	};
 	return out;
 }
 

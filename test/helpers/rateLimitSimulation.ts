@@ -28,6 +28,8 @@ export interface SimulationOptions {
 	adapt?: AdaptSettings;
 	/** Give up on a request after this many attempts (the transport's Max Attempts). */
 	maxAttempts?: number;
+	/** Share of requests Lever refuses with 429 whatever its bucket holds (spurious 429s, as the fault tests inject). */
+	spurious429?: number;
 	/** Seed of the deterministic jitter (and backoff) sequence; another seed is another run of the same setup. */
 	seed?: number;
 	/** Receives a line per 429 (debugging). */
@@ -125,7 +127,7 @@ export function simulate(options: SimulationOptions): SimulationResult {
 				firstAt = Math.min(firstAt, now);
 				const roundTrip = options.latencyMs + (nextRandom() * 2 - 1) * jitter;
 				schedule(now + roundTrip / 2, () => {
-					const admitted = leverAdmits();
+					const admitted = leverAdmits() && !(options.spurious429 && nextRandom() < options.spurious429);
 					schedule(now + roundTrip / 2, () => {
 						lastAt = now;
 						finishedAt[p] = now / 1000;

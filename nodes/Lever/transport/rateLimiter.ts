@@ -49,11 +49,17 @@ export interface AdaptSettings {
 	/** ... and doubles its rate every this many ms until the ceiling or its first 429. */
 	doublingMs: number;
 	/**
-	 * The first 429 after a start sets the rate to this share of the process's part of Lever's budget since
-	 * the start (requests it sent before the refused one, over the ceiling's burst plus its rate × elapsed time)...
+	 * The first 429 after a start, while the bucket set the pace, sets the rate to this share of the process's
+	 * part of Lever's budget since the start (requests it sent before the refused one, over the ceiling's
+	 * burst plus its rate × elapsed time)...
 	 */
 	startCut: number;
-	/** ... and later 429s do not cut again for this long (ms), while the processes that started with it meet theirs. */
+	/**
+	 * ... but to no less than this share of its rate: a 429 that a fault or another integration caused
+	 * reads as many processes, and must not crush one that is alone (nor one that started late).
+	 */
+	startCutAtLeast: number;
+	/** Later 429s do not cut again for this long (ms), while the processes that started with it meet theirs. */
 	startHoldMs: number;
 	/** A bucket unused this long (ms) starts slow again: the next run may start together with other processes' runs. */
 	idleMs: number;
@@ -71,6 +77,7 @@ export const ADAPT: AdaptSettings = {
 	startFill: 0.1,
 	doublingMs: 1000,
 	startCut: 0.8,
+	startCutAtLeast: 0.25,
 	startHoldMs: 1000,
 	idleMs: 10_000,
 };
@@ -152,18 +159,21 @@ export class TokenBucket {
 	rateLimited(sentAt: number, retryAfterMs?: number) {
 		this.refill();
 		const now = this.now();
+		// No token left: the bucket set this process's pace (with tokens left, its own work did).
+		const paced = this.tokens < 1;
 		this.tokens = Math.min(this.tokens, 0);
 		if (retryAfterMs !== undefined && retryAfterMs > 0) this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs);
 		this.refused.push(now);
 		// 429s for requests sent before the last cut (or before a restart), or within the hold after it, do not cut again.
 		if (sentAt < this.cutAt || sentAt < this.startedAt || now < this.holdUntil) return;
-		if (this.cutAt === Number.NEGATIVE_INFINITY) {
-			// The first 429 since the start: Lever's budget since then went to every process that started
-			// with this one, and this process's part of it is its share.
+		if (this.cutAt === Number.NEGATIVE_INFINITY && paced) {
+			// The first 429 since the start, while the bucket set the pace: Lever's budget since then went to
+			// every process that started with this one, and this process's part of it is its share.
 			const sentBefore = this.sentSinceStart - this.sent.filter((at) => at > sentAt).length;
 			const budget = this.ceiling.burst + (this.ceiling.perSecond * Math.max(0, sentAt - this.startedAt)) / 1000;
 			const share = Math.min(1, sentBefore / budget);
-			this.rate = Math.max(this.floorRate(), Math.min(this.rate, this.ceiling.perSecond * share) * this.adapt.startCut);
+			const estimate = Math.min(this.rate, this.ceiling.perSecond * share) * this.adapt.startCut;
+			this.rate = Math.max(this.floorRate(), estimate, this.rate * this.adapt.startCutAtLeast);
 			this.holdUntil = now + this.adapt.startHoldMs;
 		} else {
 			// What Lever let through lately is this process's share of the key, whatever the others do.

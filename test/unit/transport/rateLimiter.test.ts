@@ -58,6 +58,25 @@ describe('TokenBucket (adaptive, injectable clock)', () => {
 		expect(bucket.currentRate()).toBeGreaterThan(before * ADAPT.decrease * 0.8);
 	});
 
+	it('cuts no deeper than to a quarter of its rate on that first 429: a fault must not crush a process that is alone', () => {
+		const { clock, bucket, drive } = bucketAt();
+		drive(1000); // at the ceiling after a second
+		clock.now += 9000; // resting, then a burst, then a 429 (another integration, a fault)
+		while (bucket.tryTake() === 0);
+		bucket.rateLimited(clock.now);
+		// its part of Lever's budget (18 + 10/s × 10 s): some 27 requests, a share of 0.23
+		expect(bucket.currentRate()).toBeCloseTo(10 * ADAPT.startCutAtLeast, 5);
+	});
+
+	it('reads no share from a 429 that came while its own work, not the bucket, set the pace', () => {
+		const { clock, bucket } = bucketAt();
+		clock.now += 2000; // a single request now and then: tokens are left
+		expect(bucket.tryTake()).toBe(0);
+		bucket.rateLimited(clock.now);
+		// the usual first cut at the ceiling, not its tiny part of Lever's budget
+		expect(bucket.currentRate()).toBeCloseTo(10 * ADAPT.firstDecrease, 5);
+	});
+
 	it('halves its rate on a 429 after it crept back to the ceiling: the others are probably there too', () => {
 		const { clock, bucket, drive } = bucketAt();
 		drive(3000);
@@ -146,6 +165,7 @@ describe('TokenBucket (adaptive, injectable clock)', () => {
 		const { clock, bucket } = bucketAt();
 		for (let i = 0; i < 50; i++) {
 			clock.now += 1000;
+			bucket.tryTake(); // in use (unused for 10 s, it would start afresh)
 			bucket.rateLimited(clock.now);
 		}
 		expect(bucket.currentRate()).toBeCloseTo(10 * ADAPT.floor, 5);

@@ -263,18 +263,25 @@ describe('error mapping', () => {
 });
 
 describe('rate limit shared by concurrent requests', () => {
-	it('lets a burst through and then paces requests at the configured rate (fake timers)', async () => {
+	it('starts slow, paces requests at the configured rate, and lets a burst through after a short rest (fake timers)', async () => {
 		jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
 		const { ctx, requests } = context();
-		lever().get('/v1/tags').times(8).reply(200, { data: [] });
+		lever().get('/v1/tags').times(11).reply(200, { data: [] });
 		const settings = { rateLimit: { perSecond: 2, burst: 3 } };
 		const t0 = Date.now();
 		await settle(Promise.all(Array.from({ length: 8 }, async () => await leverApiRequest.call(ctx, { method: 'GET', path: '/tags', settings }))));
 		const started = requests.map((request) => request.at - t0);
 		expect(requests).toHaveLength(8);
-		// 3 at once (burst), then one every 500 ms: the 8th cannot start before 2.5 s.
-		expect(started.filter((at) => at < 100)).toHaveLength(3);
-		expect(Math.max(...started)).toBeGreaterThanOrEqual(2500);
+		// a new bucket starts with one token at half the rate (other processes may be starting too) and never
+		// goes faster than 2/s: by time t at most 1 + 2t requests have started, so the 8th not before 3.5 s
+		expect(started.filter((at) => at < 100)).toHaveLength(1);
+		started.forEach((at, i) => expect(at).toBeGreaterThanOrEqual(i * 500 - 50));
+		expect(Math.max(...started)).toBeGreaterThanOrEqual(3500);
+		// at full rate, a short rest refills the burst: 3 at once
+		await jest.advanceTimersByTimeAsync(2000);
+		const t1 = Date.now();
+		await settle(Promise.all(Array.from({ length: 3 }, async () => await leverApiRequest.call(ctx, { method: 'GET', path: '/tags', settings }))));
+		expect(requests.slice(8).filter((request) => request.at - t1 < 100)).toHaveLength(3);
 	});
 });
 
@@ -303,10 +310,13 @@ describe('settings from the credential and the node', () => {
 			requests,
 			[],
 		);
-		lever().get('/v1/tags').times(4).reply(200, { data: [] });
+		lever().get('/v1/tags').times(24).reply(200, { data: [] });
+		// past the slow start (full rate after a second), then a rest that refills the burst
+		await settle(Promise.all(Array.from({ length: 20 }, async () => await leverApiRequest.call(ctx, { method: 'GET', path: '/tags' }))));
+		await jest.advanceTimersByTimeAsync(2000);
 		const t0 = Date.now();
 		await settle(Promise.all([1, 2, 3, 4].map(async () => await leverApiRequest.call(ctx, { method: 'GET', path: '/tags' }))));
-		const started = requests.map((request) => request.at - t0);
+		const started = requests.slice(20).map((request) => request.at - t0);
 		expect(started.filter((at) => at < 50)).toHaveLength(3);
 		expect(started[3]).toBeGreaterThanOrEqual(100);
 	});
