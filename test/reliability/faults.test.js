@@ -16,7 +16,7 @@ const waits = require('./sleep').compressSleep(2);
 const { startEmulator } = require('../emulator');
 const { execute, SecretWatch, startFaultProxy } = require('./helpers');
 
-jest.setTimeout(120000);
+jest.setTimeout(60000);
 
 const API_KEY = 'reliability-api-key-7Qm2';
 const MIXED_FAULTS = { rate429: 0.1, rate500: 0.02, rate502: 0.015, rate503: 0.015, rateReset: 0.02, latencyMs: [0, 3] };

@@ -223,7 +223,7 @@ export class TokenBucket {
 		this.holdUntil = Number.NEGATIVE_INFINITY;
 		this.slowStart = this.adapt.startShare < 1;
 		this.rate = this.ceiling.perSecond * Math.min(1, this.adapt.startShare);
-		this.tokens = Math.min(this.capacity(), Math.max(1, this.ceiling.burst * this.adapt.startFill));
+		this.tokens = this.slowStart ? Math.min(this.capacity(), Math.max(1, this.ceiling.burst * this.adapt.startFill)) : this.capacity();
 	}
 
 	/**
@@ -296,10 +296,12 @@ export class TokenBucket {
 export class BucketRegistry {
 	private readonly buckets = new Map<string, TokenBucket>();
 
+	constructor(private readonly adapt: AdaptSettings = ADAPT) {}
+
 	bucketFor(key: string, settings: RateLimitSettings): TokenBucket {
 		let bucket = this.buckets.get(key);
 		if (!bucket) {
-			bucket = new TokenBucket(settings);
+			bucket = new TokenBucket(settings, Date.now, this.adapt);
 			this.buckets.set(key, bucket);
 		} else {
 			bucket.configure(settings);

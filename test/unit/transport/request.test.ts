@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, NodeExecutionHint } from 'n8n-work
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { leverApiList, leverApiRequest } from '../../../nodes/Lever/transport';
+import { ADAPT } from '../../../nodes/Lever/transport/rateLimiter';
 import type { RequestRecord } from '../../helpers/runNode';
 import { apiKeyCredentials, createContext } from '../../helpers/runNode';
 import { freshRateLimits } from '../../helpers/rateLimits';
@@ -265,6 +266,7 @@ describe('error mapping', () => {
 describe('rate limit shared by concurrent requests', () => {
 	it('starts slow, paces requests at the configured rate, and lets a burst through after a short rest (fake timers)', async () => {
 		jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+		freshRateLimits(ADAPT); // as shipped: with the slow start
 		const { ctx, requests } = context();
 		lever().get('/v1/tags').times(11).reply(200, { data: [] });
 		const settings = { rateLimit: { perSecond: 2, burst: 3 } };
