@@ -320,7 +320,7 @@ async function runScheduled(folder, workflowId, { beforeFire = () => {}, log = (
 					// n8n's REST API does not answer while its one thread is busy (serializing a run of a whole
 					// account can take minutes); only a process that is gone ends the wait
 					if (n8n.child.exitCode !== null || n8n.child.signalCode !== null) throw new Error(`n8n exited during the run (${n8n.child.exitCode ?? n8n.child.signalCode}): ${n8n.log().slice(-2000)}`);
-					log(`templates: n8n did not answer (${err.cause?.code ?? err.message}); still waiting`);
+					log(`templates: n8n did not answer (${err.cause?.code ?? err.message.slice(0, 160)}); still waiting`);
 				}
 				if (execution && finished(execution)) break;
 				if (Date.now() > deadline) throw new Error(`no finished execution of ${workflowId} after ${RUN_TIMEOUT_MS / 60000} min (${execution ? execution.status : 'none started'})`);
