@@ -896,6 +896,10 @@ function mergeResults(previous, fresh) {
 	for (const name of CASES) if (fresh[name] !== undefined) merged[name] = fresh[name];
 	// templates run one or some at a time (--templates=): keep the others' figures
 	if (fresh.templates && previous.templates) merged.templates = mergeTemplates(previous.templates, fresh.templates);
+	// the memory case quotes the micro-benchmark's heap ratio: a run without micro keeps the merged one's
+	if (fresh.memory && fresh.memory.ourOutputHeapToJsonRatio === null && merged.micro?.outputHeap) {
+		merged.memory = { ...fresh.memory, ourOutputHeapToJsonRatio: merged.micro.outputHeap.heapToJsonRatio };
+	}
 	merged.merged = { at: fresh.generatedAt, cases: CASES.filter((name) => fresh[name] !== undefined), mode: fresh.mode };
 	return merged;
 }

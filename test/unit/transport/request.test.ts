@@ -19,13 +19,13 @@ function context(): { ctx: IExecuteFunctions; requests: RequestRecord[] } {
 }
 
 /** Advances fake time until the promise settles (the HTTP client may schedule timers of its own). */
-async function settle<T>(promise: Promise<T>): Promise<T> {
+async function settle<T>(promise: Promise<T>, stepMs = 50): Promise<T> {
 	let done = false;
 	promise.then(
 		() => (done = true),
 		() => (done = true),
 	);
-	while (!done) await jest.advanceTimersByTimeAsync(50);
+	while (!done) await jest.advanceTimersByTimeAsync(stepMs);
 	return await promise;
 }
 
@@ -271,7 +271,9 @@ describe('rate limit shared by concurrent requests', () => {
 		lever().get('/v1/tags').times(11).reply(200, { data: [] });
 		const settings = { rateLimit: { perSecond: 2, burst: 3 } };
 		const t0 = Date.now();
-		await settle(Promise.all(Array.from({ length: 8 }, async () => await leverApiRequest.call(ctx, { method: 'GET', path: '/tags', settings }))));
+		// 5 ms steps: settle() moves the fake clock on while the requests' real async steps run, and with 50 ms
+		// steps that could add seconds after the last request, enough to pass the 10 s idle restart below
+		await settle(Promise.all(Array.from({ length: 8 }, async () => await leverApiRequest.call(ctx, { method: 'GET', path: '/tags', settings }))), 5);
 		const started = requests.map((request) => request.at - t0);
 		expect(requests).toHaveLength(8);
 		// a new bucket starts with one token at half the rate (other processes may be starting too) and never
@@ -279,11 +281,13 @@ describe('rate limit shared by concurrent requests', () => {
 		expect(started.filter((at) => at < 100)).toHaveLength(1);
 		started.forEach((at, i) => expect(at).toBeGreaterThanOrEqual(i * 500 - 50));
 		expect(Math.max(...started)).toBeGreaterThanOrEqual(3500);
-		// at full rate, a short rest refills the burst: 3 at once
+		// at full rate, a short rest (well under the 10 s after which a bucket starts slow again) refills the
+		// burst: 3 at once, all before a paced second one could start (500 ms at 2/s)
 		await jest.advanceTimersByTimeAsync(2000);
 		const t1 = Date.now();
-		await settle(Promise.all(Array.from({ length: 3 }, async () => await leverApiRequest.call(ctx, { method: 'GET', path: '/tags', settings }))));
-		expect(requests.slice(8).filter((request) => request.at - t1 < 100)).toHaveLength(3);
+		expect(t1 - (t0 + Math.max(...started))).toBeLessThan(ADAPT.idleMs);
+		await settle(Promise.all(Array.from({ length: 3 }, async () => await leverApiRequest.call(ctx, { method: 'GET', path: '/tags', settings }))), 5);
+		expect(requests.slice(8).filter((request) => request.at - t1 < 400)).toHaveLength(3);
 	});
 });
 
