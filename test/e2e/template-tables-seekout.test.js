@@ -42,26 +42,7 @@ function variant(wf, { id, path, every20s = false }) {
 }
 
 /** Profiles that match by email, LinkedIn and name + company, and one stranger (as templates.test.js's). */
-function probeProfiles(st) {
-	const contactOf = (o) => st.contacts.get(o.contact);
-	const linksOf = (c) => c._links || c.links || [];
-	const visible = st.opportunities.values().filter((o) => o.confidentiality !== 'confidential');
-	const withLinkedIn = visible.find((o) => linksOf(contactOf(o)).some((l) => /linkedin\.com\/in\//.test(l)));
-	const archived = visible.find((o) => o.archived && o.id !== withLinkedIn.id);
-	const withCompany = visible.find((o) => {
-		if (o.id === withLinkedIn.id || o.id === archived.id) return false;
-		const others = visible.filter((x) => x.contact !== o.contact && contactOf(x).name === contactOf(o).name);
-		return !others.length && st.resumes.children(o.id).some((r) => r.parsedData.positions.some((p) => !p.end));
-	});
-	const company = st.resumes.children(withCompany.id)[0].parsedData.positions.find((p) => !p.end).org;
-	const linkedIn = linksOf(contactOf(withLinkedIn)).find((l) => /linkedin\.com\/in\//.test(l));
-	return [
-		{ profileId: 'p-email', name: 'Someone Else', emails: [contactOf(archived).emails[0].toUpperCase()] },
-		{ profileId: 'p-linkedin', name: contactOf(withLinkedIn).name, linkedinUrl: `${linkedIn.replace('https://www.', 'http://')}/?trk=seekout` },
-		{ profileId: 'p-name', name: contactOf(withCompany).name.toUpperCase(), company: `${company} Inc.` },
-		{ profileId: 'p-none', name: contactOf(withCompany).name, company: 'Totally Different Company', linkedinUrl: 'https://www.linkedin.com/in/nobody-here' },
-	];
-}
+const probeProfiles = (st) => T.seekOutProbe(st).profiles;
 
 describe('SeekOut Connect: the lookup index in an n8n Data Table', () => {
 	let inst;

@@ -16,16 +16,7 @@ const HAS_DATA_TABLES = Number(harness.installer.N8N_VERSION.split('.')[0]) >= 2
 const THE_ORG_TABLE = 'Lever The Org snapshot';
 const OUTHIRE_TABLE = 'Lever Outhire jobs';
 
-async function leverApi(emu, method, path, body) {
-	const res = await fetch(`${emu.apiUrl}${path}`, {
-		method,
-		headers: { authorization: emu.basicAuth(), 'content-type': 'application/json' },
-		body: body ? JSON.stringify(body) : undefined,
-	});
-	const json = await res.json().catch(() => undefined);
-	if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-	return json;
-}
+const { leverApi } = T;
 
 /** What The Org got, without the moment it was sent. */
 const payloadOf = (entry) => {
@@ -149,18 +140,7 @@ describe('The Org and Outhire with their state in a Data Table (n8n start)', () 
 		});
 
 		test('The Org: an incremental run reads the changed postings only, upserts and deletes their rows, and sends what the static path sends', async () => {
-			const [edited, closed, deleted] = fx.published;
-			const editedTitle = `${edited.text} (renamed)`;
-			const created = await leverApi(emu, 'POST', `/postings?perform_as=${fx.admin.id}`, {
-				text: 'Staff Platform Engineer (tables e2e)',
-				state: 'published',
-				distributionChannels: ['public', 'internal'],
-				categories: { department: 'Engineering', team: 'Platform', location: 'Cape Town' },
-			});
-			await leverApi(emu, 'POST', `/postings/${edited.id}?perform_as=${fx.admin.id}`, { text: editedTitle });
-			await leverApi(emu, 'POST', `/postings/${closed.id}?perform_as=${fx.admin.id}`, { state: 'closed' });
-			const gone = emu.state.postings.remove(deleted.id);
-			emu.state.deletedPostings.insert({ ...gone, deletedAt: Date.now() });
+			const { created, edited, editedTitle, closed, deleted } = await T.changePostings(emu, fx, 'tables e2e');
 			const { cursor: cursorBefore } = JSON.parse((await rowsByKey())._state.data);
 
 			const { table, fallback, requests } = await syncBoth();

@@ -281,6 +281,65 @@ function leverRequestsSince(emu, mark) {
 /** The emulator's current request sequence number, for leverRequestsSince. */
 const requestMark = (emu) => emu.emulator.reqSeq;
 
+/** A Lever API call straight to the emulator (the test's own changes between template runs). */
+async function leverApi(emu, method, path, body) {
+	const res = await fetch(`${emu.apiUrl}${path}`, {
+		method,
+		headers: { authorization: emu.basicAuth(), 'content-type': 'application/json' },
+		body: body ? JSON.stringify(body) : undefined,
+	});
+	const json = await res.json().catch(() => undefined);
+	if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+	return json;
+}
+
+/** Between two runs of a postings template: one posting created (its title ends in `label`), one renamed, one
+ * closed, one deleted (moved to Lever's deleted list). */
+async function changePostings(emu, fx, label) {
+	const [edited, closed, deleted] = fx.published;
+	const editedTitle = `${edited.text} (renamed)`;
+	const created = await leverApi(emu, 'POST', `/postings?perform_as=${fx.admin.id}`, {
+		text: `Staff Platform Engineer (${label})`,
+		state: 'published',
+		distributionChannels: ['public', 'internal'],
+		categories: { department: 'Engineering', team: 'Platform', location: 'Cape Town' },
+	});
+	await leverApi(emu, 'POST', `/postings/${edited.id}?perform_as=${fx.admin.id}`, { text: editedTitle });
+	await leverApi(emu, 'POST', `/postings/${closed.id}?perform_as=${fx.admin.id}`, { state: 'closed' });
+	const gone = emu.state.postings.remove(deleted.id);
+	emu.state.deletedPostings.insert({ ...gone, deletedAt: Date.now() });
+	return { created, edited, editedTitle, closed, deleted };
+}
+
+/** The emulator keeps a contact's links in `_links` (internal field). */
+const linksOf = (contact) => contact._links || contact.links || [];
+
+/**
+ * SeekOut enrichment probe on the seeded account: an archived person (matched by email), one with a LinkedIn
+ * profile, one whose resume names a current employer (name + company, name not shared), and the four profiles
+ * sent for them plus a stranger. Only seeded, non-confidential opportunities: the index holds those.
+ */
+function seekOutProbe(st) {
+	const contactOf = (o) => st.contacts.get(o.contact);
+	const visible = st.opportunities.values().filter((o) => o.confidentiality !== 'confidential' && !o._apiCreated);
+	const withLinkedIn = visible.find((o) => linksOf(contactOf(o)).some((l) => /linkedin\.com\/in\//.test(l)));
+	const archived = visible.find((o) => o.archived && o.id !== withLinkedIn.id);
+	const withCompany = visible.find((o) => {
+		if (o.id === withLinkedIn.id || o.id === archived.id) return false;
+		const others = visible.filter((x) => x.contact !== o.contact && contactOf(x).name === contactOf(o).name);
+		return !others.length && st.resumes.children(o.id).some((r) => r.parsedData.positions.some((p) => !p.end));
+	});
+	const company = st.resumes.children(withCompany.id)[0].parsedData.positions.find((p) => !p.end).org;
+	const linkedIn = linksOf(contactOf(withLinkedIn)).find((l) => /linkedin\.com\/in\//.test(l));
+	const profiles = [
+		{ profileId: 'p-email', name: 'Someone Else', emails: [contactOf(archived).emails[0].toUpperCase()] },
+		{ profileId: 'p-linkedin', name: contactOf(withLinkedIn).name, linkedinUrl: `${linkedIn.replace('https://www.', 'http://')}/?trk=seekout` },
+		{ profileId: 'p-name', name: contactOf(withCompany).name.toUpperCase(), company: `${company} Inc.` },
+		{ profileId: 'p-none', name: contactOf(withCompany).name, company: 'Totally Different Company', linkedinUrl: 'https://www.linkedin.com/in/nobody-here' },
+	];
+	return { visible, contactOf, withLinkedIn, archived, withCompany, profiles };
+}
+
 module.exports = {
 	TEMPLATE_FILES,
 	WORKFLOWS_DIR,
@@ -297,4 +356,8 @@ module.exports = {
 	parseCsv,
 	leverRequestsSince,
 	requestMark,
+	leverApi,
+	changePostings,
+	linksOf,
+	seekOutProbe,
 };

@@ -48,19 +48,7 @@ const opportunitiesOf = (emu, email) =>
 		return c && c.emails.map((e) => e.toLowerCase()).includes(email.toLowerCase());
 	});
 
-/** The emulator keeps a contact's links in `_links` (internal field). */
-const linksOf = (contact) => contact._links || contact.links || [];
-
-async function leverApi(emu, method, path, body) {
-	const res = await fetch(`${emu.apiUrl}${path}`, {
-		method,
-		headers: { authorization: emu.basicAuth(), 'content-type': 'application/json' },
-		body: body ? JSON.stringify(body) : undefined,
-	});
-	const json = await res.json().catch(() => undefined);
-	if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-	return json;
-}
+const { leverApi, linksOf } = T;
 
 describe('partner templates in a real n8n', () => {
 	const t0 = Date.now();
@@ -229,18 +217,7 @@ describe('partner templates in a real n8n', () => {
 		expect(sample.description).toContain(src.content.descriptionHtml);
 
 		// Between runs: a new posting, an edited title, a closed posting and a deleted one.
-		const [edited, closed, deleted] = fx.published;
-		const editedTitle = `${edited.text} (renamed)`;
-		const created = await leverApi(emu, 'POST', `/postings?perform_as=${fx.admin.id}`, {
-			text: 'Staff Platform Engineer (e2e)',
-			state: 'published',
-			distributionChannels: ['public', 'internal'],
-			categories: { department: 'Engineering', team: 'Platform', location: 'Cape Town' },
-		});
-		await leverApi(emu, 'POST', `/postings/${edited.id}?perform_as=${fx.admin.id}`, { text: editedTitle });
-		await leverApi(emu, 'POST', `/postings/${closed.id}?perform_as=${fx.admin.id}`, { state: 'closed' });
-		const gone = emu.state.postings.remove(deleted.id);
-		emu.state.deletedPostings.insert({ ...gone, deletedAt: Date.now() });
+		const { created, edited, editedTitle, closed, deleted } = await T.changePostings(emu, fx, 'e2e');
 
 		t = Date.now();
 		const mark = T.requestMark(emu);
@@ -739,28 +716,9 @@ describe('partner templates in a real n8n', () => {
 		test('SeekOut enrichment: email, LinkedIn and name + company matches carry the Lever facts; a stranger does not match', async () => {
 			const st = emu.state;
 			const reasons = new Map(st.archiveReasons.values().map((r) => [r.id, r.text]));
-			const visible = st.opportunities.values().filter((o) => o.confidentiality !== 'confidential' && !o._apiCreated);
-			const contactOf = (o) => st.contacts.get(o.contact);
-			const withLinkedIn = visible.find((o) => linksOf(contactOf(o)).some((l) => /linkedin\.com\/in\//.test(l)));
-			const archived = visible.find((o) => o.archived && o.id !== withLinkedIn.id);
-			// name + company: a person whose resume names a current employer.
-			const withCompany = visible.find((o) => {
-				if (o.id === withLinkedIn.id || o.id === archived.id) return false;
-				const others = visible.filter((x) => x.contact !== o.contact && contactOf(x).name === contactOf(o).name);
-				return !others.length && st.resumes.children(o.id).some((r) => r.parsedData.positions.some((p) => !p.end));
-			});
+			const { visible, contactOf, withLinkedIn, archived, withCompany, profiles } = T.seekOutProbe(st);
 			expect([withLinkedIn, archived, withCompany].every(Boolean)).toBe(true);
-			const company = st.resumes.children(withCompany.id)[0].parsedData.positions.find((p) => !p.end).org;
-			const linkedIn = linksOf(contactOf(withLinkedIn)).find((l) => /linkedin\.com\/in\//.test(l));
-
-			const res = await T.postJson(hook('seekout/enrich'), {
-				profiles: [
-					{ profileId: 'p-email', name: 'Someone Else', emails: [contactOf(archived).emails[0].toUpperCase()] },
-					{ profileId: 'p-linkedin', name: contactOf(withLinkedIn).name, linkedinUrl: `${linkedIn.replace('https://www.', 'http://')}/?trk=seekout` },
-					{ profileId: 'p-name', name: contactOf(withCompany).name.toUpperCase(), company: `${company} Inc.` },
-					{ profileId: 'p-none', name: contactOf(withCompany).name, company: 'Totally Different Company', linkedinUrl: 'https://www.linkedin.com/in/nobody-here' },
-				],
-			});
+			const res = await T.postJson(hook('seekout/enrich'), { profiles });
 			expect(res.status).toBe(200);
 			expect(res.body.indexReady).toBe(true);
 			const byId = Object.fromEntries(res.body.results.map((r) => [r.profileId, r]));
