@@ -33,7 +33,7 @@ const { execFileSync } = require('child_process');
 const lib = require('./lib');
 const { seekOutBatchedWorkflow } = require('./seekOutBatches');
 const T = require('../test/e2e/templates-helpers');
-const { restCall, parseRunData } = require('../test/e2e/helpers');
+const { restSession, parseRunData } = require('../test/e2e/helpers');
 
 const { harness, round, mb } = lib;
 
@@ -234,23 +234,6 @@ function savedRunDataSize(folder, executionId) {
 	}
 }
 
-/** Reads at most `limit` bytes of a response body (an execution of a whole account can be hundreds of MB). */
-async function readCapped(res, limit) {
-	const chunks = [];
-	let size = 0;
-	const reader = res.body.getReader();
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) return Buffer.concat(chunks).toString('utf8');
-		size += value.length;
-		if (size > limit) {
-			await reader.cancel();
-			return undefined;
-		}
-		chunks.push(value);
-	}
-}
-
 /**
  * Runs a workflow's scheduled path as production does, in a fresh `n8n start` on the folder (the workflows
  * and credentials are imported already): its Schedule Trigger is saved with a schedule that fires once, a
@@ -265,12 +248,7 @@ async function readCapped(res, limit) {
 async function runScheduled(folder, workflowId, { beforeFire = () => {}, log = () => {}, env = {} } = {}) {
 	const n8n = await lib.harness.startN8n(folder, { env });
 	try {
-		const cookie = await lib.harness.login(n8n.url);
-		const rest = async (method, route, body) => {
-			const res = await restCall(n8n.url, cookie, method, route, body);
-			if (res.status >= 400) throw new Error(`${method} /rest${route}: HTTP ${res.status} ${res.text.slice(0, 800)}`);
-			return res.body?.data;
-		};
+		const session = await restSession(n8n.url);
 		const atLogin = lib.treeRss(n8n.pid);
 		const settleStart = Date.now();
 		for (;;) {
@@ -285,7 +263,7 @@ async function runScheduled(folder, workflowId, { beforeFire = () => {}, log = (
 		const idleTreeRssBytes = idleMemory.peakTreeRssBytes;
 		const idleMainRssBytes = Math.max(...idleMemory.rssSeries.map(([, rss]) => rss));
 		// the newest 20 executions of the workflow, or (below) the newest up to one id: n8n's list has no id filter
-		const executionsOf = async (range = '') => (await rest('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&limit=20${range}`)).results;
+		const executionsOf = async (range = '') => (await session.call('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&limit=20${range}`)).results;
 		const seen = new Set((await executionsOf()).map((e) => e.id));
 		await beforeFire();
 		const sampler = lib.startSampler(n8n.pid, { sampleMs: SAMPLE_MS, tree: true, resetPeak: true });
@@ -294,13 +272,13 @@ async function runScheduled(folder, workflowId, { beforeFire = () => {}, log = (
 		try {
 			for (let lead = FIRE_LEAD_MS; ; lead *= 2) {
 				const fireAt = Date.now() + lead;
-				const wf = await rest('GET', `/workflows/${workflowId}`);
+				const wf = await session.call('GET', `/workflows/${workflowId}`);
 				const nodes = wf.nodes.map((n) => (n.type === 'n8n-nodes-base.scheduleTrigger' ? { ...n, parameters: { ...n.parameters, rule: fireOnceRule(fireAt) } } : n));
-				const saved = await rest('PATCH', `/workflows/${workflowId}`, { nodes });
-				await rest('POST', `/workflows/${workflowId}/activate`, { versionId: saved.versionId });
+				const saved = await session.call('PATCH', `/workflows/${workflowId}`, { nodes });
+				await session.call('POST', `/workflows/${workflowId}/activate`, { versionId: saved.versionId });
 				if (Date.now() < fireAt - 1000) break;
 				log(`templates: activation took past the schedule (${lead / 1000}s ahead); again further ahead`);
-				await rest('POST', `/workflows/${workflowId}/deactivate`, {});
+				await session.call('POST', `/workflows/${workflowId}/deactivate`, {});
 			}
 			// The run is the first execution after the schedule fired: a workflow that calls itself (the
 			// batching prototype) starts executions of the same workflow id while it runs, later, with higher ids.
@@ -327,18 +305,17 @@ async function runScheduled(folder, workflowId, { beforeFire = () => {}, log = (
 				await sleep(1000);
 			}
 			memory = sampler.stop();
-			await rest('POST', `/workflows/${workflowId}/deactivate`, {});
+			await session.call('POST', `/workflows/${workflowId}/deactivate`, {});
 			const ok = execution.status === 'success';
 			let error;
 			if (!ok) {
 				// the error of a failed run, when its execution is small enough to read back
-				const res = await fetch(`${n8n.url}/rest/executions/${execution.id}`, { headers: { cookie } });
-				const text = await readCapped(res, 64 * 1024 * 1024);
-				const data = text && JSON.parse(text).data?.data;
+				const res = await session.request('GET', `/executions/${execution.id}`, undefined, { maxBytes: 64 * 1024 * 1024 });
+				const data = res.body?.data?.data;
 				const err = data && parseRunData(data).resultData?.error;
 				error = err ? `${err.message}${err.node ? ` (node ${err.node.name ?? err.node})` : ''}` : `execution ${execution.status}; n8n log: ${n8n.log().slice(-1500)}`;
 			}
-			const sizes = await rest('GET', '/data-tables-global/limits').catch(() => undefined);
+			const sizes = await session.call('GET', '/data-tables-global/limits').catch(() => undefined);
 			const savedRunDataBytes = savedRunDataSize(folder, execution.id);
 			return {
 				ok,

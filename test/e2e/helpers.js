@@ -131,14 +131,36 @@ function parseRunData(text) {
 	return flatted.parse(text);
 }
 
-/** A call to n8n's internal REST API as the signed-in owner: status, body (parsed when JSON) and text. */
-async function restCall(baseUrl, cookie, method, route, body) {
+/** At most `maxBytes` of a response body as text; undefined when it is longer (the rest is not read). */
+async function readCapped(res, maxBytes) {
+	const chunks = [];
+	let size = 0;
+	const reader = res.body.getReader();
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) return Buffer.concat(chunks).toString('utf8');
+		size += value.length;
+		if (size > maxBytes) {
+			await reader.cancel();
+			return undefined;
+		}
+		chunks.push(value);
+	}
+}
+
+/**
+ * A call to n8n's internal REST API as the signed-in owner: status, body (parsed when JSON) and text. With
+ * `maxBytes`, a longer answer is not read (an execution of a whole account can be hundreds of MB): it
+ * resolves { status, tooLarge: true } instead.
+ */
+async function restCall(baseUrl, cookie, method, route, body, { maxBytes } = {}) {
 	const res = await fetch(`${baseUrl}/rest${route}`, {
 		method,
 		headers: { cookie, 'content-type': 'application/json' },
 		body: body === undefined ? undefined : JSON.stringify(body),
 	});
-	const text = await res.text();
+	const text = maxBytes === undefined ? await res.text() : await readCapped(res, maxBytes);
+	if (text === undefined) return { status: res.status, tooLarge: true };
 	let json;
 	try {
 		json = JSON.parse(text);
@@ -149,19 +171,24 @@ async function restCall(baseUrl, cookie, method, route, body) {
 }
 
 /**
- * n8n's internal REST API as the signed-in owner, for tests that drive an `n8n start` instance the way the
- * editor does. `call` returns the answer's `data` and throws on HTTP errors (with n8n's message).
- * Returns { url, call(method, route, body), login() } (`login` again after a restart of n8n).
+ * n8n's internal REST API as the signed-in owner, for tests and benchmarks that drive an `n8n start`
+ * instance the way the editor does; the one place that holds the auth cookie. `call` returns the answer's
+ * `data` and throws on HTTP errors (with n8n's message); `request` resolves the answer as restCall does
+ * (no throw; `maxBytes` caps what is read).
+ * Returns { url, call(method, route, body), request(method, route, body, { maxBytes }), login() } (`login`
+ * again after a restart of n8n).
  */
 async function restSession(baseUrl) {
 	let cookie = await harness.login(baseUrl);
+	const request = (method, route, body, options) => restCall(baseUrl, cookie, method, route, body, options);
 	return {
 		url: baseUrl,
 		async login() {
 			cookie = await harness.login(baseUrl);
 		},
+		request,
 		async call(method, route, body) {
-			const res = await restCall(baseUrl, cookie, method, route, body);
+			const res = await request(method, route, body);
 			if (res.status >= 400) throw new Error(`${method} /rest${route}: HTTP ${res.status} ${res.text.slice(0, 800)}`);
 			return res.body?.data;
 		},

@@ -20,7 +20,7 @@ const path = require('path');
 const harness = require('../e2e/n8n');
 const T = require('../e2e/templates-helpers');
 const { startStack } = require('./stack');
-const { dataTableRows, leverPollTriggerWorkflow, leverTriggerWorkflow, parseRunData, restCall, signDelivery, sleep, until } = require('../e2e/helpers');
+const { dataTableRows, executionById, leverPollTriggerWorkflow, leverTriggerWorkflow, restSession, signDelivery, sleep, until } = require('../e2e/helpers');
 
 const CREDENTIAL = Object.freeze({ id: 'queueLeverApiKey', name: 'Lever emulator (API key)', type: 'leverAtsApi' });
 const CREDENTIAL_REF = { leverAtsApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } };
@@ -130,7 +130,7 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 	let stack;
 	let emu;
 	let rcv;
-	let cookie;
+	let session;
 	let wf = {};
 	let fx = {};
 
@@ -140,30 +140,20 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 			.map((k) => `--- ${k} ---\n${stack?.n8n[k]?.log().slice(-1200) ?? ''}`)
 			.join('\n');
 
-	const rest = async (method, route, body) => {
-		const res = await restCall(stack.mainUrl, cookie, method, route, body);
-		if (res.status >= 400) throw new Error(`${method} /rest${route}: ${res.status} ${res.text.slice(0, 800)}`);
-		return res.body?.data;
-	};
-	const executionsOf = async (workflowId) => (await rest('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&limit=200`)).results;
+	const executionsOf = async (workflowId) => (await session.call('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&limit=200`)).results;
 	const done = (e) => !['new', 'running', 'waiting'].includes(e.status);
-	const execution = async (id) => {
-		const e = await rest('GET', `/executions/${id}`);
-		return { ...e, run: parseRunData(e.data) };
-	};
-	const output = (e, node) => (e.run.resultData.runData[node]?.[0]?.data?.main?.[0] ?? []).map((i) => i.json);
 	/** Waits for `count` finished executions of a workflow; returns them, newest first. */
 	const finishedRuns = (workflowId, count, what, timeoutMs = 120000) =>
 		until(async () => {
 			const list = await executionsOf(workflowId);
 			return list.length >= count && list.every(done) ? list : undefined;
 		}, what, { timeoutMs, log: logs });
-	const runManually = async (workflowId, triggerName) => (await rest('POST', `/workflows/${workflowId}/run`, { triggerToStartFrom: { name: triggerName } })).executionId;
+	const runManually = async (workflowId, triggerName) => (await session.call('POST', `/workflows/${workflowId}/run`, { triggerToStartFrom: { name: triggerName } })).executionId;
 	const activate = async (workflowId) => {
-		const w = await rest('GET', `/workflows/${workflowId}`);
-		await rest('POST', `/workflows/${workflowId}/activate`, { versionId: w.versionId });
+		const w = await session.call('GET', `/workflows/${workflowId}`);
+		await session.call('POST', `/workflows/${workflowId}/activate`, { versionId: w.versionId });
 	};
-	const deactivate = async (workflowId) => rest('POST', `/workflows/${workflowId}/deactivate`, {});
+	const deactivate = async (workflowId) => session.call('POST', `/workflows/${workflowId}/deactivate`, {});
 	const onWorker = (executionId) => until(() => stack.workerOf(executionId), `the worker log line of execution ${executionId}`, { timeoutMs: 10000 });
 	const hook = (p) => `${stack.webhookUrl}/webhook/${p}`;
 	const opportunitiesOf = (email) =>
@@ -218,7 +208,7 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 		log(`credential and ${Object.keys(wf).length} workflows imported (${Math.round((Date.now() - t) / 1000)}s)`);
 		t = Date.now();
 		await stack.startAll();
-		cookie = await harness.login(stack.mainUrl);
+		session = await restSession(stack.mainUrl);
 		// Activated through main's REST API, as in the editor: main subscribes the Lever Trigger and starts
 		// the poll; the webhook processor serves the production webhooks.
 		for (const key of ['offerZen', 'theOrg', 'outhire', 'seekOut', 'trigger', 'poll', 'dataTable']) await activate(wf[key].id);
@@ -283,22 +273,22 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 		const theOrgRun = await runManually(wf.theOrg.id, 'Run now (editor)');
 		const seekOutRun = await runManually(wf.seekOut.id, 'Refresh index now');
 		const theOrg = await until(async () => {
-			const e = await execution(theOrgRun);
+			const e = await executionById(session, theOrgRun);
 			return done(e) ? e : undefined;
 		}, 'the manual The Org run', { timeoutMs: 120000, log: logs });
 		expect(theOrg.status).toBe('success');
 		expect(theOrg.mode).toBe('manual');
 		// The snapshot the sync-now run (on a worker) left in The Org's Data Table is read back by this run on a
 		// worker: an incremental run with nothing changed, so nothing is sent (static data would be empty here).
-		expect(output(theOrg, 'Plan run')[0]).toMatchObject({ storage: 'dataTable', mode: 'incremental' });
-		expect(output(theOrg, 'Compare with previous snapshot')[0].hasChanges).toBe(false);
+		expect(theOrg.output('Plan run')[0]).toMatchObject({ storage: 'dataTable', mode: 'incremental' });
+		expect(theOrg.output('Compare with previous snapshot')[0].hasChanges).toBe(false);
 		expect(rcv.to('/the-org')).toHaveLength(before);
 		const seekOut = await until(async () => {
-			const e = await execution(seekOutRun);
+			const e = await executionById(session, seekOutRun);
 			return done(e) ? e : undefined;
 		}, 'the manual SeekOut run', { timeoutMs: 120000, log: logs });
 		expect(seekOut.status).toBe('success');
-		const [summary] = output(seekOut, 'Build lookup index');
+		const [summary] = seekOut.output('Build lookup index');
 		expect(summary).toMatchObject({ storage: 'dataTable', mode: 'full' });
 		expect(summary.opportunities).toBe(emu.state.opportunities.values().filter((o) => o.confidentiality !== 'confidential').length);
 		expect(await onWorker(theOrgRun)).toMatch(/^worker[12]$/);
@@ -338,9 +328,9 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 		// SureCloud keeps its state in a Data Table, which a worker opens as any n8n process does (PostgreSQL
 		// here): its first scheduled run, on a worker, saved the rows and the cursor row there.
 		const sureCloudRuns = (await executionsOf(wf.sureCloud.id)).filter((e) => e.mode === 'trigger' && done(e));
-		const sureCloudFirst = output(await execution(sureCloudRuns[sureCloudRuns.length - 1].id), 'Save state')[0];
+		const sureCloudFirst = (await executionById(session, sureCloudRuns[sureCloudRuns.length - 1].id)).output('Save state')[0];
 		expect(sureCloudFirst).toMatchObject({ storage: 'dataTable', mode: 'full', reason: 'first run' });
-		const sureCloudRows = await dataTableRows({ call: rest }, 'Lever SureCloud evidence');
+		const sureCloudRows = await dataTableRows(session, 'Lever SureCloud evidence');
 		expect(JSON.parse(sureCloudRows.find((r) => r.key === '_state').data).cursor).toBeGreaterThanOrEqual(sureCloudFirst.cursor);
 		// one row per offer-stage opportunity, one per owner of active opportunities, and the cursor row
 		const listed = emu.state.opportunities.values().filter((o) => o.confidentiality !== 'confidential');
@@ -348,7 +338,7 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 		expect(sureCloudRows.map((r) => r.key).sort()).toEqual([...keys].sort());
 		const { jobs } = rcv.to('/outhire/jobs')[0].json;
 		expect(jobs.length).toBeGreaterThan(0);
-		const [index] = output(await execution((await executionsOf(wf.seekOutScheduled.id)).find((e) => e.mode === 'trigger').id), 'Build lookup index');
+		const [index] = (await executionById(session, (await executionsOf(wf.seekOutScheduled.id)).find((e) => e.mode === 'trigger').id)).output('Build lookup index');
 		const visible = emu.state.opportunities.values().filter((o) => o.confidentiality !== 'confidential');
 		expect(index).toMatchObject({ storage: 'dataTable', mode: 'full', opportunities: visible.length });
 
@@ -356,7 +346,7 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 		// workflow snapshot without it): SeekOut keeps its index in a Data Table instead, which workers read. The
 		// scheduled run on a worker wrote one row per opportunity; the same workflow's enrichment webhook (on a
 		// worker) finds people in it, and its next scheduled run is incremental.
-		const rows = await dataTableRows({ call: rest }, SEEKOUT_SCHEDULED_TABLE);
+		const rows = await dataTableRows(session, SEEKOUT_SCHEDULED_TABLE);
 		expect(rows.filter((r) => r.key !== '_state').map((r) => r.key).sort()).toEqual(visible.map((o) => o.id).sort());
 		const seeded = visible.find((o) => !o._apiCreated);
 		const email = emu.state.contacts.get(seeded.contact).emails[0];
@@ -383,7 +373,7 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 				{ timeoutMs: 120000, everyMs: 1000, log: logs },
 			);
 			expect(second.status).toBe('success');
-			expect(output(await execution(second.id), 'Plan run')[0]).toMatchObject({ storage: 'dataTable', mode: 'incremental', reason: null });
+			expect((await executionById(session, second.id)).output('Plan run')[0]).toMatchObject({ storage: 'dataTable', mode: 'incremental', reason: null });
 			expect(await onWorker(second.id)).toMatch(/^worker[12]$/);
 		} finally {
 			await deactivate(wf.seekOutScheduled.id);
@@ -410,11 +400,11 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 	test('the Lever node reads and writes on a worker', async () => {
 		const id = await runManually(NODE_WF, 'Manual Trigger');
 		const e = await until(async () => {
-			const x = await execution(id);
+			const x = await executionById(session, id);
 			return done(x) ? x : undefined;
 		}, 'the node run', { timeoutMs: 120000, log: logs });
 		expect(e.status).toBe('success');
-		const read = output(e, 'Get Opportunities');
+		const read = e.output('Get Opportunities');
 		expect(read).toHaveLength(3);
 		for (const o of read) expect(emu.state.opportunities.get(o.id).tags).toContain('queue-rw');
 		expect(await onWorker(id)).toMatch(/^worker[12]$/);
@@ -440,8 +430,8 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 		const [e] = await finishedRuns(TRIGGER_WF, 1, 'the trigger execution');
 		expect(e.status).toBe('success');
 		expect(e.mode).toBe('webhook');
-		const full = await execution(e.id);
-		expect(output(full, 'Lever Trigger')[0]).toMatchObject({ event: 'candidateStageChange', opportunityId: opportunity.id, toStageId: toStage.id });
+		const full = await executionById(session, e.id);
+		expect(full.output('Lever Trigger')[0]).toMatchObject({ event: 'candidateStageChange', opportunityId: opportunity.id, toStageId: toStage.id });
 		expect(await onWorker(e.id)).toMatch(/^worker[12]$/);
 
 		// Forged and stale deliveries: refused by every webhook processor (no shared state needed).
@@ -465,7 +455,7 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 		// Whether the record also reached static data in the database (what other webhook processes and a
 		// restart rely on) is up to n8n's queue mode: logged, not asserted (docs/triggers.md).
 		const recorded = await until(async () => {
-			const w = await rest('GET', `/workflows/${TRIGGER_WF}`);
+			const w = await session.call('GET', `/workflows/${TRIGGER_WF}`);
 			return delivery.envelope.signature in (w.staticData?.['node:Lever Trigger']?.replay?.seen ?? {});
 		}, 'the record in static data', { timeoutMs: 20000, everyMs: 500 }).catch(() => false);
 		log(`Lever Trigger: the accepted delivery ${recorded ? 'is' : 'is NOT'} in the workflow's static data 20 s later`);
@@ -474,7 +464,7 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 	// ----------------------------------------------------------------------------- Lever Poll Trigger
 
 	test('Lever Poll Trigger polls on main; its cursor survives a restart of every n8n process', async () => {
-		const state = () => rest('GET', `/workflows/${POLL_WF}`).then((w) => w.staticData?.['node:Lever Poll Trigger']?.lever);
+		const state = () => session.call('GET', `/workflows/${POLL_WF}`).then((w) => w.staticData?.['node:Lever Poll Trigger']?.lever);
 		await until(state, 'the first poll', { timeoutMs: 60000, log: logs });
 		const create = async (name, email) =>
 			(
@@ -492,7 +482,7 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 			for (const e of (await executionsOf(POLL_WF)).reverse().filter(done)) {
 				expect(e.status).toBe('success');
 				expect(e.mode).toBe('trigger');
-				ids.push(...output(await execution(e.id), 'Lever Poll Trigger').map((i) => i.id));
+				ids.push(...((await executionById(session, e.id)).output('Lever Poll Trigger') ?? []).map((i) => i.id));
 			}
 			return ids;
 		};
@@ -507,7 +497,7 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 		const t = Date.now();
 		await stack.stopN8n();
 		await stack.startAll();
-		cookie = await harness.login(stack.mainUrl);
+		await session.login();
 		log(`every n8n process restarted (${Math.round((Date.now() - t) / 1000)}s)`);
 		expect((await state()).cursor).toBeGreaterThanOrEqual(cursorBefore);
 
@@ -541,7 +531,7 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 		// n8n 2.40: the job's lock expires, Bull finds it stalled and fails it (maxStalledCount 0); main's
 		// queue recovery then marks the execution crashed. The other worker never starts it.
 		const e = await until(async () => {
-			const x = await rest('GET', `/executions/${startedId}`);
+			const x = await session.call('GET', `/executions/${startedId}`);
 			return done(x) ? x : undefined;
 		}, 'the killed execution to be closed', { timeoutMs: 150000, everyMs: 2000, log: logs });
 		expect(['crashed', 'error']).toContain(e.status);
