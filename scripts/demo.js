@@ -25,7 +25,7 @@ const fs = require('fs');
 const path = require('path');
 const crypto = require('crypto');
 const harness = require('../test/e2e/n8n');
-const { enableTriggers } = require('../test/e2e/templates-helpers');
+const { enableTriggers, accountFirstMonth } = require('../test/e2e/templates-helpers');
 
 const ROOT = harness.ROOT;
 
@@ -137,13 +137,16 @@ function startPartnerSink({ port, emu }) {
 
 /**
  * Points each template's Config node at the demo: partner URLs (https://example.com/...) at the stand-in,
- * placeholder Lever user ids at an admin of the seeded account, the sample posting id at a published posting.
+ * placeholder Lever user ids at an admin of the seeded account, the sample posting id at a published posting,
+ * `batchFrom` (where a template reads full runs in windows of creation date) at the month of the account's
+ * first opportunity, as the template's notes ask.
  */
-function configureForDemo(wf, { sinkUrl, adminUserId, postingId }) {
+function configureForDemo(wf, { sinkUrl, adminUserId, postingId, batchFrom }) {
 	for (const node of wf.nodes) {
 		if (node.type !== 'n8n-nodes-base.set' || !/config/i.test(node.name)) continue;
 		const list = (node.parameters && node.parameters.assignments && node.parameters.assignments.assignments) || [];
 		for (const a of list) {
+			if (a.name === 'batchFrom' && batchFrom) a.value = batchFrom;
 			if (typeof a.value !== 'string') continue;
 			a.value = a.value
 				.replace(/https:\/\/example\.com/g, sinkUrl)
@@ -271,7 +274,7 @@ async function startDemo(options = {}, { log: say = log } = {}) {
 		const posting = emu.state.postings.values().find((p) => p.state === 'published');
 		const templates = loadTemplates(creds).map((t) => ({
 			...t,
-			wf: configureForDemo(t.wf, { sinkUrl: sink.url, adminUserId: admin && admin.id, postingId: posting && posting.id }),
+			wf: configureForDemo(t.wf, { sinkUrl: sink.url, adminUserId: admin && admin.id, postingId: posting && posting.id, batchFrom: accountFirstMonth(emu.state) }),
 		}));
 		// Publishing needs the schedule and webhook triggers on, as for a user (workflows/README.md, step 4).
 		if (opts.publish) for (const t of templates) enableTriggers(t.wf);

@@ -30,15 +30,22 @@ const hasManualTrigger = ({ wf }) => wf.nodes.some((n) => n.type === 'n8n-nodes-
 const manualTemplates = () => allTemplates().filter(hasManualTrigger);
 const shotFor = (file) => path.join(outDir, `template-${file.replace(/\.json$/, '')}.png`);
 
-/** The newest execution of a workflow through n8n's REST API, its run data unflattened (n8n stores it flatted). */
+/**
+ * The newest manual execution of a workflow through n8n's REST API, its run data unflattened (n8n stores it
+ * flatted); `count`: how many manual ones there are, `subExecutions`: the executions it started by calling the
+ * workflow (mode `integrated`, SureCloud's windows).
+ */
 async function lastExecution(url, workflowId) {
 	const { parse } = require(path.join(harness.installer.paths().n8nModules, 'flatted'));
 	const cookie = await harness.login(url);
 	const get = async (p) => (await (await fetch(`${url}${p}`, { headers: { cookie } })).json()).data;
-	const list = await get(`/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`);
-	const runs = list.results || list;
+	// the list's filter ignores `mode` (n8n 2.40.7): sort them here
+	const page = await get(`/rest/executions?limit=100&filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`);
+	const all = page.results || page;
+	const runs = all.filter((e) => e.mode === 'manual');
 	const detail = await get(`/rest/executions/${runs[0].id}`);
-	return { ...detail, count: runs.length, data: typeof detail.data === 'string' ? parse(detail.data) : detail.data };
+	const subExecutions = all.filter((e) => e.mode === 'integrated');
+	return { ...detail, count: runs.length, subExecutions, data: typeof detail.data === 'string' ? parse(detail.data) : detail.data };
 }
 
 describe("the README's first click: Execute workflow runs each template's manual path", () => {
@@ -86,6 +93,11 @@ describe("the README's first click: Execute workflow runs each template's manual
 		const execution = await lastExecution(demo.url, demo.templates.find((t) => t.file === file).wf.id);
 		expect([execution.mode, execution.status, execution.count]).toEqual(['manual', 'success', 1]);
 		const runData = execution.data.resultData.runData;
+		// A template that reads a full run in windows (SureCloud on n8n 2.x: the demo account's Data Table) calls
+		// itself once per window: each such execution succeeded; the manual run started no other.
+		const windows = runData['Read each window'] ? runData['Read each window'][0].data.main[0].length : 0;
+		expect(execution.subExecutions.map((e) => e.status)).toEqual(Array(windows).fill('success'));
+		process.stderr.write(`[e2e first-click] ${file}: ${windows} window execution(s)\n`);
 		expect(Object.keys(runData)).toContain(manual.name);
 		for (const t of otherTriggers) expect(Object.keys(runData)).not.toContain(t.name);
 		const ran = Object.values(seen.nodes).filter((n) => n.type === LEVER_TYPE && n.ran);

@@ -4,19 +4,31 @@
  * under `n8n execute`, which templates.test.js uses and where the template keeps static data).
  *
  * n8n 2.40.7: the scheduled path (Every day at 02:00 → Config → Open state table → …) runs through n8n's REST
- * API as the editor's run button does, full, then incremental after changes in the emulator's account, then
- * once more with the SureCloud stand-in refusing the POST. Checked: the table's rows (one per active or
- * offer-stage opportunity, the `_state` row with the cursor), the incremental run's Lever requests, the pack
- * that reached the stand-in against the static path's (the same template with Config `stateTable` empty, run
- * the same way on the same account), and that the failed run moved neither the cursor nor any row.
+ * API as the editor's run button does (a manual run of a workflow never published), full, then incremental
+ * after changes in the emulator's account, then once more with the SureCloud stand-in refusing the POST. The
+ * full run reads Lever in windows of creation date (Config batchDays 120 here, batchFrom the account's first
+ * month), each window an execution of its own that the template starts by calling itself; before it, a first
+ * run whose third window Lever refuses. Checked: the windows (one listing of active and one of offer-stage
+ * opportunities per window, no gap, no overlap, each in a sub-execution), the table's rows (one per
+ * offer-stage opportunity and per owner of active ones, the `_state` row with the cursor) against the same
+ * template's whole run (batchDays 0, a table of its own), the incremental run's Lever requests, the pack that
+ * reached the stand-in against the static path's (the same template with Config `stateTable` empty, run the
+ * same way on the same account), and that the failed runs moved neither the cursor nor any row.
  * n8n 1.123.81: only that the template falls back to static data there and still sends the whole pack.
  */
-const { harness, setupInstance, restSession, runFromTrigger, dataTableRows } = require('./helpers');
+const { harness, setupInstance, restSession, runFromTrigger, executionById, dataTableRows } = require('./helpers');
 const T = require('./templates-helpers');
 
 const TABLE = 'Lever SureCloud evidence';
 const TRIGGER = 'Every day at 02:00';
 const STATIC_COPY = 'e2eSureCloudStat';
+// the same template reading its full runs whole (batchDays 0) into a table of its own. Not a name that contains
+// TABLE: n8n 2.40.7's Table → Create (Reuse Existing Tables) looks up one table whose name contains the one
+// asked for, and when that is another table it fails to create the asked one (which exists): no table opened.
+const WHOLE_COPY = 'e2eSureCloudWhol';
+const WHOLE_TABLE = 'SureCloud whole-run rows';
+const BATCH_DAYS = 120;
+const DAY = 24 * 60 * 60 * 1000;
 const HAS_DATA_TABLES = Number(harness.installer.N8N_VERSION.split('.')[0]) >= 2;
 const FINAL = ['signed', 'denied'];
 
@@ -29,7 +41,12 @@ describe(`SureCloud template state in a Data Table (n8n ${harness.installer.N8N_
 	let server;
 	let session;
 	let wf;
+	let config;
 	let refuseEvidence = false;
+	// the opportunity listings Lever received ({ start, end } of their creation-date window, '' when open), and
+	// a window start (ms) whose listings Lever refuses
+	let listings = [];
+	let refuseWindowStart = null;
 
 	const visible = () => emu.state.opportunities.values().filter((o) => o.confidentiality !== 'confidential');
 	const visibleOfferStage = () => visible().filter((o) => o.stage === 'offer');
@@ -59,7 +76,7 @@ describe(`SureCloud template state in a Data Table (n8n ${harness.installer.N8N_
 		expect(e.run.resultData.runData['Read saved state']).toBeUndefined();
 		return lastPack();
 	};
-	const rowsByKey = async () => new Map((await dataTableRows(session, TABLE)).map((r) => [r.key, r]));
+	const rowsByKey = async (name = TABLE) => new Map((await dataTableRows(session, name)).map((r) => [r.key, r]));
 	/** The owner rows the account calls for now: `owner:<user id>` → the sorted ids of their active opportunities. */
 	const ownerRows = () => {
 		const rows = new Map();
@@ -78,11 +95,26 @@ describe(`SureCloud template state in a Data Table (n8n ${harness.installer.N8N_
 			'GET /hr/background-checks': () => ({ status: 200, body: [] }),
 			'POST /surecloud/evidence': () => (refuseEvidence ? { status: 500, body: { error: 'stand-in refuses' } } : { status: 200, body: { ok: true } }),
 		});
-		const config = T.emulatorConfig(emu.state, { partnerUrl: rcv.url }).sureCloud;
+		// Every opportunity listing Lever answers is recorded with its creation-date window; one window can be
+		// refused (HTTP 400, which the Lever node does not retry).
+		const handle = emu.emulator.handle.bind(emu.emulator);
+		emu.emulator.handle = (req, res) => {
+			const url = new URL(req.url, emu.url);
+			if (req.method === 'GET' && url.pathname === '/v1/opportunities') {
+				const window = { start: url.searchParams.get('created_at_start') || '', end: url.searchParams.get('created_at_end') || '' };
+				if (refuseWindowStart !== null && window.start === String(refuseWindowStart)) {
+					return Promise.resolve(emu.emulator.sendJson(res, 400, { code: 'BadRequestError', message: 'refused by the test' }));
+				}
+				listings.push(window);
+			}
+			return handle(req, res);
+		};
+		config = { ...T.emulatorConfig(emu.state, { partnerUrl: rcv.url }).sureCloud, batchDays: BATCH_DAYS };
 		const template = T.loadTemplate(T.TEMPLATE_FILES.sureCloud);
 		wf = {
 			table: T.prepareTemplate(template, { credential: inst.credential, config }),
 			static: { ...T.prepareTemplate(template, { credential: inst.credential, config: { ...config, stateTable: '' } }), id: STATIC_COPY },
+			whole: { ...T.prepareTemplate(template, { credential: inst.credential, config: { ...config, batchDays: 0, stateTable: WHOLE_TABLE } }), id: WHOLE_COPY },
 		};
 		expect(wf.table.nodes.find((n) => n.name === 'Config').parameters.assignments.assignments.find((a) => a.name === 'stateTable').value).toBe(TABLE);
 		await harness.importWorkflows(inst.folder, Object.values(wf));
@@ -100,8 +132,9 @@ describe(`SureCloud template state in a Data Table (n8n ${harness.installer.N8N_
 	(HAS_DATA_TABLES ? test.skip : test)('n8n 1.x: no Data Table to open, the state stays in static data and the whole pack is sent', async () => {
 		const e = await run(wf.table.id, 'table template on 1.x');
 		expect(e.status).toBe('success');
-		expect(summaryOf(e)).toMatchObject({ storage: 'staticData', mode: 'full', reason: 'first run' });
+		expect(summaryOf(e)).toMatchObject({ storage: 'staticData', mode: 'full', reason: 'first run', batches: 0 });
 		expect(e.output('Open state table')[0].id).toBeUndefined();
+		expect(e.run.resultData.runData['Read each window']).toBeUndefined();
 		expect(e.run.resultData.runData['Read saved state']).toBeUndefined();
 		expect(e.run.resultData.runData['Upsert rows']).toBeUndefined();
 		const { pack } = lastPack();
@@ -111,14 +144,61 @@ describe(`SureCloud template state in a Data Table (n8n ${harness.installer.N8N_
 
 	(HAS_DATA_TABLES ? describe : describe.skip)('n8n 2.x', () => {
 		let first;
+		/** The windows a full run starting at `startedAt` reads: [start, end] in ms (start null: open), in order. */
+		const windowsUpTo = (startedAt) => {
+			const from = Date.parse(config.batchFrom);
+			const windows = [[null, from - 1]];
+			for (let start = from; start <= startedAt; start += BATCH_DAYS * DAY) windows.push([start, Math.min(start + BATCH_DAYS * DAY - 1, startedAt)]);
+			return windows;
+		};
+		const asListed = ([start, end]) => ({ start: start === null ? '' : String(start), end: String(end) });
+
+		test('a first run one of whose windows Lever refuses fails: nothing is sent, no row written', async () => {
+			expect(Date.parse(config.batchFrom)).toBeLessThanOrEqual(Math.min(...visible().map((o) => o.createdAt)));
+			refuseWindowStart = Date.parse(config.batchFrom) + 2 * BATCH_DAYS * DAY;
+			listings = [];
+			rcv.clear();
+			const e = await run(wf.table.id, 'table run 0 (Lever refuses the third window)').finally(() => {
+				refuseWindowStart = null;
+			});
+			expect(e.status).toBe('error');
+			expect(e.run.resultData.lastNodeExecuted).toBe('Read each window');
+			// the window's own error: Lever's answer
+			expect(e.run.resultData.error.message).toBe('refused by the test');
+			// the windows before it were read, each by its own two listings, then the parent stopped
+			expect(listings).toEqual(windowsUpTo(Date.now()).slice(0, 3).flatMap((w) => [asListed(w), asListed(w)]));
+			expect(rcv.to('/surecloud/evidence')).toHaveLength(0);
+			expect(e.run.resultData.runData['Save state']).toBeUndefined();
+			expect((await dataTableRows(session, TABLE)) || []).toEqual([]);
+		});
 
 		test('first run: full, one row per offer-stage opportunity and per owner of active ones plus the cursor row; the pack equals the static path\'s', async () => {
 			rcv.clear();
+			listings = [];
 			const e = await run(wf.table.id, 'table run 1 (full)');
 			expect(e.status).toBe('success');
 			first = summaryOf(e);
 			expect(first).toMatchObject({ storage: 'dataTable', mode: 'full', reason: 'first run', rowsDeleted: 0 });
 			const { pack, csv } = lastPack();
+
+			// In windows: the run before failed, so this one is full again and reads every window up to its start,
+			// each in an execution of its own (the template calling itself: "Read each window" → "Batch"), each
+			// window listing its active and its offer-stage opportunities; the parent lists none itself.
+			const windows = windowsUpTo(first.cursor);
+			expect(windows.length).toBeGreaterThanOrEqual(4);
+			expect(first.batches).toBe(windows.length);
+			expect(listings).toEqual(windows.flatMap((w) => [asListed(w), asListed(w)]));
+			expect(e.run.resultData.runData['Get active or changed opportunities']).toBeUndefined();
+			const calls = e.run.resultData.runData['Read each window'][0].data.main[0];
+			expect(calls.map((i) => [i.json.createdAfter, i.json.createdBefore])).toEqual(windows.map(([start, end]) => [start === null ? '' : new Date(start).toISOString(), new Date(end).toISOString()]));
+			const subExecutions = calls.map((i) => i.metadata.subExecution.executionId);
+			expect(new Set(subExecutions).size).toBe(windows.length);
+			for (const id of subExecutions) {
+				const sub = await executionById(session, id);
+				expect([sub.workflowId, sub.mode, sub.status]).toEqual([wf.table.id, 'integrated', 'success']);
+				expect(sub.run.resultData.runData['Batch']).toBeDefined();
+				expect(sub.run.resultData.runData['Read saved state']).toBeUndefined();
+			}
 
 			const rows = await rowsByKey();
 			const offerStage = visibleOfferStage();
@@ -137,6 +217,17 @@ describe(`SureCloud template state in a Data Table (n8n ${harness.installer.N8N_
 			log(`row size: offer-stage ${size(offerStage.map((o) => rows.get(o.id)))} characters, owner ${size([...owners.keys()].map((k) => rows.get(k)))} for ${visible().filter((o) => !o.archived).length / owners.size} active opportunities`);
 
 			expect(await staticPack()).toEqual({ pack, csv });
+
+			// The same template reading its full run whole (batchDays 0) writes the same rows and sends the same pack.
+			rcv.clear();
+			listings = [];
+			const whole = await run(WHOLE_COPY, 'whole run (batchDays 0)');
+			expect(whole.status).toBe('success');
+			expect(summaryOf(whole)).toMatchObject({ storage: 'dataTable', mode: 'full', batches: 0, rowsUpserted: first.rowsUpserted });
+			expect(listings).toEqual([{ start: '', end: '' }, { start: '', end: '' }]);
+			const content = (m) => [...m.values()].filter((r) => r.key !== '_state').map((r) => [r.key, r.data]).sort();
+			expect(content(await rowsByKey(WHOLE_TABLE))).toEqual(content(rows));
+			expect(lastPack()).toEqual({ pack, csv });
 		});
 
 		test('second run: incremental, reads only what changed, upserts and deletes only those rows, moves the cursor last; the pack equals the static path\'s', async () => {

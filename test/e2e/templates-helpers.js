@@ -97,11 +97,21 @@ function withStateTable(wf, name, { configNode = 'Config' } = {}) {
 }
 
 /**
+ * The first day of the month of the account's oldest opportunity, as an ISO string: the Config `batchFrom`
+ * a careful admin sets for a template that reads full runs in windows of creation date.
+ */
+function accountFirstMonth(state) {
+	const first = new Date(state.opportunities.values().reduce((min, o) => Math.min(min, o.createdAt), Infinity));
+	return new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), 1)).toISOString();
+}
+
+/**
  * Config values that make each template run against an emulator account (`emu.state`): the seeded active
  * Super Admin as OfferZen's verification admin, an active team member as Outhire's attributed user, the
  * first published posting behind OfferZen position `oz-position-1`, and partner URLs under `partnerUrl`
- * (`/the-org`, `/outhire/jobs`, `/surecloud/evidence`, `GET /hr/background-checks`). Keyed like
- * TEMPLATE_FILES; for prepareTemplate(..., { config }). Also usable by the demo.
+ * (`/the-org`, `/outhire/jobs`, `/surecloud/evidence`, `GET /hr/background-checks`), SureCloud's `batchFrom` at
+ * the account's first month (accountFirstMonth). Keyed like TEMPLATE_FILES; for prepareTemplate(..., { config }).
+ * Also usable by the demo.
  */
 function emulatorConfig(state, { partnerUrl }) {
 	const users = state.users.values();
@@ -115,7 +125,7 @@ function emulatorConfig(state, { partnerUrl }) {
 		theOrg: { theOrgEndpointUrl: `${partnerUrl}/the-org` },
 		outhire: { outhireJobsUrl: `${partnerUrl}/outhire/jobs`, attributedUserId: attributed.id },
 		seekOut: {},
-		sureCloud: { evidenceUrl: `${partnerUrl}/surecloud/evidence`, backgroundChecksUrl: `${partnerUrl}/hr/background-checks` },
+		sureCloud: { evidenceUrl: `${partnerUrl}/surecloud/evidence`, backgroundChecksUrl: `${partnerUrl}/hr/background-checks`, batchFrom: accountFirstMonth(state) },
 	};
 }
 
@@ -349,6 +359,7 @@ module.exports = {
 	withStateTable,
 	withWebhookPath,
 	emulatorConfig,
+	accountFirstMonth,
 	startReceiver,
 	parseMultipart,
 	postJson,

@@ -108,15 +108,15 @@ function pollWorkflow() {
 }
 
 /**
- * A copy of a template under another id whose Schedule Trigger fires every 20 s and whose Webhook (if
- * any) listens under `q-<path>`; the rest unchanged.
+ * A copy of a template under another id whose Schedule Trigger fires every 20 s (or `seconds`) and whose
+ * Webhook (if any) listens under `q-<path>`; the rest unchanged.
  */
-function every20s(wf, id) {
+function every20s(wf, id, seconds = 20) {
 	const copy = JSON.parse(JSON.stringify(wf));
 	copy.id = id;
-	copy.name = `${wf.name} (every 20 s)`;
+	copy.name = `${wf.name} (every ${seconds} s)`;
 	for (const node of copy.nodes) {
-		if (node.type === 'n8n-nodes-base.scheduleTrigger') node.parameters.rule = { interval: [{ field: 'seconds', secondsInterval: 20 }] };
+		if (node.type === 'n8n-nodes-base.scheduleTrigger') node.parameters.rule = { interval: [{ field: 'seconds', secondsInterval: seconds }] };
 		if (node.type === 'n8n-nodes-base.webhook') {
 			node.parameters.path = `q-${node.parameters.path}`;
 			node.webhookId = crypto.randomUUID();
@@ -180,7 +180,7 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 		fx.admin = users.find((u) => u.accessRole === 'super admin' && !u.deactivatedAt);
 		fx.published = emu.state.postings.values().filter((p) => p.state === 'published' && p.confidentiality === 'non-confidential');
 		const config = T.emulatorConfig(emu.state, { partnerUrl: rcv.url });
-		const load = (key) => T.prepareTemplate(T.loadTemplate(T.TEMPLATE_FILES[key]), { credential: CREDENTIAL_REF, config: config[key] });
+		const load = (key, overrides = {}) => T.prepareTemplate(T.loadTemplate(T.TEMPLATE_FILES[key]), { credential: CREDENTIAL_REF, config: { ...config[key], ...overrides } });
 		fx.bulkIds = emu.state.opportunities
 			.values()
 			.filter((o) => o.confidentiality !== 'confidential')
@@ -192,7 +192,9 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 			theOrg: load('theOrg'),
 			outhire: load('outhire'),
 			seekOut: load('seekOut'),
-			sureCloud: every20s(load('sureCloud'), 'queueSureCloud20s'),
+			// its full run in windows of 120 days (a few sub-executions, each on the worker of the run); every 60 s,
+			// so that its first run has ended before the next one would start (see the scheduled test)
+			sureCloud: every20s(load('sureCloud', { batchDays: 120 }), 'queueSureCloud20s', 60),
 			outhireScheduled: every20s(load('outhire'), 'queueOuthire020s'),
 			// its own table: the manual SeekOut run below fills the template's default one
 			seekOutScheduled: T.withStateTable(every20s(load('seekOut'), 'queueSeekOut020s'), SEEKOUT_SCHEDULED_TABLE),
@@ -295,16 +297,20 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 		expect(await onWorker(seekOutRun)).toMatch(/^worker[12]$/);
 	});
 
-	test('scheduled template paths fire on main and run on the workers (Schedule Trigger set to 20 s)', async () => {
+	test('scheduled template paths fire on main and run on the workers (Schedule Trigger set to 20 s, SureCloud 60 s)', async () => {
 		const scheduled = ['sureCloud', 'outhireScheduled', 'seekOutScheduled'];
 		for (const key of scheduled) await activate(wf[key].id);
-		// Each is switched off once its first scheduled run has started (a run may take longer than 20 s).
+		// Each is switched off once its first scheduled run has started (a run may take longer than 20 s). SureCloud
+		// only once that run has ended: its full run calls the workflow's published version once per window, and
+		// a window started after the workflow was unpublished fails ("Workflow is not active and cannot be
+		// executed.", n8n 2.40.7), which fails the run.
+		const untilEnded = new Set(['sureCloud']);
 		const pending = new Set(scheduled);
 		try {
 			await until(
 				async () => {
 					for (const key of [...pending]) {
-						if ((await executionsOf(wf[key].id)).some((e) => e.mode === 'trigger')) {
+						if ((await executionsOf(wf[key].id)).some((e) => e.mode === 'trigger' && (!untilEnded.has(key) || done(e)))) {
 							await deactivate(wf[key].id);
 							pending.delete(key);
 						}
@@ -330,6 +336,8 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 		const sureCloudRuns = (await executionsOf(wf.sureCloud.id)).filter((e) => e.mode === 'trigger' && done(e));
 		const sureCloudFirst = (await executionById(session, sureCloudRuns[sureCloudRuns.length - 1].id)).output('Save state')[0];
 		expect(sureCloudFirst).toMatchObject({ storage: 'dataTable', mode: 'full', reason: 'first run' });
+		// read in windows: the run (published, on a worker) called its published version once per window
+		expect(sureCloudFirst.batches).toBeGreaterThan(1);
 		const sureCloudRows = await dataTableRows(session, 'Lever SureCloud evidence');
 		expect(JSON.parse(sureCloudRows.find((r) => r.key === '_state').data).cursor).toBeGreaterThanOrEqual(sureCloudFirst.cursor);
 		// one row per offer-stage opportunity, one per owner of active opportunities, and the cursor row
