@@ -14,6 +14,7 @@ const path = require('path');
 
 const lib = require('./lib');
 const { startStack } = require('../test/queue/stack');
+const { parseRunData, restSession } = require('../test/e2e/helpers');
 
 const { harness, round } = lib;
 
@@ -45,12 +46,6 @@ const tagWorkflow = (id, ids, tag) =>
 		],
 	});
 
-let flatted;
-const parseRunData = (text) => {
-	if (!flatted) flatted = require(path.join(harness.installer.paths().n8nModules, 'flatted'));
-	return flatted.parse(text);
-};
-
 async function runQueueBench({ tarball, quick = false, log }) {
 	const sizes = quick ? { opportunities: 2000, tagRuns: 4, tagItems: 100 } : { opportunities: 10000, tagRuns: 4, tagItems: 500 };
 	const { startEmulator } = require(path.join(harness.ROOT, 'test', 'emulator'));
@@ -66,20 +61,14 @@ async function runQueueBench({ tarball, quick = false, log }) {
 		await stack.importCredentials([{ ...CREDENTIAL, data: { environment: 'custom', customBaseUrl: emu.apiUrl, apiKey: 'confidential-key' } }]);
 		await stack.importWorkflows([...syncIds.map(syncWorkflow), ...tagRuns.map((r) => tagWorkflow(r.id, r.ids, tag))]);
 		await stack.startAll();
-		let cookie = await harness.login(stack.mainUrl);
-		const rest = async (method, route, body) => {
-			const res = await fetch(`${stack.mainUrl}/rest${route}`, { method, headers: { cookie, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-			const text = await res.text();
-			if (res.status >= 400) throw new Error(`${method} /rest${route}: ${res.status} ${text.slice(0, 500)}`);
-			return JSON.parse(text).data;
-		};
+		const session = await restSession(stack.mainUrl);
 		/** Starts the workflows together (manual runs, offloaded to the workers) and waits for all of them. */
 		const runTogether = async (ids, nodeName) => {
-			const executionIds = await Promise.all(ids.map(async (id) => (await rest('POST', `/workflows/${id}/run`, { triggerToStartFrom: { name: 'Manual Trigger' } })).executionId));
+			const executionIds = await Promise.all(ids.map(async (id) => (await session.call('POST', `/workflows/${id}/run`, { triggerToStartFrom: { name: 'Manual Trigger' } })).executionId));
 			const runs = [];
 			for (const executionId of executionIds) {
 				for (;;) {
-					const e = await rest('GET', `/executions/${executionId}`);
+					const e = await session.call('GET', `/executions/${executionId}`);
 					if (!['new', 'running', 'waiting'].includes(e.status)) {
 						const data = parseRunData(e.data);
 						const node = data.resultData.runData[nodeName]?.[0];
@@ -132,7 +121,7 @@ async function runQueueBench({ tarball, quick = false, log }) {
 		for (const kind of stack.workerNames) await stack.n8n[kind].stop();
 		stack.concurrency = 2;
 		for (const kind of stack.workerNames) await stack.startProcess(kind);
-		cookie = await harness.login(stack.mainUrl);
+		await session.login();
 		emu.configure({ faults: { latencyMs: 150 } });
 		await new Promise((r) => setTimeout(r, 2500));
 		emu.resetRequests();

@@ -149,9 +149,9 @@ async function readCapped(res, maxBytes) {
 }
 
 /**
- * A call to n8n's internal REST API as the signed-in owner: status, body (parsed when JSON) and text. With
- * `maxBytes`, a longer answer is not read (an execution of a whole account can be hundreds of MB): it
- * resolves { status, tooLarge: true } instead.
+ * One call to n8n's internal REST API with restSession's auth cookie: status, body (parsed when JSON) and
+ * text. With `maxBytes`, a longer answer is not read (an execution of a whole account can be hundreds of
+ * MB): it resolves { status, tooLarge: true } instead.
  */
 async function restCall(baseUrl, cookie, method, route, body, { maxBytes } = {}) {
 	const res = await fetch(`${baseUrl}/rest${route}`, {
@@ -253,7 +253,6 @@ module.exports = {
 	leverPollTriggerWorkflow,
 	signDelivery,
 	parseRunData,
-	restCall,
 	restSession,
 	runFromTrigger,
 	executionById,

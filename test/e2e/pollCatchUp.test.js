@@ -15,7 +15,7 @@
  * exists at activation (Backfill Since) is emitted by both. That is n8n running two pollers at once, which
  * no per-node memory can de-duplicate.
  */
-const { harness, parseRunData, setupInstance, sleep, until: waitUntil } = require('./helpers');
+const { executionById, harness, restSession, setupInstance, sleep, until: waitUntil } = require('./helpers');
 
 const WF_ID = 'e2eLeverPollCu01';
 const POLL_SECONDS = [0, 15, 30, 45];
@@ -62,19 +62,10 @@ function pollWorkflow(credential) {
 (HAS_POLL_BUDGET ? describe : describe.skip)('Lever Poll Trigger catching up in a real n8n', () => {
 	let inst;
 	let server;
-	let cookie;
+	let session;
 
-	const rest = async (method, route) => {
-		const res = await fetch(`${server.url}/rest${route}`, { method, headers: { cookie } });
-		const text = await res.text();
-		if (res.status !== 200) throw new Error(`${method} /rest${route}: ${res.status} ${text.slice(0, 500)}`);
-		return JSON.parse(text);
-	};
-	const executions = async () => (await rest('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: WF_ID }))}&limit=100`)).data.results;
-	const items = async (id) => {
-		const run = parseRunData((await rest('GET', `/executions/${id}`)).data.data);
-		return (run.resultData.runData['Lever Poll Trigger']?.[0]?.data?.main?.[0] ?? []).map((i) => i.json);
-	};
+	const executions = async () => (await session.call('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: WF_ID }))}&limit=100`)).results;
+	const items = async (id) => (await executionById(session, id)).output('Lever Poll Trigger') ?? [];
 
 	afterAll(async () => {
 		if (server) await server.stop();
@@ -86,9 +77,9 @@ function pollWorkflow(credential) {
 		await harness.importWorkflows(inst.folder, [pollWorkflow(inst.credential)]);
 		await harness.publishWorkflow(inst.folder, WF_ID);
 		server = await harness.startN8n(inst.folder, { env: SCHEDULER_ENV });
-		cookie = await harness.login(server.url);
+		session = await restSession(server.url);
 		// Activation has marked the starting point; then 4,000 opportunities change at once (a bulk edit).
-		await until(async () => (await rest('GET', `/workflows/${WF_ID}`)).data.staticData?.['node:Lever Poll Trigger']?.lever, 'the activation poll', {
+		await until(async () => (await session.call('GET', `/workflows/${WF_ID}`)).staticData?.['node:Lever Poll Trigger']?.lever, 'the activation poll', {
 			timeoutMs: 90_000,
 			log: server.log,
 		});

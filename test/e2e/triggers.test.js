@@ -16,11 +16,11 @@
  */
 const crypto = require('crypto');
 const {
+	executionById,
 	harness,
 	leverPollTriggerWorkflow,
 	leverTriggerWorkflow,
-	parseRunData,
-	restCall,
+	restSession,
 	setupInstance,
 	signDelivery: sign,
 	sleep,
@@ -66,33 +66,22 @@ describe('Lever triggers in a real n8n', () => {
 	let inst;
 	let emu;
 	let server;
-	let cookie;
+	let session;
 	let hookUrl;
-
-	const rest = (method, route, body) => restCall(server.url, cookie, method, route, body);
 
 	/** Executions of a workflow as n8n lists them (newest first), finished or not. */
 	const executionsOf = async (workflowId) => {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-		const res = await rest('GET', `/executions?filter=${filter}&limit=100`);
-		if (res.status !== 200) throw new Error(`GET /rest/executions: ${res.status} ${res.text.slice(0, 500)}`);
-		return res.body.data.results;
+		return (await session.call('GET', `/executions?filter=${filter}&limit=100`)).results;
 	};
 
 	/** The items a node emitted in a stored execution. */
 	const executionOutput = async (executionId, nodeName) => {
-		const res = await rest('GET', `/executions/${executionId}`);
-		if (res.status !== 200) throw new Error(`GET /rest/executions/${executionId}: ${res.status} ${res.text.slice(0, 500)}`);
-		const run = parseRunData(res.body.data.data);
-		const runs = run.resultData.runData[nodeName];
-		return { status: res.body.data.status, mode: res.body.data.mode, items: (runs?.[0]?.data?.main?.[0] ?? []).map((i) => i.json) };
+		const e = await executionById(session, executionId);
+		return { status: e.status, mode: e.mode, items: e.output(nodeName) ?? [] };
 	};
 
-	const staticDataOf = async (workflowId) => {
-		const res = await rest('GET', `/workflows/${workflowId}`);
-		if (res.status !== 200) throw new Error(`GET /rest/workflows/${workflowId}: ${res.status} ${res.text.slice(0, 500)}`);
-		return res.body.data.staticData;
-	};
+	const staticDataOf = async (workflowId) => (await session.call('GET', `/workflows/${workflowId}`)).staticData;
 
 	const finished = (list) => list.every((e) => e.status !== 'running' && e.status !== 'new');
 
@@ -131,7 +120,7 @@ describe('Lever triggers in a real n8n', () => {
 		t = Date.now();
 		server = await harness.startN8n(inst.folder);
 		hookUrl = `${server.url}/webhook/${WEBHOOK_ID}/webhook`;
-		cookie = await harness.login(server.url);
+		session = await restSession(server.url);
 		// n8n activates published workflows shortly after it reports ready: the trigger's create() then
 		// subscribes through the emulator's POST /webhooks.
 		await until(() => subscriptions().length >= EVENTS.length, 'the Lever Trigger to subscribe', { timeoutMs: 90000, log: server.log });
@@ -262,8 +251,7 @@ describe('Lever triggers in a real n8n', () => {
 
 		test('deactivating the workflow in n8n deletes the subscriptions from Lever', async () => {
 			const t = Date.now();
-			const res = await rest('POST', `/workflows/${WEBHOOK_WF_ID}/deactivate`, {});
-			if (res.status !== 200) throw new Error(`deactivate: ${res.status} ${res.text.slice(0, 1000)}`);
+			await session.call('POST', `/workflows/${WEBHOOK_WF_ID}/deactivate`, {});
 			await until(() => subscriptions().length === 0, 'the subscriptions to be deleted', { log: server.log });
 			phase('deactivate → subscriptions deleted', t);
 			const deletes = emu.requests(1000).recent.filter((r) => r.method === 'DELETE' && r.template === '/webhooks/{webhookId}');
@@ -288,8 +276,8 @@ describe('Lever triggers in a real n8n', () => {
 
 		beforeAll(async () => {
 			// A poll time of every 10 s: the REST call succeeds, then n8n fails to start the trigger.
-			const wf = await rest('GET', `/workflows/${FAST_CRON_WF_ID}`);
-			fastCronActivation = await rest('POST', `/workflows/${FAST_CRON_WF_ID}/activate`, { versionId: wf.body.data.versionId });
+			const wf = await session.call('GET', `/workflows/${FAST_CRON_WF_ID}`);
+			fastCronActivation = await session.request('POST', `/workflows/${FAST_CRON_WF_ID}/activate`, { versionId: wf.versionId });
 		});
 
 		test('an opportunity created in Lever starts exactly one execution across later polls', async () => {
@@ -360,7 +348,7 @@ describe('Lever triggers in a real n8n', () => {
 				timeoutMs: 40000,
 				log: server.log,
 			});
-			await rest('POST', `/workflows/${FAST_CRON_WF_ID}/deactivate`, {});
+			await session.request('POST', `/workflows/${FAST_CRON_WF_ID}/deactivate`, {});
 			expect(await executionsOf(FAST_CRON_WF_ID)).toEqual([]);
 			expect((await staticDataOf(FAST_CRON_WF_ID))?.['node:Lever Poll Trigger']?.lever).toBeUndefined();
 		});

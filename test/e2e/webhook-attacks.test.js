@@ -12,7 +12,7 @@
  * genuine delivery runs exactly once, no attack runs anything, every refusal is a bare 401.
  */
 const crypto = require('crypto');
-const { harness, parseRunData, restCall, setupInstance, signDelivery: sign, sleep, until: waitUntil } = require('./helpers');
+const { executionById, harness, restSession, setupInstance, signDelivery: sign, sleep, until: waitUntil } = require('./helpers');
 
 const AUTO_WF_ID = 'e2eLeverAttackA1';
 const MANUAL_WF_ID = 'e2eLeverAttackM1';
@@ -53,7 +53,7 @@ describe('Lever Trigger under attack in a real n8n', () => {
 	let inst;
 	let emu;
 	let server;
-	let cookie;
+	let session;
 	let autoUrl;
 	let manualUrl;
 	let lookupUrl;
@@ -61,20 +61,12 @@ describe('Lever Trigger under attack in a real n8n', () => {
 	let tokens;
 	const t0 = Date.now();
 
-	const rest = (method, route, body) => restCall(server.url, cookie, method, route, body);
-
 	const executionsOf = async (workflowId) => {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-		const res = await rest('GET', `/executions?filter=${filter}&limit=250`);
-		if (res.status !== 200) throw new Error(`GET /rest/executions: ${res.status} ${res.text.slice(0, 500)}`);
-		return res.body.data.results;
+		return (await session.call('GET', `/executions?filter=${filter}&limit=250`)).results;
 	};
 
-	const itemsOf = async (executionId) => {
-		const res = await rest('GET', `/executions/${executionId}`);
-		const run = parseRunData(res.body.data.data);
-		return (run.resultData.runData['Lever Trigger']?.[0]?.data?.main?.[0] ?? []).map((item) => item.json);
-	};
+	const itemsOf = async (executionId) => (await executionById(session, executionId)).output('Lever Trigger') ?? [];
 
 	/** Waits until the workflow has `count` finished executions, then a little longer to see that no more come. */
 	const settledExecutions = async (workflowId, count, what) => {
@@ -146,7 +138,7 @@ describe('Lever Trigger under attack in a real n8n', () => {
 		await harness.publishWorkflow(inst.folder, MANUAL_WF_ID);
 		await harness.publishWorkflow(inst.folder, LOOKUP_WF_ID);
 		server = await harness.startN8n(inst.folder, { port });
-		cookie = await harness.login(server.url);
+		session = await restSession(server.url);
 		const subscribed = (url) => emu.state.webhooks.values().filter((w) => w.url === url);
 		await until(() => subscribed(autoUrl).length === EVENTS.length && subscribed(lookupUrl).length === 1, 'the subscriptions', { timeoutMs: 90000, log: server.log });
 		tokens = Object.fromEntries(emu.state.webhooks.values().filter((w) => w.url === autoUrl).map((w) => [w.event, w._signatureToken]));
