@@ -3,7 +3,7 @@
 /*
  * npm run bench [-- --quick] [--no-build] [--keep] [--only=micro,pollCatchUp,fullSync,deltaSync,bulkWrite,faults,queue,templates] [--merge] [--burst=N] [--render]
  *   [--templates=seekOut,sureCloud,theOrg,outhire] [--template-size=N] [--template-runner=start|execute]
- *   [--template-n8n-env=KEY=VALUE,...]
+ *   [--template-n8n-env=KEY=VALUE,...] [--template-config=KEY=VALUE,...]
  *
  * Benchmarks of the Lever node inside a real n8n (the e2e harness's pinned n8n on Node 24) against the
  * Lever emulator with Lever's rate limit on (10 requests/s, burst 20, per key):
@@ -60,6 +60,19 @@ const TEMPLATE_RUNNER = templateRunnerArg ? templateRunnerArg.slice('--template-
 const templateEnvArg = args.find((a) => a.startsWith('--template-n8n-env='));
 const TEMPLATE_N8N_ENV = Object.fromEntries(
 	(templateEnvArg ? templateEnvArg.slice('--template-n8n-env='.length).split(',') : []).filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+);
+// --template-config=batchDays=0,... : Config values for the templates run (investigations; a number or a JSON value
+// is parsed, anything else is a string)
+const templateConfigArg = args.find((a) => a.startsWith('--template-config='));
+const parseValue = (v) => {
+	try {
+		return JSON.parse(v);
+	} catch {
+		return v;
+	}
+};
+const TEMPLATE_CONFIG = Object.fromEntries(
+	(templateConfigArg ? templateConfigArg.slice('--template-config='.length).split(',') : []).filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), parseValue(kv.slice(kv.indexOf('=') + 1))]),
 );
 
 const SIZES = QUICK
@@ -452,7 +465,7 @@ async function main() {
 		}
 		if (wanted('templates')) {
 			// its own account at scale (50,000 opportunities) and user folder; --templates= picks some
-			results.templates = await runTemplatesBench({ tarball, size: TEMPLATE_SIZE ?? (QUICK ? 5000 : undefined), only: TEMPLATES_ONLY, runner: TEMPLATE_RUNNER, n8nEnv: TEMPLATE_N8N_ENV, log });
+			results.templates = await runTemplatesBench({ tarball, size: TEMPLATE_SIZE ?? (QUICK ? 5000 : undefined), only: TEMPLATES_ONLY, runner: TEMPLATE_RUNNER, n8nEnv: TEMPLATE_N8N_ENV, configOverrides: TEMPLATE_CONFIG, log });
 		}
 	} finally {
 		if (KEEP) log(`kept user folder ${folder}`);
@@ -804,7 +817,7 @@ function markdown(r) {
 		'(investigation; overwrites the result files unless `--merge`, which keeps the other cases\' figures), `--burst=N` (the Lever credential\'s Burst, default 20), ' +
 		'`--templates=seekOut,sureCloud,theOrg,outhire` (some templates only; with `--merge` the others keep their figures), `--template-size=N` (a try-out on a smaller account, written to results.quick.json), ' +
 		'`--template-runner=execute` (the templates in `n8n execute`, no Data Tables, instead of `n8n start`), ' +
-		'`--template-n8n-env=KEY=VALUE,...` (extra environment for the templates\' n8n, for investigations)');
+		'`--template-n8n-env=KEY=VALUE,...` (extra environment for the templates\' n8n, for investigations), `--template-config=KEY=VALUE,...` (Config values for the templates run, e.g. `batchDays=0`; a try-out too)');
 	L.push('');
 	return L.join('\n');
 }
@@ -860,11 +873,11 @@ function templatesMarkdown(t) {
 
 function finish(fresh) {
 	const previous = fs.existsSync(RESULTS_JSON) ? JSON.parse(fs.readFileSync(RESULTS_JSON, 'utf8')) : undefined;
-	if (TEMPLATE_SIZE || Object.keys(TEMPLATE_N8N_ENV).length) {
-		// a try-out at another account size or with another n8n environment never replaces the recorded figures
+	if (TEMPLATE_SIZE || Object.keys(TEMPLATE_N8N_ENV).length || Object.keys(TEMPLATE_CONFIG).length) {
+		// a try-out at another account size, n8n environment or Config never replaces the recorded figures
 		const tryout = path.join(OUT_DIR, 'results.quick.json');
 		fs.writeFileSync(tryout, `${JSON.stringify({ ...fresh, verdicts: verdicts(fresh) }, null, 2)}\n`);
-		log(`--template-size/--template-n8n-env: wrote this try-out to ${path.relative(process.cwd(), tryout)}`);
+		log(`--template-size/--template-n8n-env/--template-config: wrote this try-out to ${path.relative(process.cwd(), tryout)}`);
 		return fresh;
 	}
 	if (QUICK && previous?.mode === 'full') {

@@ -442,7 +442,7 @@ async function baseline(folder, runner, log, env) {
  * one user folder for all (each template keeps its own static data). Returns { settings, goals, <key>: { first,
  * incremental } }.
  */
-async function runTemplatesBench({ tarball, size, only, runner = 'start', n8nEnv = {}, log }) {
+async function runTemplatesBench({ tarball, size, only, runner = 'start', n8nEnv = {}, configOverrides = {}, log }) {
 	if (!RUNNERS.includes(runner)) throw new Error(`unknown template runner ${runner} (one of ${RUNNERS.join(', ')})`);
 	const keys = only?.length ? only : TEMPLATE_KEYS;
 	const known = [...TEMPLATE_KEYS, ...Object.keys(PROTOTYPES)];
@@ -459,7 +459,7 @@ async function runTemplatesBench({ tarball, size, only, runner = 'start', n8nEnv
 		]);
 		const config = T.emulatorConfig(emu.state, { partnerUrl: rcv.url });
 		const credential = { leverAtsApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } };
-		const workflowOf = (k) => (PROTOTYPES[k] ? PROTOTYPES[k].build(credential) : T.prepareTemplate(T.loadTemplate(T.TEMPLATE_FILES[k]), { credential, config: config[k] }));
+		const workflowOf = (k) => (PROTOTYPES[k] ? PROTOTYPES[k].build(credential) : T.prepareTemplate(T.loadTemplate(T.TEMPLATE_FILES[k]), { credential, config: { ...config[k], ...configOverrides } }));
 		const workflows = Object.fromEntries(keys.map((k) => [k, workflowOf(k)]));
 		await harness.importWorkflows(folder, Object.values(workflows));
 		const overlapOf = (wf) => Number(wf.nodes.find((n) => n.name === 'Config').parameters.assignments.assignments.find((a) => a.name === 'overlapMinutes')?.value ?? 15);
@@ -476,6 +476,14 @@ async function runTemplatesBench({ tarball, size, only, runner = 'start', n8nEnv
 				runner,
 				// extra n8n environment of an investigation (--template-n8n-env=); none for the recorded figures
 				n8nEnv: Object.keys(n8nEnv).length ? n8nEnv : undefined,
+				// Config values of an investigation (--template-config=); none for the recorded figures
+				configOverrides: Object.keys(configOverrides).length ? configOverrides : undefined,
+				// how the templates that read full runs in windows were set (Config batchDays, batchFrom)
+				batches: Object.fromEntries(
+					templates
+						.map((k) => [k, Object.fromEntries(workflows[k].nodes.find((n) => n.name === 'Config').parameters.assignments.assignments.filter((a) => /^batch/.test(a.name)).map((a) => [a.name, a.value]))])
+						.filter(([, b]) => Object.keys(b).length),
+				),
 				n8n: runner === 'start'
 					? 'n8n start, one fresh process per run; the Schedule Trigger set to fire once and the workflow activated through the REST API, as in production (Data Tables available)'
 					: 'n8n execute --id (the Manual Trigger, same Config → Plan run → … path; no Data Tables), one process per run',
