@@ -3,7 +3,7 @@
 /*
  * npm run bench [-- --quick] [--no-build] [--keep] [--only=micro,pollCatchUp,fullSync,deltaSync,bulkWrite,faults,queue,templates] [--merge] [--burst=N] [--render]
  *   [--templates=seekOut,sureCloud,theOrg,outhire] [--template-size=N] [--template-runner=start|execute]
- *   [--template-n8n-env=KEY=VALUE,...] [--template-config=KEY=VALUE,...]
+ *   [--template-n8n-env=KEY=VALUE,...] [--template-config=KEY=VALUE,...] [--template-heap=MiB]
  *
  * Benchmarks of the Lever node inside a real n8n (the e2e harness's pinned n8n on Node 24) against the
  * Lever emulator with Lever's rate limit on (10 requests/s, burst 20, per key):
@@ -74,6 +74,17 @@ const parseValue = (v) => {
 const TEMPLATE_CONFIG = Object.fromEntries(
 	(templateConfigArg ? templateConfigArg.slice('--template-config='.length).split(',') : []).filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), parseValue(kv.slice(kv.indexOf('=') + 1))]),
 );
+// --template-heap=384 runs the templates in an n8n given a smaller V8 heap (NODE_OPTIONS, as an admin sets it
+// on a small machine): V8 then collects before it grows, so the peak shows what a run holds, not what V8 put
+// off collecting. With --merge its figures go to templates.smallHeap, beside the default-settings ones.
+const templateHeapArg = args.find((a) => a.startsWith('--template-heap='));
+const TEMPLATE_HEAP_MIB = templateHeapArg ? Number(templateHeapArg.slice('--template-heap='.length)) : undefined;
+if (TEMPLATE_HEAP_MIB) TEMPLATE_N8N_ENV.NODE_OPTIONS = smallHeapNodeOptions(TEMPLATE_HEAP_MIB);
+
+/** NODE_OPTIONS of an n8n with a `mib` old space and a 2 MiB young generation (V8's default grows to 16). */
+function smallHeapNodeOptions(mib) {
+	return `--max-old-space-size=${mib} --max-semi-space-size=2`;
+}
 
 const SIZES = QUICK
 	? { opportunities: 5000, writes: 200, deltaTouched: 100 }
@@ -817,7 +828,9 @@ function markdown(r) {
 		'(investigation; overwrites the result files unless `--merge`, which keeps the other cases\' figures), `--burst=N` (the Lever credential\'s Burst, default 20), ' +
 		'`--templates=seekOut,sureCloud,theOrg,outhire` (some templates only; with `--merge` the others keep their figures), `--template-size=N` (a try-out on a smaller account, written to results.quick.json), ' +
 		'`--template-runner=execute` (the templates in `n8n execute`, no Data Tables, instead of `n8n start`), ' +
-		'`--template-n8n-env=KEY=VALUE,...` (extra environment for the templates\' n8n, for investigations), `--template-config=KEY=VALUE,...` (Config values for the templates run, e.g. `batchDays=0`; a try-out too)');
+		'`--template-n8n-env=KEY=VALUE,...` (extra environment for the templates\' n8n, for investigations), `--template-config=KEY=VALUE,...` (Config values for the templates run, e.g. `batchDays=0`; a try-out too), ' +
+
+		'`--template-heap=MiB` (the templates in an n8n given a smaller heap; with `--merge` kept apart, under templates.smallHeap)');
 	L.push('');
 	return L.join('\n');
 }
@@ -860,6 +873,7 @@ function templatesMarkdown(t) {
 	L.push('');
 	L.push(`Goals: incremental requests / minimum <= ${t.goals.requestsToMinimum}; peak RSS of a first run < ${t.goals.firstRunPeakRssMiB} MiB, of an incremental run < ${t.goals.incrementalPeakRssMiB} MiB.`);
 	L.push('');
+	if (t.smallHeap) L.push(...smallHeapMarkdown(t.smallHeap));
 	for (const key of TEMPLATE_ROWS) {
 		if (!t[key]) continue;
 		const m = (x) => Object.entries(x.minimumParts).map(([k, v]) => `${k} ${v}`).join(' + ');
@@ -871,10 +885,33 @@ function templatesMarkdown(t) {
 	return L;
 }
 
+/** The same templates in an n8n given a smaller heap (--template-heap=MiB): memory columns only. */
+function smallHeapMarkdown(h) {
+	const L = [];
+	const floor = templateBaselines(h).start;
+	L.push(`### The same runs in an n8n given a ${h.heapMiB} MiB heap (\`npm run bench -- --only=templates --template-heap=${h.heapMiB} --merge\`)`);
+	L.push('');
+	L.push(`\`NODE_OPTIONS="${smallHeapNodeOptions(h.heapMiB)}"\` for n8n (its task runner keeps its own settings): V8 collects before it grows, ` +
+		'so a peak is what the run holds rather than garbage not yet collected.' +
+		(floor ? ` n8n's own floor there: ${floor.idleRssMiB} MiB idle over the process tree (main process ${floor.idleRssMainProcessMiB} MiB), ${floor.peakRssMiB} MiB running Schedule Trigger → Code.` : ''));
+	L.push('');
+	L.push('| Template | run | requests | peak RSS (MiB) | main process (MiB) | while calling Lever | idle before (MiB) | wall (s) | correct |');
+	L.push('|---|---|---|---|---|---|---|---|---|');
+	for (const key of TEMPLATE_ROWS) {
+		for (const run of ['first', 'incremental']) {
+			const x = h[key]?.[run];
+			if (x) L.push(`| ${TEMPLATE_TITLES[key]} | ${run} | ${x.requests} | ${x.peakRssMiB} | ${x.peakRssMainProcessMiB ?? '–'} | ${x.peakRssWhileCallingLeverMiB ?? '–'} | ${x.idleRssBeforeRunMiB ?? '–'} | ${x.processWallSeconds} | ${x.correct ? 'yes' : 'no'} |`);
+		}
+	}
+	L.push('');
+	return L;
+}
+
 function finish(fresh) {
 	const previous = fs.existsSync(RESULTS_JSON) ? JSON.parse(fs.readFileSync(RESULTS_JSON, 'utf8')) : undefined;
-	if (TEMPLATE_SIZE || Object.keys(TEMPLATE_N8N_ENV).length || Object.keys(TEMPLATE_CONFIG).length) {
-		// a try-out at another account size, n8n environment or Config never replaces the recorded figures
+	if (TEMPLATE_SIZE || Object.keys(TEMPLATE_CONFIG).length || (Object.keys(TEMPLATE_N8N_ENV).length && !(TEMPLATE_HEAP_MIB && MERGE && previous?.templates))) {
+		// a try-out at another account size, n8n environment or Config never replaces the recorded figures (a
+		// --template-heap run with --merge is recorded apart, under templates.smallHeap)
 		const tryout = path.join(OUT_DIR, 'results.quick.json');
 		fs.writeFileSync(tryout, `${JSON.stringify({ ...fresh, verdicts: verdicts(fresh) }, null, 2)}\n`);
 		log(`--template-size/--template-n8n-env/--template-config: wrote this try-out to ${path.relative(process.cwd(), tryout)}`);
@@ -907,8 +944,12 @@ const CASES = ['micro', 'pollCatchUp', 'fullSync', 'deltaSync', 'bulkWrite', 'me
 function mergeResults(previous, fresh) {
 	const merged = { ...previous, commands: { ...previous.commands, ...fresh.commands }, targets: { ...previous.targets, ...fresh.targets } };
 	for (const name of CASES) if (fresh[name] !== undefined) merged[name] = fresh[name];
-	// templates run one or some at a time (--templates=): keep the others' figures
-	if (fresh.templates && previous.templates) merged.templates = mergeTemplates(previous.templates, fresh.templates);
+	// templates run one or some at a time (--templates=): keep the others' figures; --template-heap runs are kept
+	// apart from the default-settings ones
+	if (fresh.templates && previous.templates && TEMPLATE_HEAP_MIB) {
+		const heap = { ...fresh.templates, heapMiB: TEMPLATE_HEAP_MIB };
+		merged.templates = { ...previous.templates, smallHeap: previous.templates.smallHeap ? mergeTemplates(previous.templates.smallHeap, heap) : heap };
+	} else if (fresh.templates && previous.templates) merged.templates = mergeTemplates(previous.templates, fresh.templates);
 	// the memory case quotes the micro-benchmark's heap ratio: a run without micro keeps the merged one's
 	if (fresh.memory && fresh.memory.ourOutputHeapToJsonRatio === null && merged.micro?.outputHeap) {
 		merged.memory = { ...fresh.memory, ourOutputHeapToJsonRatio: merged.micro.outputHeap.heapToJsonRatio };
