@@ -31,9 +31,8 @@ const lib = require('./lib');
 const micro = require('./micro');
 const pollCatchUp = require('./pollCatchUp');
 const { runQueueBench } = require('./queue');
-const { runTemplatesBench, TEMPLATE_KEYS, PROTOTYPES } = require('./templates');
-// the shipped templates, then the bench's prototypes (bench/seekOutBatches.js)
-const TEMPLATE_ROWS = [...TEMPLATE_KEYS, ...Object.keys(PROTOTYPES)];
+const { runTemplatesBench, TEMPLATE_KEYS } = require('./templates');
+const TEMPLATE_ROWS = TEMPLATE_KEYS;
 
 const { harness, round, mb } = lib;
 
@@ -835,7 +834,7 @@ function markdown(r) {
 	return L.join('\n');
 }
 
-const TEMPLATE_TITLES = { seekOut: 'SeekOut index', sureCloud: 'SureCloud evidence', theOrg: 'The Org', outhire: 'Outhire job export', seekOutBatched: 'SeekOut index in batches (prototype)' };
+const TEMPLATE_TITLES = { seekOut: 'SeekOut index', sureCloud: 'SureCloud evidence', theOrg: 'The Org', outhire: 'Outhire job export' };
 
 function templatesMarkdown(t) {
 	const L = [];

@@ -31,7 +31,6 @@ const path = require('path');
 const { execFileSync } = require('child_process');
 
 const lib = require('./lib');
-const { seekOutBatchedWorkflow } = require('./seekOutBatches');
 const T = require('../test/e2e/templates-helpers');
 const { restSession, parseRunData } = require('../test/e2e/helpers');
 
@@ -45,11 +44,6 @@ const LEVER_PER_SECOND = 10;
 const BENCH_RATE = { perSecond: 2000, burst: 400 };
 const GOALS = { requestsToMinimum: 1.2, firstRunPeakRssBytes: 1.5 * 1024 ** 3, incrementalPeakRssBytes: 600 * 1024 ** 2 };
 const TEMPLATE_KEYS = ['seekOut', 'sureCloud', 'theOrg', 'outhire'];
-// Prototypes (bench workflows, not shipped templates), run only when named in --templates=; first run only.
-// `like`: the template whose minimum and partner checks apply.
-const PROTOTYPES = {
-	seekOutBatched: { like: 'seekOut', build: (credential) => seekOutBatchedWorkflow({ credential }) },
-};
 const CREDENTIAL = { id: 'benchTplApiKey01', name: 'Lever emulator (API key)', type: 'leverAtsApi' };
 // n8n's run JSON of a whole account is not read back past this size (see lib.executeSampled)
 const PARSE_UP_TO_BYTES = 64 * 1024 * 1024;
@@ -206,7 +200,7 @@ function partnerChecks(key, { rcv, emu, before, requests, facts, run }) {
 		const rows = new Set(pack.evidence.map((r) => r.offerId));
 		return { onePost: true, oneRowPerOfferAtOfferStage: rows.size === offers.length && offers.every((f) => rows.has(f.id)) };
 	}
-	if (key === 'seekOut' || PROTOTYPES[key]?.like === 'seekOut') {
+	if (key === 'seekOut') {
 		const resumes = requests.counts['GET /opportunities/{opportunity}/resumes'] ?? 0;
 		return { resumesOfEachReadOpportunity: resumes === (run === 'first' ? facts.opportunities : facts.changed) };
 	}
@@ -283,8 +277,8 @@ async function runScheduled(folder, workflowId, { beforeFire = () => {}, log = (
 				log(`templates: activation took past the schedule (${lead / 1000}s ahead); again further ahead`);
 				await session.call('POST', `/workflows/${workflowId}/deactivate`, {});
 			}
-			// The run is the first execution after the schedule fired: a workflow that calls itself (the
-			// batching prototype) starts executions of the same workflow id while it runs, later, with higher ids.
+			// The run is the first execution after the schedule fired: a workflow that calls itself (SeekOut's
+			// full run in windows) starts executions of the same workflow id while it runs, later, with higher ids.
 			let execution;
 			let runId;
 			for (const deadline = Date.now() + RUN_TIMEOUT_MS; ; ) {
@@ -369,7 +363,7 @@ async function runOne(key, ctx, run) {
 	const log0 = emu.requests();
 	const since = run === 'first' ? undefined : ctx.cursor[key] - overlapMs;
 	const facts = accountFacts(emu.state, since);
-	const minimum = MINIMUM[PROTOTYPES[key]?.like ?? key][run](facts);
+	const minimum = MINIMUM[key][run](facts);
 	const sent = log0.total - log0.status429;
 	const leverWindow = log0.firstAt ? [log0.firstAt, log0.lastAt] : [startedAt, startedAt];
 	const figures = {
@@ -448,8 +442,7 @@ async function baseline(folder, runner, log, env) {
 async function runTemplatesBench({ tarball, size, only, runner = 'start', n8nEnv = {}, configOverrides = {}, log }) {
 	if (!RUNNERS.includes(runner)) throw new Error(`unknown template runner ${runner} (one of ${RUNNERS.join(', ')})`);
 	const keys = only?.length ? only : TEMPLATE_KEYS;
-	const known = [...TEMPLATE_KEYS, ...Object.keys(PROTOTYPES)];
-	for (const k of keys) if (!known.includes(k)) throw new Error(`unknown template ${k} (one of ${known.join(', ')})`);
+	for (const k of keys) if (!TEMPLATE_KEYS.includes(k)) throw new Error(`unknown template ${k} (one of ${TEMPLATE_KEYS.join(', ')})`);
 	const account = { ...ACCOUNT, ...(size ? { opportunities: size, postings: Math.max(50, Math.round((ACCOUNT.postings * size) / ACCOUNT.opportunities)) } : {}) };
 	const { startEmulator } = require(path.join(harness.ROOT, 'test', 'emulator'));
 	log(`templates: seeding ${account.opportunities} opportunities, ${account.postings} postings, ${account.users} users`);
@@ -462,12 +455,11 @@ async function runTemplatesBench({ tarball, size, only, runner = 'start', n8nEnv
 		]);
 		const config = T.emulatorConfig(emu.state, { partnerUrl: rcv.url });
 		const credential = { leverAtsApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } };
-		const workflowOf = (k) => (PROTOTYPES[k] ? PROTOTYPES[k].build(credential) : T.prepareTemplate(T.loadTemplate(T.TEMPLATE_FILES[k]), { credential, config: { ...config[k], ...configOverrides } }));
+		const workflowOf = (k) => T.prepareTemplate(T.loadTemplate(T.TEMPLATE_FILES[k]), { credential, config: { ...config[k], ...configOverrides } });
 		const workflows = Object.fromEntries(keys.map((k) => [k, workflowOf(k)]));
 		await harness.importWorkflows(folder, Object.values(workflows));
 		const overlapOf = (wf) => Number(wf.nodes.find((n) => n.name === 'Config').parameters.assignments.assignments.find((a) => a.name === 'overlapMinutes')?.value ?? 15);
-		const templates = keys.filter((k) => !PROTOTYPES[k]);
-		const ctx = { emu, folder, rcv, log, workflows, runner, n8nEnv, cursor: {}, overlapMs: templates.length ? overlapOf(workflows[templates[0]]) * 60000 : 0 };
+		const ctx = { emu, folder, rcv, log, workflows, runner, n8nEnv, cursor: {}, overlapMs: overlapOf(workflows[keys[0]]) * 60000 };
 		const out = {
 			generatedAt: new Date().toISOString(),
 			n8nVersion: lib.machine().n8nVersion,
@@ -495,12 +487,10 @@ async function runTemplatesBench({ tarball, size, only, runner = 'start', n8nEnv
 		};
 		out.baselines = { [runner]: await baseline(folder, runner, log, n8nEnv) };
 		for (const k of keys) out[k] = { first: await runOne(k, ctx, 'first') };
-		if (templates.length) {
-			out.settings.changesApplied = applyChanges(emu);
-			log(`templates: changed ${JSON.stringify(out.settings.changesApplied)}`);
-		}
-		for (const k of templates) out[k].incremental = await runOne(k, ctx, 'incremental');
-		for (const k of templates) {
+		out.settings.changesApplied = applyChanges(emu);
+		log(`templates: changed ${JSON.stringify(out.settings.changesApplied)}`);
+		for (const k of keys) out[k].incremental = await runOne(k, ctx, 'incremental');
+		for (const k of keys) {
 			const r = out[k];
 			r.goalsMet = {
 				incrementalRequestsToMinimum: r.incremental.requestsToMinimum <= GOALS.requestsToMinimum,
@@ -516,4 +506,4 @@ async function runTemplatesBench({ tarball, size, only, runner = 'start', n8nEnv
 	}
 }
 
-module.exports = { runTemplatesBench, TEMPLATE_KEYS, PROTOTYPES, RUNNERS, MINIMUM, accountFacts, GOALS };
+module.exports = { runTemplatesBench, TEMPLATE_KEYS, RUNNERS, MINIMUM, accountFacts, GOALS };

@@ -3,8 +3,12 @@
  * SeekOut Connect's lookup index in an n8n Data Table (issue 17), under `n8n start` (the only way a run has
  * n8n's modules: `n8n execute` has no Data Tables and falls back to static data, which templates.test.js covers).
  *
- * n8n 2.40.7: the index path is run from *Refresh index now* through the editor's REST API: a full first run
- * writes one row per opportunity and the `_state` row; after changes in the emulator an incremental run reads
+ * n8n 2.40.7: the index path is run from *Refresh index now* through the editor's REST API (a manual run of a
+ * workflow never published, as a new user's first click): a full first run reads Lever in windows of creation
+ * date, the workflow calling itself once per window (Config batchDays / batchFrom), and writes one row per
+ * opportunity and the `_state` row; its rows equal those of a copy that reads the whole account in one
+ * execution (batchDays 0); a run whose third window fails leaves no `_state` row behind and its rows do not
+ * spoil the next full run. After changes in the emulator an incremental run reads
  * only the changes and upserts/deletes only their rows; a run that fails (Lever refuses the key) leaves the
  * `_state` row and so the next run's window as they were; a forced full run rewrites every row and removes the
  * row of an opportunity gone from Lever. The enrichment webhook answers from the table with
@@ -14,7 +18,7 @@
  * n8n 1.123.81: the Data Table node has no table operations there; the template under `n8n start` keeps its
  * index in static data: a scheduled run (every 20 s) builds it and the enrichment webhook finds people in it.
  */
-const { harness, setupInstance, restSession, runFromTrigger, dataTableRows, until } = require('./helpers');
+const { harness, setupInstance, restSession, runFromTrigger, executionById, dataTableRows, until } = require('./helpers');
 const T = require('./templates-helpers');
 
 const IS_V1 = Number(harness.installer.N8N_VERSION.split('.')[0]) < 2;
@@ -22,6 +26,12 @@ const TABLE = 'Lever SeekOut index';
 const TABLE_WF = 'tplSeekOutTable1';
 const STATIC_WF = 'tplSeekOutStatic';
 const FULL_WF = 'tplSeekOutFullRb';
+const WHOLE_WF = 'tplSeekOutWhole1';
+// not a name that contains TABLE's or is contained in it: n8n 2.40.7's Reuse Existing Tables searches names by
+// "contains" and returns only the first table found, so "Lever SeekOut index (whole run)" would break TABLE's
+const WHOLE_TABLE = 'SeekOut whole-run index';
+// windows of 120 days from the account's first month: a handful of windows on the emulator's two years
+const BATCH_DAYS = 120;
 const log = (m) => process.stderr.write(`[e2e seekout tables] ${m}\n`);
 
 /** A copy of the template under another id; its webhook on another path, its schedule every 20 s or off. */
@@ -53,16 +63,21 @@ describe('SeekOut Connect: the lookup index in an n8n Data Table', () => {
 	beforeAll(async () => {
 		inst = await setupInstance({ emulator: { opportunities: 50, rateLimit: { perSecond: 10, burst: 20 }, requestLogSize: 20000 } });
 		emu = inst.emu;
-		const template = T.prepareTemplate(T.loadTemplate(T.TEMPLATE_FILES.seekOut), { credential: inst.credential });
-		const staticCopy = T.prepareTemplate(T.loadTemplate(T.TEMPLATE_FILES.seekOut), { credential: inst.credential, config: { stateTable: '' } });
+		const load = (config) => T.prepareTemplate(T.loadTemplate(T.TEMPLATE_FILES.seekOut), { credential: inst.credential, config });
+		const batches = { batchDays: BATCH_DAYS, batchFrom: T.accountFirstMonth(emu.state) };
+		const template = load(batches);
+		const staticCopy = load({ stateTable: '' });
 		// the same table, Config.fullRebuild on: a full run over an index that exists
-		const fullCopy = T.prepareTemplate(T.loadTemplate(T.TEMPLATE_FILES.seekOut), { credential: inst.credential, config: { fullRebuild: true } });
+		const fullCopy = load({ ...batches, fullRebuild: true });
+		// its own table, no batches: the whole account in one execution, as before batching
+		const wholeCopy = T.withStateTable(load({ batchDays: 0 }), WHOLE_TABLE);
 		wf = {
 			table: variant(template, { id: TABLE_WF, path: 'seekout-table/enrich', every20s: IS_V1 }),
 			static: variant(staticCopy, { id: STATIC_WF, path: 'seekout-static/enrich', every20s: true }),
 			full: variant(fullCopy, { id: FULL_WF, path: 'seekout-full/enrich' }),
+			whole: variant(wholeCopy, { id: WHOLE_WF, path: 'seekout-whole/enrich' }),
 		};
-		await harness.importWorkflows(inst.folder, IS_V1 ? [wf.table] : [wf.table, wf.static, wf.full]);
+		await harness.importWorkflows(inst.folder, IS_V1 ? [wf.table] : [wf.table, wf.static, wf.full, wf.whole]);
 	});
 
 	afterAll(async () => {
@@ -96,11 +111,25 @@ describe('SeekOut Connect: the lookup index in an n8n Data Table', () => {
 			const row = (await dataTableRows(session, TABLE)).find((r) => r.key === '_state');
 			return row ? JSON.parse(row.data) : undefined;
 		};
-		const indexRun = async (what) => {
-			const e = await runFromTrigger(session, TABLE_WF, 'Refresh index now', { log: server.log });
+		const indexRun = async (what, workflowId = TABLE_WF) => {
+			const e = await runFromTrigger(session, workflowId, 'Refresh index now', { log: server.log });
 			if (e.status !== 'success') throw new Error(`${what}: ${e.status} ${JSON.stringify(e.run?.resultData?.error ?? {}).slice(0, 800)}\n${server.log().slice(-3000)}`);
 			return e;
 		};
+		/** The windows a full run of the copies with batches reads: as Plan windows cuts them, from the run's start. */
+		const windowsUpTo = (startedAt) => {
+			const from = Date.parse(T.accountFirstMonth(emu.state));
+			const list = [['', new Date(from - 1).toISOString()]];
+			for (let t = from; t <= startedAt; t += BATCH_DAYS * 86400000) list.push([new Date(t).toISOString(), new Date(Math.min(t + BATCH_DAYS * 86400000 - 1, startedAt)).toISOString()]);
+			return list;
+		};
+		/** The executions "Index each window" started (one per window): their ids from its items' metadata, each read back. */
+		const windowExecutions = async (parent) => {
+			const items = parent.run.resultData.runData['Index each window'][0].data.main[0];
+			const ids = items.map((i) => i.metadata.subExecution.executionId);
+			return Promise.all(ids.map((id) => executionById(session, id)));
+		};
+		const comparable = (rows) => rows.filter((r) => r.key !== '_state').map(({ key, contactId, lookupKeys, data }) => ({ key, contactId, lookupKeys, data })).sort((a, b) => (a.key < b.key ? -1 : 1));
 
 		beforeAll(async () => {
 			// `n8n execute` (no modules) runs the shipped template on static data: the CLI and bench path.
@@ -122,12 +151,48 @@ describe('SeekOut Connect: the lookup index in an n8n Data Table', () => {
 			expect(res.body.warning).toMatch(/run the workflow once/);
 		});
 
-		test('full run: one row per opportunity with its lookup keys, then the _state row; incremental run: only the changes, upserted and deleted; a failed run leaves the cursor; a forced full run prunes rows it did not see', async () => {
+		test('full run in windows: one row per opportunity with its lookup keys, then the _state row, the same rows as one whole execution; a failed window leaves no _state; incremental run: only the changes, upserted and deleted; a failed run leaves the cursor; a forced full run prunes rows it did not see', async () => {
+			// A first run whose third window fails (Lever refuses that listing): the run fails and leaves no _state row,
+			// only the rows of the windows before it (the first, before batchFrom, is empty).
+			const dispatch = emu.emulator.dispatch;
+			let windowListings = 0;
+			emu.emulator.dispatch = function (req, u, apiPath, ...rest) {
+				if (apiPath === '/opportunities' && u.searchParams.has('created_at_end') && ++windowListings === 3) return { status: 400, body: { code: 'BadRequest', message: 'refused by the e2e test' } };
+				return dispatch.call(this, req, u, apiPath, ...rest);
+			};
+			const broken = await runFromTrigger(session, TABLE_WF, 'Refresh index now', { log: server.log }).finally(() => {
+				emu.emulator.dispatch = dispatch;
+			});
+			expect(broken.status).toBe('error');
+			// the run stopped at the call of the windows, with the window's error (Lever's message, the window's node)
+			expect(broken.run.resultData.lastNodeExecuted).toBe('Index each window');
+			expect(broken.run.resultData.error).toMatchObject({ message: 'refused by the e2e test', node: { name: 'Get opportunities' } });
+			expect(broken.output('Save state')).toBeUndefined();
+			const leftOver = await dataTableRows(session, TABLE);
+			expect(leftOver.find((r) => r.key === '_state')).toBeUndefined();
+			expect(leftOver.length).toBeGreaterThan(0);
+			log(`a failed window left ${leftOver.length} rows of the windows before it`);
+
 			let mark = T.requestMark(emu);
 			const first = await indexRun('index run 1');
 			const summary = first.output('Build lookup index')[0];
 			expect(summary).toMatchObject({ storage: 'dataTable', mode: 'full', reason: 'first run', opportunities: visible().length });
 			expect(T.leverRequestsSince(emu, mark).to(/\/resumes$/)).toBe(visible().length);
+			// It went through several windows, each an execution of its own that inserted its rows and gave back a count.
+			const windows = windowsUpTo(summary.cursor);
+			expect(windows.length).toBeGreaterThan(3);
+			expect(summary.windows).toEqual({ count: windows.length, days: BATCH_DAYS, from: T.accountFirstMonth(emu.state) });
+			expect(first.output('Get opportunities')).toBeUndefined();
+			expect(T.leverRequestsSince(emu, mark).counts['GET /opportunities']).toBe(windows.length);
+			const runs = await windowExecutions(first);
+			expect(runs.map((e) => e.status)).toEqual(windows.map(() => 'success'));
+			expect(new Set(runs.map((e) => e.id)).size).toBe(windows.length);
+			const built = runs.map((e) => e.output('Build lookup index')[0]);
+			expect(built.map((b) => [b.window.createdAfter, b.window.createdBefore])).toEqual(windows);
+			expect(built.every((b) => b.mode === 'full' && b.cursor === summary.cursor && b.state === null)).toBe(true);
+			for (const e of runs) expect(e.output('Save state')).toBeUndefined();
+			expect(built.filter((b) => b.written.rows > 0).length).toBeGreaterThan(1);
+			expect(built.reduce((n, b) => n + b.written.rows, 0)).toBe(visible().length);
 			let rows = await dataTableRows(session, TABLE);
 			const byKey = (list) => new Map(list.filter((r) => r.key !== '_state').map((r) => [r.key, r]));
 			let opp = byKey(rows);
@@ -143,6 +208,14 @@ describe('SeekOut Connect: the lookup index in an n8n Data Table', () => {
 			expect(await state()).toEqual({ cursor: summary.cursor, lastFullRunAt: summary.cursor, builtAt: summary.builtAt });
 			const sizes = await session.call('GET', '/data-tables-global/limits');
 			log(`${rows.length} rows, ${sizes.totalBytes} bytes (${Math.round(sizes.totalBytes / rows.length)} per row)`);
+
+			// The same account read in one execution (batchDays 0, its own table): the same rows, one listing page.
+			mark = T.requestMark(emu);
+			const whole = await indexRun('whole run', WHOLE_WF);
+			expect(whole.output('Build lookup index')[0]).toMatchObject({ storage: 'dataTable', mode: 'full', opportunities: visible().length });
+			expect(whole.output('Index each window')).toBeUndefined();
+			expect(T.leverRequestsSince(emu, mark).counts['GET /opportunities']).toBe(1);
+			expect(comparable(rows)).toEqual(comparable(await dataTableRows(session, WHOLE_TABLE)));
 
 			// Between runs: one opportunity touched, one with its contact edited, one archived, one deleted.
 			const [touched, edited, archived, deleted] = visible().filter((o) => !o.archived);
@@ -196,6 +269,11 @@ describe('SeekOut Connect: the lookup index in an n8n Data Table', () => {
 			expect(rebuilt.status).toBe('success');
 			const full = rebuilt.output('Build lookup index')[0];
 			expect(full).toMatchObject({ storage: 'dataTable', mode: 'full', reason: 'Config.fullRebuild', opportunities: visible().length });
+			// This copy was never published: a manual run calls the saved draft for its windows (n8n 2.x), as a
+			// new user's first click does.
+			expect((await session.call('GET', `/workflows/${FULL_WF}`)).active).toBe(false);
+			expect(full.windows.count).toBe(windowsUpTo(full.cursor).length);
+			expect((await windowExecutions(rebuilt)).every((e) => e.status === 'success')).toBe(true);
 			rows = await dataTableRows(session, TABLE);
 			expect(rows.filter((r) => r.key !== '_state').map((r) => r.key).sort()).toEqual(visible().map((o) => o.id).sort());
 			expect(rows.filter((r) => r.key !== '_state').every((r) => r.seenAt === full.cursor)).toBe(true);

@@ -109,8 +109,8 @@ function accountFirstMonth(state) {
  * Config values that make each template run against an emulator account (`emu.state`): the seeded active
  * Super Admin as OfferZen's verification admin, an active team member as Outhire's attributed user, the
  * first published posting behind OfferZen position `oz-position-1`, and partner URLs under `partnerUrl`
- * (`/the-org`, `/outhire/jobs`, `/surecloud/evidence`, `GET /hr/background-checks`), SureCloud's `batchFrom` at
- * the account's first month (accountFirstMonth). Keyed like TEMPLATE_FILES; for prepareTemplate(..., { config }).
+ * (`/the-org`, `/outhire/jobs`, `/surecloud/evidence`, `GET /hr/background-checks`), SureCloud's and SeekOut's
+ * `batchFrom` at the account's first month (accountFirstMonth). Keyed like TEMPLATE_FILES; for prepareTemplate(..., { config }).
  * Also usable by the demo.
  */
 function emulatorConfig(state, { partnerUrl }) {
@@ -124,7 +124,7 @@ function emulatorConfig(state, { partnerUrl }) {
 		offerZen: { verificationAdminUserId: admin.id, positionToPosting: { 'oz-position-1': published[0].id } },
 		theOrg: { theOrgEndpointUrl: `${partnerUrl}/the-org` },
 		outhire: { outhireJobsUrl: `${partnerUrl}/outhire/jobs`, attributedUserId: attributed.id },
-		seekOut: {},
+		seekOut: { batchFrom: accountFirstMonth(state) },
 		sureCloud: { evidenceUrl: `${partnerUrl}/surecloud/evidence`, backgroundChecksUrl: `${partnerUrl}/hr/background-checks`, batchFrom: accountFirstMonth(state) },
 	};
 }

@@ -349,6 +349,8 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 		const [index] = (await executionById(session, (await executionsOf(wf.seekOutScheduled.id)).find((e) => e.mode === 'trigger').id)).output('Build lookup index');
 		const visible = emu.state.opportunities.values().filter((o) => o.confidentiality !== 'confidential');
 		expect(index).toMatchObject({ storage: 'dataTable', mode: 'full', opportunities: visible.length });
+		// a full run in windows: the published workflow called itself once per window, on the worker
+		expect(index.windows.count).toBeGreaterThan(1);
 
 		// Static data does not carry over between executions on workers (n8n 2.40.7: a queued execution gets a
 		// workflow snapshot without it): SeekOut keeps its index in a Data Table instead, which workers read. The
