@@ -33,7 +33,7 @@ const shotFor = (file) => path.join(outDir, `template-${file.replace(/\.json$/, 
 /**
  * The newest manual execution of a workflow through n8n's REST API, its run data unflattened (n8n stores it
  * flatted); `count`: how many manual ones there are, `subExecutions`: the executions it started by calling the
- * workflow (mode `integrated`, SureCloud's windows).
+ * workflow (mode `integrated`, SureCloud's and SeekOut's windows).
  */
 async function lastExecution(url, workflowId) {
 	const { parse } = require(path.join(harness.installer.paths().n8nModules, 'flatted'));
@@ -93,7 +93,7 @@ describe("the README's first click: Execute workflow runs each template's manual
 		const execution = await lastExecution(demo.url, demo.templates.find((t) => t.file === file).wf.id);
 		expect([execution.mode, execution.status, execution.count]).toEqual(['manual', 'success', 1]);
 		const runData = execution.data.resultData.runData;
-		// A template that reads a full run in windows (SureCloud on n8n 2.x: the demo account's Data Table) calls
+		// A template that reads a full run in windows (SureCloud, SeekOut on n8n 2.x: their Data Tables) calls
 		// itself once per window: each such execution succeeded; the manual run started no other.
 		const windows = runData['Read each window'] ? runData['Read each window'][0].data.main[0].length : 0;
 		expect(execution.subExecutions.map((e) => e.status)).toEqual(Array(windows).fill('success'));

@@ -123,9 +123,9 @@ describe('SeekOut Connect: the lookup index in an n8n Data Table', () => {
 			for (let t = from; t <= startedAt; t += BATCH_DAYS * 86400000) list.push([new Date(t).toISOString(), new Date(Math.min(t + BATCH_DAYS * 86400000 - 1, startedAt)).toISOString()]);
 			return list;
 		};
-		/** The executions "Index each window" started (one per window): their ids from its items' metadata, each read back. */
+		/** The executions "Read each window" started (one per window): their ids from its items' metadata, each read back. */
 		const windowExecutions = async (parent) => {
-			const items = parent.run.resultData.runData['Index each window'][0].data.main[0];
+			const items = parent.run.resultData.runData['Read each window'][0].data.main[0];
 			const ids = items.map((i) => i.metadata.subExecution.executionId);
 			return Promise.all(ids.map((id) => executionById(session, id)));
 		};
@@ -165,7 +165,7 @@ describe('SeekOut Connect: the lookup index in an n8n Data Table', () => {
 			});
 			expect(broken.status).toBe('error');
 			// the run stopped at the call of the windows, with the window's error (Lever's message, the window's node)
-			expect(broken.run.resultData.lastNodeExecuted).toBe('Index each window');
+			expect(broken.run.resultData.lastNodeExecuted).toBe('Read each window');
 			expect(broken.run.resultData.error).toMatchObject({ message: 'refused by the e2e test', node: { name: 'Get opportunities' } });
 			expect(broken.output('Save state')).toBeUndefined();
 			const leftOver = await dataTableRows(session, TABLE);
@@ -213,7 +213,7 @@ describe('SeekOut Connect: the lookup index in an n8n Data Table', () => {
 			mark = T.requestMark(emu);
 			const whole = await indexRun('whole run', WHOLE_WF);
 			expect(whole.output('Build lookup index')[0]).toMatchObject({ storage: 'dataTable', mode: 'full', opportunities: visible().length });
-			expect(whole.output('Index each window')).toBeUndefined();
+			expect(whole.output('Read each window')).toBeUndefined();
 			expect(T.leverRequestsSince(emu, mark).counts['GET /opportunities']).toBe(1);
 			expect(comparable(rows)).toEqual(comparable(await dataTableRows(session, WHOLE_TABLE)));
 

@@ -196,8 +196,9 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 			// so that its first run has ended before the next one would start (see the scheduled test)
 			sureCloud: every20s(load('sureCloud', { batchDays: 120 }), 'queueSureCloud20s', 60),
 			outhireScheduled: every20s(load('outhire'), 'queueOuthire020s'),
-			// its own table: the manual SeekOut run below fills the template's default one
-			seekOutScheduled: T.withStateTable(every20s(load('seekOut'), 'queueSeekOut020s'), SEEKOUT_SCHEDULED_TABLE),
+			// its own table: the manual SeekOut run below fills the template's default one; its full run in windows
+			// of 120 days, every 60 s as SureCloud's
+			seekOutScheduled: T.withStateTable(every20s(load('seekOut', { batchDays: 120 }), 'queueSeekOut020s', 60), SEEKOUT_SCHEDULED_TABLE),
 			node: nodeWorkflow(),
 			bulk: bulkWorkflow(fx.bulkIds, fx.bulkTag, fx.admin.id),
 			trigger: triggerWorkflow(),
@@ -297,14 +298,14 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 		expect(await onWorker(seekOutRun)).toMatch(/^worker[12]$/);
 	});
 
-	test('scheduled template paths fire on main and run on the workers (Schedule Trigger set to 20 s, SureCloud 60 s)', async () => {
+	test('scheduled template paths fire on main and run on the workers (Schedule Trigger set to 20 s, SureCloud and SeekOut 60 s)', async () => {
 		const scheduled = ['sureCloud', 'outhireScheduled', 'seekOutScheduled'];
 		for (const key of scheduled) await activate(wf[key].id);
 		// Each is switched off once its first scheduled run has started (a run may take longer than 20 s). SureCloud
-		// only once that run has ended: its full run calls the workflow's published version once per window, and
-		// a window started after the workflow was unpublished fails ("Workflow is not active and cannot be
-		// executed.", n8n 2.40.7), which fails the run.
-		const untilEnded = new Set(['sureCloud']);
+		// and SeekOut only once that run has ended: their full runs call the workflow's published version once per
+		// window, and a window started after the workflow was unpublished fails ("Workflow is not active and cannot
+		// be executed.", n8n 2.40.7), which fails the run.
+		const untilEnded = new Set(['sureCloud', 'seekOutScheduled']);
 		const pending = new Set(scheduled);
 		try {
 			await until(
