@@ -69,7 +69,9 @@ function bulkWorkflow(ids, tag, performAs) {
 	]);
 }
 
-const SEEKOUT_SCHEDULED_TABLE = 'Lever SeekOut index (every 20 s)';
+// not a name that contains the template's default table name: n8n 2.40.7's Reuse Existing Tables finds tables
+// by "contains" and takes the first, so "Lever SeekOut index (every 20 s)" could shadow "Lever SeekOut index"
+const SEEKOUT_SCHEDULED_TABLE = 'SeekOut index, queue copy';
 const DATA_TABLE_WF = 'queueDataTable01';
 /**
  * Webhook → a Data Table found or created by name → one row per call → every row back in the answer: state
