@@ -475,7 +475,7 @@ async function runTemplatesBench({ tarball, size, only, runner = 'start', n8nEnv
 				configOverrides: Object.keys(configOverrides).length ? configOverrides : undefined,
 				// how the templates that read full runs in windows were set (Config batchDays, batchFrom)
 				batches: Object.fromEntries(
-					templates
+					keys
 						.map((k) => [k, Object.fromEntries(workflows[k].nodes.find((n) => n.name === 'Config').parameters.assignments.assignments.filter((a) => /^batch/.test(a.name)).map((a) => [a.name, a.value]))])
 						.filter(([, b]) => Object.keys(b).length),
 				),
