@@ -947,7 +947,7 @@ function mergeResults(previous, fresh) {
 	// apart from the default-settings ones
 	if (fresh.templates && previous.templates && TEMPLATE_HEAP_MIB) {
 		const heap = { ...fresh.templates, heapMiB: TEMPLATE_HEAP_MIB };
-		merged.templates = { ...previous.templates, smallHeap: previous.templates.smallHeap ? mergeTemplates(previous.templates.smallHeap, heap) : heap };
+		merged.templates = { ...previous.templates, smallHeap: mergeTemplates(previous.templates.smallHeap ?? {}, heap) };
 	} else if (fresh.templates && previous.templates) merged.templates = mergeTemplates(previous.templates, fresh.templates);
 	// the memory case quotes the micro-benchmark's heap ratio: a run without micro keeps the merged one's
 	if (fresh.memory && fresh.memory.ourOutputHeapToJsonRatio === null && merged.micro?.outputHeap) {
