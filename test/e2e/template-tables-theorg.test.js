@@ -15,6 +15,8 @@ const T = require('./templates-helpers');
 const HAS_DATA_TABLES = Number(harness.installer.N8N_VERSION.split('.')[0]) >= 2;
 const THE_ORG_TABLE = 'Lever The Org snapshot';
 const OUTHIRE_TABLE = 'Lever Outhire jobs';
+// a third copy of The Org whose table has a name another table's contains (n8n 2.40.7's Reuse Existing Tables)
+const NAME_CHECK_TABLE = 'Lever The Org name check';
 
 const { leverApi } = T;
 
@@ -52,6 +54,7 @@ describe('The Org and Outhire with their state in a Data Table (n8n start)', () 
 		rcv = await T.startReceiver({
 			'POST /the-org': () => (failTheOrg ? { status: 500, body: { error: 'The Org is down' } } : { status: 200, body: { ok: true } }),
 			'POST /the-org-static': () => ({ status: 200, body: { ok: true } }),
+			'POST /the-org-name-check': () => ({ status: 200, body: { ok: true } }),
 			'POST /outhire/jobs': () => (failOuthire ? { status: 500, body: { error: 'Outhire is down' } } : { status: 200, body: { ok: true } }),
 		});
 		const users = emu.state.users.values();
@@ -62,16 +65,17 @@ describe('The Org and Outhire with their state in a Data Table (n8n start)', () 
 		const load = (key, overrides = {}) => T.prepareTemplate(T.loadTemplate(T.TEMPLATE_FILES[key]), { credential: inst.credential, config: { ...config[key], ...overrides } });
 		wf = {
 			theOrg: load('theOrg'),
+			theOrgNameCheck: T.withWebhookPath(load('theOrg', { stateTable: NAME_CHECK_TABLE, theOrgEndpointUrl: `${rcv.url}/the-org-name-check` }), { id: 'tplTheOrgNameChk', path: 'theorg-name-check/sync-now' }),
 			theOrgStatic: T.withWebhookPath(load('theOrg', { stateTable: '', theOrgEndpointUrl: `${rcv.url}/the-org-static` }), { id: 'tplTheOrgStatic1', path: 'theorg-static/sync-now' }),
 			// the jobs export runs from its Schedule Trigger as the editor starts it (no webhook, no publishing)
 			outhire: load('outhire'),
 			outhireStatic: T.withWebhookPath(load('outhire', { stateTable: '', outhireJobsUrl: `${rcv.url}/outhire-static/jobs` }), { id: 'tplOuthireStatic', path: 'outhire-static/events' }),
 		};
 		await harness.importWorkflows(inst.folder, Object.values(wf));
-		for (const key of ['theOrg', 'theOrgStatic']) await harness.publishWorkflow(inst.folder, wf[key].id);
+		for (const key of ['theOrg', 'theOrgStatic', 'theOrgNameCheck']) await harness.publishWorkflow(inst.folder, wf[key].id);
 		server = await harness.startN8n(inst.folder);
 		session = await restSession(server.url);
-		for (const path of ['theorg/sync-now', 'theorg-static/sync-now']) await T.waitForWebhook(hook(path));
+		for (const path of ['theorg/sync-now', 'theorg-static/sync-now', 'theorg-name-check/sync-now']) await T.waitForWebhook(hook(path));
 	});
 
 	afterAll(async () => {
@@ -199,6 +203,28 @@ describe('The Org and Outhire with their state in a Data Table (n8n start)', () 
 			const rows = await rowsByKey();
 			expect(JSON.parse(rows[renamed.id].data).title).toBe(title);
 			expect(JSON.parse(rows._state.data).cursor).toBeGreaterThan(cursorAfterRun2);
+		});
+
+		test("The Org: when another Data Table's name contains Config stateTable, the run stops with an error naming the field and the fix, and sends nothing", async () => {
+			// the first run creates the table; then n8n 2.40.7 finds the newer decoy first (most recently updated first),
+			// does not reuse it (other name) and cannot create the template's table again
+			const first = await T.postJson(hook('theorg-name-check/sync-now'), {});
+			expect(first.status).toBe(200);
+			expect(rcv.to('/the-org-name-check')).toHaveLength(1);
+			const { id: projectId } = await session.call('GET', '/projects/personal');
+			const decoy = await session.call('POST', `/projects/${projectId}/data-tables`, { name: `${NAME_CHECK_TABLE} (old)`, columns: [{ name: 'key', type: 'string' }] });
+			expect(decoy).toMatchObject({ name: `${NAME_CHECK_TABLE} (old)` });
+			const res = await T.postJson(hook('theorg-name-check/sync-now'), {});
+			const run = await latestExecution(wf.theOrgNameCheck.id);
+			expect(run.output('Open state table')).toEqual([{ error: `Data table with name '${NAME_CHECK_TABLE}' already exists in this project` }]);
+			expect(run.status).toBe('error');
+			expect(res.status).toBe(500);
+			expect(run.run.resultData.error.message).toContain(
+				`A Data Table whose name contains Config stateTable ('${NAME_CHECK_TABLE}') already exists: n8n cannot open '${NAME_CHECK_TABLE}' beside it`,
+			);
+			expect(run.run.resultData.error.message).toContain('Rename one of them, or set Config stateTable to a name no other Data Table contains.');
+			expect(run.output('Plan run')).toBeUndefined();
+			expect(rcv.to('/the-org-name-check')).toHaveLength(1);
 		});
 
 		test('Outhire: the first export fills the table with one row per job; the next reads only the changes, writes only their rows and sends the same list as the static path', async () => {
