@@ -26,7 +26,7 @@ const {
 	sleep,
 	until,
 } = require('./helpers');
-const { postJson } = require('./templates-helpers');
+const { postJson, leverApi } = require('./templates-helpers');
 
 // n8n 1.x (E2E_N8N_VERSION=1.123.81) differs in two ways these tests see: it saves a poll trigger's static data
 // only when a poll emits, and its REST API has no POST /workflows/<id>/activate.
@@ -85,16 +85,6 @@ describe('Lever triggers in a real n8n', () => {
 
 	const finished = (list) => list.every((e) => e.status !== 'running' && e.status !== 'new');
 
-	const leverApi = async (method, route, body) => {
-		const res = await fetch(`${emu.apiUrl}${route}`, {
-			method,
-			headers: { authorization: emu.basicAuth(), 'content-type': 'application/json' },
-			body: body ? JSON.stringify(body) : undefined,
-		});
-		const json = await res.json().catch(() => undefined);
-		if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${JSON.stringify(json)}`);
-		return json;
-	};
 
 	const subscriptions = () => emu.state.webhooks.values();
 	const deliveriesOf = (event) => emu.deliveries().filter((d) => d.event === event);
@@ -154,7 +144,7 @@ describe('Lever triggers in a real n8n', () => {
 			const fromStage = opportunity.stage;
 			const toStage = emu.state.stages.values().find((s) => s.id !== fromStage);
 			const t = Date.now();
-			await leverApi('PUT', `/opportunities/${opportunity.id}/stage`, { stage: toStage.id });
+			await leverApi(emu, 'PUT', `/opportunities/${opportunity.id}/stage`, { stage: toStage.id });
 
 			stageDelivery = await until(() => deliveriesOf('candidateStageChange').find((d) => d.status === 'delivered'), 'the stage change delivery', {
 				log: server.log,
@@ -195,7 +185,7 @@ describe('Lever triggers in a real n8n', () => {
 			const hired = emu.state.archiveReasons.values().find((r) => r.type === 'hired');
 			expect(hired).toBeDefined();
 			const before = (await executionsOf(WEBHOOK_WF_ID)).length;
-			await leverApi('PUT', `/opportunities/${opportunity.id}/archived`, { reason: hired.id });
+			await leverApi(emu, 'PUT', `/opportunities/${opportunity.id}/archived`, { reason: hired.id });
 			await until(() => deliveriesOf('candidateHired').find((d) => d.status === 'delivered'), 'the hire delivery', { log: server.log });
 			const list = await until(async () => {
 				const l = await executionsOf(WEBHOOK_WF_ID);
@@ -262,7 +252,7 @@ describe('Lever triggers in a real n8n', () => {
 			const count = emu.deliveries().length;
 			const opportunity = emu.state.opportunities.values().find((o) => !o.archived && o.confidentiality !== 'confidential');
 			const toStage = emu.state.stages.values().find((s) => s.id !== opportunity.stage);
-			await leverApi('PUT', `/opportunities/${opportunity.id}/stage`, { stage: toStage.id });
+			await leverApi(emu, 'PUT', `/opportunities/${opportunity.id}/stage`, { stage: toStage.id });
 			expect(emu.deliveries()).toHaveLength(count);
 			const gone = await postToN8n(stageDelivery.envelope);
 			expect(gone.status).toBe(404);
@@ -289,7 +279,7 @@ describe('Lever triggers in a real n8n', () => {
 			expect(initial.seen).toEqual({});
 			const user = emu.state.users.values().find((u) => !u.deactivatedAt && u.accessRole === 'super admin');
 			const t = Date.now();
-			const created = await leverApi('POST', `/opportunities?perform_as=${user.id}`, {
+			const created = await leverApi(emu, 'POST', `/opportunities?perform_as=${user.id}`, {
 				name: 'Polly Poller',
 				emails: ['polly.poller@example.com'],
 				origin: 'sourced',
