@@ -45,7 +45,8 @@ const BENCH_RATE = { perSecond: 2000, burst: 400 };
 const GOALS = { requestsToMinimum: 1.2, firstRunPeakRssBytes: 1.5 * 1024 ** 3, incrementalPeakRssBytes: 600 * 1024 ** 2 };
 const TEMPLATE_KEYS = ['seekOut', 'sureCloud', 'theOrg', 'outhire'];
 const CREDENTIAL = { id: 'benchTplApiKey01', name: 'Lever emulator (API key)', type: 'leverAtsApi' };
-// n8n's run JSON of a whole account is not read back past this size (see lib.executeSampled)
+// n8n's run JSON of a whole account is not read back past this size (lib.executeSampled, and a failed
+// scheduled run's execution read through the REST API)
 const PARSE_UP_TO_BYTES = 64 * 1024 * 1024;
 
 const RUNNERS = ['start', 'execute'];
@@ -307,7 +308,7 @@ async function runScheduled(folder, workflowId, { beforeFire = () => {}, log = (
 			let error;
 			if (!ok) {
 				// the error of a failed run, when its execution is small enough to read back
-				const res = await session.request('GET', `/executions/${execution.id}`, undefined, { maxBytes: 64 * 1024 * 1024 });
+				const res = await session.request('GET', `/executions/${execution.id}`, undefined, { maxBytes: PARSE_UP_TO_BYTES });
 				const data = res.body?.data?.data;
 				const err = data && parseRunData(data).resultData?.error;
 				error = err ? `${err.message}${err.node ? ` (node ${err.node.name ?? err.node})` : ''}` : `execution ${execution.status}; n8n log: ${n8n.log().slice(-1500)}`;
