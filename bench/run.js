@@ -3,7 +3,7 @@
 /*
  * npm run bench [-- --quick] [--no-build] [--keep] [--only=micro,pollCatchUp,fullSync,deltaSync,bulkWrite,faults,queue,templates] [--merge] [--burst=N] [--render]
  *   [--templates=seekOut,sureCloud,theOrg,outhire] [--template-size=N] [--template-runner=start|execute]
- *   [--template-n8n-env=KEY=VALUE,...] [--template-config=KEY=VALUE,...] [--template-heap=MiB]
+ *   [--template-n8n-env=KEY=VALUE,...] [--template-config=KEY=VALUE,...] [--template-heap=MiB[:MiB]]
  *
  * Benchmarks of the Lever node inside a real n8n (the e2e harness's pinned n8n on Node 24) against the
  * Lever emulator with Lever's rate limit on (10 requests/s, burst 20, per key):
@@ -73,16 +73,26 @@ const parseValue = (v) => {
 const TEMPLATE_CONFIG = Object.fromEntries(
 	(templateConfigArg ? templateConfigArg.slice('--template-config='.length).split(',') : []).filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), parseValue(kv.slice(kv.indexOf('=') + 1))]),
 );
-// --template-heap=384 runs the templates in an n8n given a smaller V8 heap (NODE_OPTIONS, as an admin sets it
-// on a small machine): V8 then collects before it grows, so the peak shows what a run holds, not what V8 put
-// off collecting. With --merge its figures go to templates.smallHeap, beside the default-settings ones.
+// --template-heap=384[:192] runs the templates in an n8n set for a small server, as an admin sets it: a smaller V8
+// heap for n8n (NODE_OPTIONS) and for its JavaScript task runner (N8N_RUNNERS_MAX_OLD_SPACE_SIZE, n8n's setting:
+// the runner gets no NODE_OPTIONS), by default half of n8n's. V8 then collects before it grows, so a peak shows
+// what a run holds, not what V8 put off collecting. With --merge its figures go to templates.smallHeap, beside
+// the default-settings ones.
 const templateHeapArg = args.find((a) => a.startsWith('--template-heap='));
-const TEMPLATE_HEAP_MIB = templateHeapArg ? Number(templateHeapArg.slice('--template-heap='.length)) : undefined;
-if (TEMPLATE_HEAP_MIB) TEMPLATE_N8N_ENV.NODE_OPTIONS = smallHeapNodeOptions(TEMPLATE_HEAP_MIB);
+const [TEMPLATE_HEAP_MIB, TEMPLATE_RUNNER_HEAP_MIB] = templateHeapArg ? smallHeaps(templateHeapArg.slice('--template-heap='.length)) : [];
+if (TEMPLATE_HEAP_MIB) Object.assign(TEMPLATE_N8N_ENV, smallHeapEnv(TEMPLATE_HEAP_MIB, TEMPLATE_RUNNER_HEAP_MIB));
 
-/** NODE_OPTIONS of an n8n with a `mib` old space and a 2 MiB young generation (V8's default grows to 16). */
-function smallHeapNodeOptions(mib) {
-	return `--max-old-space-size=${mib} --max-semi-space-size=2`;
+/** `384` or `384:192` → [n8n's heap, the task runner's heap] in MiB (the runner's defaults to half of n8n's). */
+function smallHeaps(text) {
+	const [main, runner] = text.split(':').map(Number);
+	const heaps = [main, runner || Math.round(main / 2)];
+	if (!heaps.every((mib) => Number.isInteger(mib) && mib > 0)) throw new Error(`--template-heap=${text}: give n8n's heap in MiB, optionally the task runner's after a colon (384 or 384:192)`);
+	return heaps;
+}
+
+/** n8n's environment for a `mib` old space with a 2 MiB young generation (V8's default grows to 16), its task runner's old space `runnerMib`. */
+function smallHeapEnv(mib, runnerMib) {
+	return { NODE_OPTIONS: `--max-old-space-size=${mib} --max-semi-space-size=2`, N8N_RUNNERS_MAX_OLD_SPACE_SIZE: String(runnerMib) };
 }
 
 const SIZES = QUICK
@@ -829,7 +839,7 @@ function markdown(r) {
 		'`--template-runner=execute` (the templates in `n8n execute`, no Data Tables, instead of `n8n start`), ' +
 		'`--template-n8n-env=KEY=VALUE,...` (extra environment for the templates\' n8n, for investigations), `--template-config=KEY=VALUE,...` (Config values for the templates run, e.g. `batchDays=0`; a try-out too), ' +
 
-		'`--template-heap=MiB` (the templates in an n8n given a smaller heap; with `--merge` kept apart, under templates.smallHeap)');
+		'`--template-heap=MiB[:MiB]` (the templates in an n8n set for a small server: n8n\'s heap and its task runner\'s, by default half of it; with `--merge` kept apart, under templates.smallHeap)');
 	L.push('');
 	return L.join('\n');
 }
@@ -888,10 +898,13 @@ function templatesMarkdown(t) {
 function smallHeapMarkdown(h) {
 	const L = [];
 	const floor = templateBaselines(h).start;
-	L.push(`### The same runs in an n8n given a ${h.heapMiB} MiB heap (\`npm run bench -- --only=templates --template-heap=${h.heapMiB} --merge\`)`);
+	const heaps = h.runnerHeapMiB ? `${h.heapMiB}:${h.runnerHeapMiB}` : `${h.heapMiB}`;
+	L.push(`### The same runs in an n8n set for a small server (\`npm run bench -- --only=templates --template-heap=${heaps} --merge\`)`);
 	L.push('');
-	L.push(`\`NODE_OPTIONS="${smallHeapNodeOptions(h.heapMiB)}"\` for n8n (its task runner keeps its own settings): V8 collects before it grows, ` +
-		'so a peak is what the run holds rather than garbage not yet collected.' +
+	const env = smallHeapEnv(h.heapMiB, h.runnerHeapMiB);
+	L.push(`\`NODE_OPTIONS="${env.NODE_OPTIONS}"\` for n8n, ` +
+		(h.runnerHeapMiB ? `\`N8N_RUNNERS_MAX_OLD_SPACE_SIZE=${h.runnerHeapMiB}\` for its task runner` : 'its task runner with its own settings') +
+		': V8 collects before it grows, so a peak is what the run holds rather than garbage not yet collected.' +
 		(floor ? ` n8n's own floor there: ${floor.idleRssMiB} MiB idle over the process tree (main process ${floor.idleRssMainProcessMiB} MiB), ${floor.peakRssMiB} MiB running Schedule Trigger → Code.` : ''));
 	L.push('');
 	L.push('| Template | run | requests | peak RSS (MiB) | main process (MiB) | while calling Lever | idle before (MiB) | wall (s) | correct |');
@@ -946,7 +959,7 @@ function mergeResults(previous, fresh) {
 	// templates run one or some at a time (--templates=): keep the others' figures; --template-heap runs are kept
 	// apart from the default-settings ones
 	if (fresh.templates && previous.templates && TEMPLATE_HEAP_MIB) {
-		const heap = { ...fresh.templates, heapMiB: TEMPLATE_HEAP_MIB };
+		const heap = { ...fresh.templates, heapMiB: TEMPLATE_HEAP_MIB, runnerHeapMiB: TEMPLATE_RUNNER_HEAP_MIB };
 		merged.templates = { ...previous.templates, smallHeap: mergeTemplates(previous.templates.smallHeap ?? {}, heap) };
 	} else if (fresh.templates && previous.templates) merged.templates = mergeTemplates(previous.templates, fresh.templates);
 	// the memory case quotes the micro-benchmark's heap ratio: a run without micro keeps the merged one's

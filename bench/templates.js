@@ -233,6 +233,31 @@ function savedRunDataSize(folder, executionId) {
 }
 
 /**
+ * Where a run's memory goes: for each node, how far it raised the tree's and the main process's RSS above the
+ * highest sample before it started (V8 seldom hands memory back during a run, so a rise is what the node
+ * added), and the peak while it ran; the same for the time after the last node ended (n8n saving the run).
+ * A node's window is n8n's startTime + executionTime of each of its runs, plus one sampling interval (a node
+ * shorter than that may fall between two samples). Largest rise first, MiB.
+ */
+function peaksByNode(runData, treeSeries, mainSeries) {
+	const spans = Object.entries(runData).flatMap(([node, runs]) => runs.map((r) => ({ node, from: r.startTime, to: r.startTime + (r.executionTime || 0) + SAMPLE_MS })));
+	if (!spans.length) return [];
+	spans.push({ node: '(after the last node: n8n saves the run)', from: Math.max(...spans.map((s) => s.to)), to: Infinity });
+	const highestBefore = (series, t) => series.reduce((max, [at, rss]) => (at < t && rss > max ? rss : max), 0);
+	const byNode = new Map();
+	for (const { node, from, to } of spans) {
+		const entry = byNode.get(node) || { node, treeRiseMiB: 0, mainRiseMiB: 0, treePeakMiB: 0, ms: 0 };
+		const treePeak = lib.peakRssBetween(treeSeries, from, to);
+		entry.treeRiseMiB = round(entry.treeRiseMiB + mb(Math.max(0, treePeak - highestBefore(treeSeries, from))), 1);
+		entry.mainRiseMiB = round(entry.mainRiseMiB + mb(Math.max(0, lib.peakRssBetween(mainSeries, from, to) - highestBefore(mainSeries, from))), 1);
+		entry.treePeakMiB = Math.max(entry.treePeakMiB, mb(treePeak));
+		if (to !== Infinity) entry.ms += to - from - SAMPLE_MS;
+		byNode.set(node, entry);
+	}
+	return [...byNode.values()].filter((e) => e.treeRiseMiB || e.mainRiseMiB).sort((a, b) => b.treeRiseMiB + b.mainRiseMiB - (a.treeRiseMiB + a.mainRiseMiB));
+}
+
+/**
  * Runs a workflow's scheduled path as production does, in a fresh `n8n start` on the folder (the workflows
  * and credentials are imported already): its Schedule Trigger is saved with a schedule that fires once, a
  * few seconds ahead, the workflow activated through n8n's internal REST API as the editor does, and the
@@ -305,12 +330,12 @@ async function runScheduled(folder, workflowId, { beforeFire = () => {}, log = (
 			memory = sampler.stop();
 			await session.call('POST', `/workflows/${workflowId}/deactivate`, {});
 			const ok = execution.status === 'success';
+			// the run as n8n saved it, when it is small enough to read back: its error, and when each node ran
+			const res = await session.request('GET', `/executions/${execution.id}`, undefined, { maxBytes: PARSE_UP_TO_BYTES });
+			const saved = res.body?.data?.data ? parseRunData(res.body.data.data).resultData : undefined;
 			let error;
 			if (!ok) {
-				// the error of a failed run, when its execution is small enough to read back
-				const res = await session.request('GET', `/executions/${execution.id}`, undefined, { maxBytes: PARSE_UP_TO_BYTES });
-				const data = res.body?.data?.data;
-				const err = data && parseRunData(data).resultData?.error;
+				const err = saved?.error;
 				error = err ? `${err.message}${err.node ? ` (node ${err.node.name ?? err.node})` : ''}` : `execution ${execution.status}; n8n log: ${n8n.log().slice(-1500)}`;
 			}
 			const sizes = await session.call('GET', '/data-tables-global/limits').catch(() => undefined);
@@ -329,6 +354,7 @@ async function runScheduled(folder, workflowId, { beforeFire = () => {}, log = (
 				treeRssAtLoginBytes: atLogin,
 				settledAfterMs,
 				savedRunDataBytes,
+				peaksByNode: saved?.runData ? peaksByNode(saved.runData, memory.treeRssSeries, memory.rssSeries) : undefined,
 				dataTables: sizes && {
 					totalMiB: mb(sizes.totalBytes),
 					tables: Object.values(sizes.dataTables ?? {}).map((t) => ({ name: t.name, sizeMiB: mb(t.sizeBytes) })),
@@ -390,6 +416,8 @@ async function runOne(key, ctx, run) {
 		settledAfterSeconds: exec.settledAfterMs === undefined ? undefined : round(exec.settledAfterMs / 1000, 1),
 		printedRunMiB: exec.stdoutBytes === undefined ? undefined : mb(exec.stdoutBytes),
 		savedRunDataMiB: exec.savedRunDataBytes === undefined ? undefined : mb(exec.savedRunDataBytes),
+		// start: the six nodes (or n8n saving the run) that raised the RSS most
+		peaksByNode: exec.peaksByNode?.slice(0, 6),
 		processWallSeconds: round(exec.wallMs / 1000, 1),
 		dataTables: exec.dataTables,
 		leverCallsSeconds: round((leverWindow[1] - leverWindow[0]) / 1000, 1),
@@ -399,6 +427,7 @@ async function runOne(key, ctx, run) {
 	figures.correct = exec.ok && Object.values(figures.checks).every(Boolean);
 	if (run === 'first') ctx.cursor[key] = startedAt;
 	log(`templates: ${key} ${run}: ${exec.ok ? 'ok' : 'FAILED'}, ${figures.requests} requests (minimum ${figures.minimum}, ratio ${figures.requestsToMinimum}), ${figures.leverMinutesAt10PerSecond} min at 10/s, peak RSS ${figures.peakRssMiB} MiB (${figures.peakRssWhileCallingLeverMiB} while calling Lever), ${figures.processWallSeconds}s wall; checks ${JSON.stringify(figures.checks)}`);
+	if (figures.peaksByNode?.length) log(`templates: ${key} ${run}: RSS rises (tree/main MiB) ${figures.peaksByNode.map((p) => `${p.node} +${p.treeRiseMiB}/+${p.mainRiseMiB}`).join(', ')}`);
 	if (!exec.ok) log(`templates: ${key} ${run} failed: ${figures.error}`);
 	return figures;
 }
