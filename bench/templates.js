@@ -32,7 +32,7 @@ const { execFileSync } = require('child_process');
 
 const lib = require('./lib');
 const T = require('../test/e2e/templates-helpers');
-const { restSession, parseRunData } = require('../test/e2e/helpers');
+const { restSession, parseRunData, listExecutions } = require('../test/e2e/helpers');
 
 const { harness, round, mb } = lib;
 
@@ -285,8 +285,8 @@ async function runScheduled(folder, workflowId, { beforeFire = () => {}, log = (
 		const idleMemory = idle.stop();
 		const idleTreeRssBytes = idleMemory.peakTreeRssBytes;
 		const idleMainRssBytes = Math.max(...idleMemory.rssSeries.map(([, rss]) => rss));
-		// the newest 20 executions of the workflow, or (below) the newest up to one id: n8n's list has no id filter
-		const executionsOf = async (range = '') => (await session.call('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&limit=20${range}`)).results;
+		// the newest 20 executions of the workflow, or (below) the newest below one id
+		const executionsOf = (lastId) => listExecutions(session, workflowId, { limit: 20, lastId });
 		const seen = new Set((await executionsOf()).map((e) => e.id));
 		await beforeFire();
 		const sampler = lib.startSampler(n8n.pid, { sampleMs: SAMPLE_MS, tree: true, resetPeak: true });
@@ -316,7 +316,7 @@ async function runScheduled(folder, workflowId, { beforeFire = () => {}, log = (
 							log(`templates: execution ${runId} of ${workflowId} started`);
 						}
 					}
-					if (runId !== undefined) execution = (await executionsOf(`&lastId=${Number(runId) + 1}`)).find((e) => e.id === runId);
+					if (runId !== undefined) execution = (await executionsOf(Number(runId) + 1)).find((e) => e.id === runId);
 				} catch (err) {
 					// n8n's REST API does not answer while its one thread is busy (serializing a run of a whole
 					// account can take minutes); only a process that is gone ends the wait

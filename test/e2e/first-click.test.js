@@ -9,7 +9,7 @@
  */
 const fs = require('fs');
 const path = require('path');
-const { harness, tarball } = require('./helpers');
+const { executionById, harness, listExecutions, restSession, tarball } = require('./helpers');
 const editor = require('./editor');
 const { startDemo } = require('../../scripts/demo');
 
@@ -35,22 +35,19 @@ const shotFor = (file) => path.join(outDir, `template-${file.replace(/\.json$/, 
  * flatted); `count`: how many manual ones there are, `subExecutions`: the executions it started by calling the
  * workflow (mode `integrated`, SureCloud's and SeekOut's windows).
  */
-async function lastExecution(url, workflowId) {
-	const { parse } = require(path.join(harness.installer.paths().n8nModules, 'flatted'));
-	const cookie = await harness.login(url);
-	const get = async (p) => (await (await fetch(`${url}${p}`, { headers: { cookie } })).json()).data;
+async function lastExecution(session, workflowId) {
 	// the list's filter ignores `mode` (n8n 2.40.7): sort them here
-	const page = await get(`/rest/executions?limit=100&filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`);
-	const all = page.results || page;
+	const all = await listExecutions(session, workflowId);
 	const runs = all.filter((e) => e.mode === 'manual');
-	const detail = await get(`/rest/executions/${runs[0].id}`);
+	const detail = await executionById(session, runs[0].id);
 	const subExecutions = all.filter((e) => e.mode === 'integrated');
-	return { ...detail, count: runs.length, subExecutions, data: typeof detail.data === 'string' ? parse(detail.data) : detail.data };
+	return { ...detail, count: runs.length, subExecutions, data: detail.run };
 }
 
 describe("the README's first click: Execute workflow runs each template's manual path", () => {
 	const list = manualTemplates();
 	let demo;
+	let session;
 	let browser;
 	let page;
 
@@ -60,6 +57,7 @@ describe("the README's first click: Execute workflow runs each template's manual
 			{ tarball: tarball(), port: 0, emulatorPort: 0, partnerPort: 0, opportunities: 60, keep: process.env.E2E_KEEP === '1' },
 			{ log: (m) => process.stderr.write(`[e2e first-click] ${m}\n`) },
 		);
+		session = await restSession(demo.url);
 		browser = await editor.launch();
 		page = await browser.context.newPage();
 		page.setDefaultTimeout(60000);
@@ -90,7 +88,7 @@ describe("the README's first click: Execute workflow runs each template's manual
 
 		// n8n stored one successful manual execution of this workflow, started from the Manual Trigger; the Lever
 		// nodes the canvas shows as done each returned items.
-		const execution = await lastExecution(demo.url, demo.templates.find((t) => t.file === file).wf.id);
+		const execution = await lastExecution(session, demo.templates.find((t) => t.file === file).wf.id);
 		expect([execution.mode, execution.status, execution.count]).toEqual(['manual', 'success', 1]);
 		const runData = execution.data.resultData.runData;
 		// A template that reads a full run in windows (SureCloud, SeekOut on n8n 2.x: their Data Tables) calls

@@ -153,8 +153,8 @@ async function readCapped(res, maxBytes) {
  * text. With `maxBytes`, a longer answer is not read (an execution of a whole account can be hundreds of
  * MB): it resolves { status, tooLarge: true } instead.
  */
-async function restCall(baseUrl, cookie, method, route, body, { maxBytes } = {}) {
-	const res = await fetch(`${baseUrl}/rest${route}`, {
+async function restCall(baseUrl, cookie, method, route, body, { maxBytes, rest = true } = {}) {
+	const res = await fetch(`${baseUrl}${rest ? '/rest' : ''}${route}`, {
 		method,
 		headers: { cookie, 'content-type': 'application/json' },
 		body: body === undefined ? undefined : JSON.stringify(body),
@@ -174,9 +174,10 @@ async function restCall(baseUrl, cookie, method, route, body, { maxBytes } = {})
  * n8n's internal REST API as the signed-in owner, for tests and benchmarks that drive an `n8n start`
  * instance the way the editor does; the one place that holds the auth cookie. `call` returns the answer's
  * `data` and throws on HTTP errors (with n8n's message); `request` resolves the answer as restCall does
- * (no throw; `maxBytes` caps what is read).
- * Returns { url, call(method, route, body), request(method, route, body, { maxBytes }), login() } (`login`
- * again after a restart of n8n).
+ * (no throw; `maxBytes` caps what is read; `rest: false` for a route outside /rest that wants the cookie too,
+ * such as /types/nodes.json).
+ * Returns { url, call(method, route, body), request(method, route, body, { maxBytes, rest }), login() }
+ * (`login` again after a restart of n8n).
  */
 async function restSession(baseUrl) {
 	let cookie = await harness.login(baseUrl);
@@ -209,6 +210,16 @@ async function executionById(session, id) {
 		return runs ? (runs[0]?.data?.main?.[index] ?? []).map((i) => i.json) : undefined;
 	};
 	return { ...e, run, output };
+}
+
+/**
+ * The executions of one workflow as n8n lists them (newest first, finished or not, without run data). n8n
+ * answers at most 100; `lastId`: only those with a lower id (the list has no filter by id).
+ */
+async function listExecutions(session, workflowId, { limit = 100, lastId } = {}) {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	const range = lastId === undefined ? '' : `&lastId=${lastId}`;
+	return (await session.call('GET', `/executions?filter=${filter}&limit=${limit}${range}`)).results;
 }
 
 /**
@@ -256,6 +267,7 @@ module.exports = {
 	restSession,
 	runFromTrigger,
 	executionById,
+	listExecutions,
 	dataTableRows,
 	tarball,
 	loadEmulator,

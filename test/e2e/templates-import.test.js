@@ -7,7 +7,7 @@
  */
 const fs = require('fs');
 const path = require('path');
-const { harness, tarball } = require('./helpers');
+const { harness, restSession, tarball } = require('./helpers');
 const { VERSIONS_WITH_FALLBACK } = require('../../scripts/templates');
 
 /** A newer version than this n8n has, used on purpose: the template falls back there (scripts/templates.js). */
@@ -50,16 +50,15 @@ describe('templates import into n8n', () => {
 	}
 
 	test('every template is in n8n and uses only node types and versions n8n has', async () => {
-		const cookie = await harness.login(server.url);
-		const res = await fetch(`${server.url}/types/nodes.json`, { headers: { cookie } });
+		const session = await restSession(server.url);
 		const known = new Map();
-		for (const t of await res.json()) {
+		for (const t of (await session.request('GET', '/types/nodes.json', undefined, { rest: false })).body) {
 			const versions = Array.isArray(t.version) ? t.version : [t.version];
 			known.set(t.name, new Set([...(known.get(t.name) || []), ...versions]));
 		}
-		const wfRes = await fetch(`${server.url}/rest/workflows?limit=500`, { headers: { cookie } });
+		const wfRes = await session.request('GET', '/workflows?limit=500');
 		expect(wfRes.status).toBe(200);
-		const stored = new Set(((await wfRes.json()).data || []).map((w) => w.name));
+		const stored = new Set((wfRes.body.data || []).map((w) => w.name));
 
 		const problems = [];
 		for (const { file, wf } of list) {

@@ -20,6 +20,7 @@ const {
 	harness,
 	leverPollTriggerWorkflow,
 	leverTriggerWorkflow,
+	listExecutions,
 	restSession,
 	setupInstance,
 	signDelivery: sign,
@@ -69,11 +70,7 @@ describe('Lever triggers in a real n8n', () => {
 	let session;
 	let hookUrl;
 
-	/** Executions of a workflow as n8n lists them (newest first), finished or not. */
-	const executionsOf = async (workflowId) => {
-		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-		return (await session.call('GET', `/executions?filter=${filter}&limit=100`)).results;
-	};
+	const executionsOf = (workflowId) => listExecutions(session, workflowId);
 
 	/** The items a node emitted in a stored execution. */
 	const executionOutput = async (executionId, nodeName) => {

@@ -12,7 +12,7 @@
  * genuine delivery runs exactly once, no attack runs anything, every refusal is a bare 401.
  */
 const crypto = require('crypto');
-const { executionById, harness, restSession, setupInstance, signDelivery: sign, sleep, until: waitUntil } = require('./helpers');
+const { executionById, harness, listExecutions, restSession, setupInstance, signDelivery: sign, sleep, until: waitUntil } = require('./helpers');
 
 const AUTO_WF_ID = 'e2eLeverAttackA1';
 const MANUAL_WF_ID = 'e2eLeverAttackM1';
@@ -61,10 +61,7 @@ describe('Lever Trigger under attack in a real n8n', () => {
 	let tokens;
 	const t0 = Date.now();
 
-	const executionsOf = async (workflowId) => {
-		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-		return (await session.call('GET', `/executions?filter=${filter}&limit=250`)).results;
-	};
+	const executionsOf = (workflowId) => listExecutions(session, workflowId);
 
 	const itemsOf = async (executionId) => (await executionById(session, executionId)).output('Lever Trigger') ?? [];
 

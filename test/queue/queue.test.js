@@ -20,7 +20,7 @@ const path = require('path');
 const harness = require('../e2e/n8n');
 const T = require('../e2e/templates-helpers');
 const { startStack } = require('./stack');
-const { dataTableRows, executionById, leverPollTriggerWorkflow, leverTriggerWorkflow, restSession, signDelivery, sleep, until } = require('../e2e/helpers');
+const { dataTableRows, executionById, leverPollTriggerWorkflow, leverTriggerWorkflow, listExecutions, restSession, signDelivery, sleep, until } = require('../e2e/helpers');
 
 const CREDENTIAL = Object.freeze({ id: 'queueLeverApiKey', name: 'Lever emulator (API key)', type: 'leverAtsApi' });
 const CREDENTIAL_REF = { leverAtsApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } };
@@ -142,7 +142,7 @@ describe('the package in n8n queue mode (main + 2 workers + webhook processor)',
 			.map((k) => `--- ${k} ---\n${stack?.n8n[k]?.log().slice(-1200) ?? ''}`)
 			.join('\n');
 
-	const executionsOf = async (workflowId) => (await session.call('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&limit=200`)).results;
+	const executionsOf = (workflowId) => listExecutions(session, workflowId);
 	const done = (e) => !['new', 'running', 'waiting'].includes(e.status);
 	/** Waits for `count` finished executions of a workflow; returns them, newest first. */
 	const finishedRuns = (workflowId, count, what, timeoutMs = 120000) =>
