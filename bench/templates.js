@@ -168,7 +168,7 @@ function applyChanges(emu) {
 }
 
 /** What the partner side received in a run, checked against the account; each value is a boolean. */
-function partnerChecks(key, { rcv, emu, before, requests, facts, run }) {
+function partnerChecks(key, { rcv, emu, before, requests, facts, run, log = () => {} }) {
 	const st = emu.state;
 	const posts = (p, method = 'POST') => rcv.to(p, method).slice(before[p] ?? 0);
 	const listedNow = st.postings
@@ -199,7 +199,18 @@ function partnerChecks(key, { rcv, emu, before, requests, facts, run }) {
 			return o && visible(o) && o.stage === 'offer';
 		});
 		const rows = new Set(pack.evidence.map((r) => r.offerId));
-		return { onePost: true, oneRowPerOfferAtOfferStage: rows.size === offers.length && offers.every((f) => rows.has(f.id)) };
+		const ok = rows.size === offers.length && offers.every((f) => rows.has(f.id));
+		if (!ok) {
+			// what differs, for the log: offers missing from the pack, rows of offers that should not be there
+			const expected = new Set(offers.map((f) => f.id));
+			const describe = (id) => {
+				const f = st.offers.get(id);
+				const o = f && st.opportunities.get(f._opp);
+				return o ? `${id} (opportunity ${o.id}: stage ${o.stage}, ${o.archived ? 'archived' : 'active'}, updatedAt ${new Date(o.updatedAt).toISOString()})` : `${id} (no such offer now)`;
+			};
+			log(`templates: sureCloud pack differs: missing ${[...expected].filter((id) => !rows.has(id)).slice(0, 5).map(describe).join('; ') || 'none'}; extra ${[...rows].filter((id) => !expected.has(id)).slice(0, 5).map(describe).join('; ') || 'none'}; ${rows.size} rows for ${offers.length} offers`);
+		}
+		return { onePost: true, oneRowPerOfferAtOfferStage: ok };
 	}
 	if (key === 'seekOut') {
 		const resumes = requests.counts['GET /opportunities/{opportunity}/resumes'] ?? 0;
@@ -423,7 +434,7 @@ async function runOne(key, ctx, run) {
 		leverCallsSeconds: round((leverWindow[1] - leverWindow[0]) / 1000, 1),
 		facts,
 	};
-	figures.checks = partnerChecks(key, { rcv, emu, before, requests: log0, facts, run });
+	figures.checks = partnerChecks(key, { rcv, emu, before, requests: log0, facts, run, log });
 	figures.correct = exec.ok && Object.values(figures.checks).every(Boolean);
 	if (run === 'first') ctx.cursor[key] = startedAt;
 	log(`templates: ${key} ${run}: ${exec.ok ? 'ok' : 'FAILED'}, ${figures.requests} requests (minimum ${figures.minimum}, ratio ${figures.requestsToMinimum}), ${figures.leverMinutesAt10PerSecond} min at 10/s, peak RSS ${figures.peakRssMiB} MiB (${figures.peakRssWhileCallingLeverMiB} while calling Lever), ${figures.processWallSeconds}s wall; checks ${JSON.stringify(figures.checks)}`);
