@@ -501,10 +501,15 @@ describe('partner templates in a real n8n', () => {
 		signedNow.status = 'signed';
 		const touched = settled[settled.length - 1];
 		const movedBack = settled[settled.length - 2];
+		// An opportunity that reaches the Offer stage before its offer is made: its offer read returns nothing, so
+		// the offers read after it must still be linked to their own opportunities (by n8n's paired items, not by
+		// position: the evidence rows' opportunities are checked below).
+		const noOfferYet = emu.state.opportunities.values().find((o) => o.stage !== 'offer' && !o.archived && o.confidentiality !== 'confidential' && !offersOf(o.id).length);
 		// (put back after the run: the SeekOut enrichment test below compares with an index built before this)
-		const restore = [touched, movedBack].map((o) => ({ o, stage: o.stage, updatedAt: o.updatedAt, lastAdvancedAt: o.lastAdvancedAt, changes: o.stageChanges.length }));
+		const restore = [touched, movedBack, noOfferYet].map((o) => ({ o, stage: o.stage, updatedAt: o.updatedAt, lastAdvancedAt: o.lastAdvancedAt, changes: o.stageChanges.length }));
 		emu.mutate({ action: 'touch', ids: [touched.id] });
 		emu.mutate({ action: 'stage', ids: [movedBack.id], stageId: 'applicant-new', emit: false });
+		emu.mutate({ action: 'stage', ids: [noOfferYet.id], stageId: 'offer', emit: false });
 		expect(emu.state.opportunities.get(movedBack.id).stage).toBe('applicant-new');
 
 		const t = Date.now();
@@ -520,7 +525,7 @@ describe('partner templates in a real n8n', () => {
 		expect(saved.mode).toBe('incremental');
 		const since = Date.parse(saved.updatedAfter);
 		// (as the account was during the run: touched at the Offer stage with a new updatedAt, movedBack not there)
-		const changedAtOffer = visibleOfferStage().filter((o) => o.id === touched.id || (o.id !== movedBack.id && o.updatedAt >= since));
+		const changedAtOffer = [...visibleOfferStage().filter((o) => o.id === touched.id || (o.id !== movedBack.id && o.updatedAt >= since)), noOfferYet];
 		const offerReads = new Set([...changedAtOffer, ...open].map((o) => o.id));
 		const requests = T.leverRequestsSince(emu, mark);
 		expect(requests.counts['GET /opportunities/{opportunity}/offers']).toBe(offerReads.size);
