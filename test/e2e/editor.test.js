@@ -7,7 +7,7 @@
  */
 const fs = require('fs');
 const path = require('path');
-const { harness, tarball } = require('./helpers');
+const { harness, restSession, tarball } = require('./helpers');
 const editor = require('./editor');
 
 /** Node and credential type names the package declares (read from the built dist files). */
@@ -48,11 +48,11 @@ describe('the n8n editor shows the Lever nodes', () => {
 
 	test('n8n serves every node and credential type the package declares', async () => {
 		const declared = declaredTypes();
-		const cookie = await harness.login(server.url);
+		const session = await restSession(server.url);
 		const get = async (p) => {
-			const res = await fetch(`${server.url}${p}`, { headers: { cookie } });
+			const res = await session.request('GET', p, undefined, { rest: false });
 			expect(res.status).toBe(200);
-			return res.json();
+			return res.body;
 		};
 		const nodeNames = new Set((await get('/types/nodes.json')).map((n) => n.name));
 		for (const n of declared.nodes) {

@@ -15,7 +15,7 @@
  * exists at activation (Backfill Since) is emitted by both. That is n8n running two pollers at once, which
  * no per-node memory can de-duplicate.
  */
-const { executionById, harness, restSession, setupInstance, sleep, until: waitUntil } = require('./helpers');
+const { executionById, harness, listExecutions, restSession, setupInstance, sleep, until: waitUntil } = require('./helpers');
 
 const WF_ID = 'e2eLeverPollCu01';
 const POLL_SECONDS = [0, 15, 30, 45];
@@ -64,7 +64,7 @@ function pollWorkflow(credential) {
 	let server;
 	let session;
 
-	const executions = async () => (await session.call('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: WF_ID }))}&limit=100`)).results;
+	const executions = () => listExecutions(session, WF_ID);
 	const items = async (id) => (await executionById(session, id)).output('Lever Poll Trigger') ?? [];
 
 	afterAll(async () => {

@@ -9,7 +9,7 @@
  * copy's rows, Lever requests and Data Table reads are checked on their own. On n8n 1.x only the fallback is
  * checked: the shipped template keeps its state in static data and still works.
  */
-const { harness, setupInstance, restSession, dataTableRows, executionById, runFromTrigger } = require('./helpers');
+const { harness, setupInstance, restSession, dataTableRows, executionById, listExecutions, runFromTrigger } = require('./helpers');
 const T = require('./templates-helpers');
 
 const HAS_DATA_TABLES = Number(harness.installer.N8N_VERSION.split('.')[0]) >= 2;
@@ -44,8 +44,8 @@ describe('The Org and Outhire with their state in a Data Table (n8n start)', () 
 			.map((p) => p.id)
 			.sort();
 	const latestExecution = async (workflowId) => {
-		const { results } = await session.call('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&limit=1`);
-		return executionById(session, results[0].id);
+		const [latest] = await listExecutions(session, workflowId, { limit: 1 });
+		return executionById(session, latest.id);
 	};
 
 	beforeAll(async () => {
