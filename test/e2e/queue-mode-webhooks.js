@@ -18,6 +18,7 @@ const WORK = fs.mkdtempSync(path.join(os.tmpdir(), 'lever-queue-mode-'));
 fs.chmodSync(WORK, 0o755); // Postgres runs as its own user and must reach its data folder
 const h = require(path.join(ROOT, 'test/e2e/n8n.js'));
 const { startEmulator } = require(path.join(ROOT, 'test/emulator'));
+const { listExecutions, restSession } = require(path.join(ROOT, 'test/e2e/helpers.js'));
 const DATA_DIR = path.join(WORK, 'pgdata');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const sign = (s, t, a) => crypto.createHmac('sha256', s).update(`${t}${a}`).digest('hex');
@@ -60,8 +61,8 @@ async function ready(url) { for (let i = 0; i < 240; i++) { const r = await h.ht
   for (let i = 0; i < 120 && !emu.state.webhooks.values().length; i++) await sleep(500);
   const secret = emu.state.webhooks.values()[0]._signatureToken;
   console.log('subscribed', emu.state.webhooks.values()[0].url);
-  const cookie = await h.login(main.url);
-  const count = async () => { const r = await fetch(`${main.url}/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: wf.id }))}&limit=250`, { headers: { cookie } }); return (await r.json()).data.results.length; };
+  const session = await restSession(main.url);
+  const count = async () => (await listExecutions(session, wf.id, { limit: 250 })).length;
   const delivery = () => { const at = Date.now(); const token = crypto.randomBytes(24).toString('hex'); return { triggeredAt: at, event: 'candidateStageChange', data: { opportunityId: crypto.randomUUID() }, token, signature: sign(secret, token, at) }; };
   const post = async (url, body) => (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).status;
   const settle = async () => { let last = -1; for (;;) { await sleep(2500); const c = await count(); if (c === last) return c; last = c; } };
