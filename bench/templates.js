@@ -258,10 +258,10 @@ function peaksByNode(runData, treeSeries, mainSeries) {
 	const byNode = new Map();
 	for (const { node, from, to } of spans) {
 		const entry = byNode.get(node) || { node, treeRiseMiB: 0, mainRiseMiB: 0, treePeakMiB: 0, ms: 0 };
-		const treePeak = lib.peakRssBetween(treeSeries, from, to);
-		entry.treeRiseMiB = round(entry.treeRiseMiB + mb(Math.max(0, treePeak - highestBefore(treeSeries, from))), 1);
-		entry.mainRiseMiB = round(entry.mainRiseMiB + mb(Math.max(0, lib.peakRssBetween(mainSeries, from, to) - highestBefore(mainSeries, from))), 1);
-		entry.treePeakMiB = Math.max(entry.treePeakMiB, mb(treePeak));
+		const rise = (series) => mb(Math.max(0, lib.peakRssBetween(series, from, to) - highestBefore(series, from)));
+		entry.treeRiseMiB = round(entry.treeRiseMiB + rise(treeSeries), 1);
+		entry.mainRiseMiB = round(entry.mainRiseMiB + rise(mainSeries), 1);
+		entry.treePeakMiB = Math.max(entry.treePeakMiB, mb(lib.peakRssBetween(treeSeries, from, to)));
 		if (to !== Infinity) entry.ms += to - from - SAMPLE_MS;
 		byNode.set(node, entry);
 	}
